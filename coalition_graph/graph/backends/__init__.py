@@ -1,0 +1,1 @@
+"""Query backends by name behind one small interface (see base.Backend)."""

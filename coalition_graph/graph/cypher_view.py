@@ -1,0 +1,165 @@
+"""The embedded Cypher engine: a LadybugDB database kept in step with the store's source of truth."""
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from coalition_graph.errors import MissingDependency, QueryError, StoreError
+from coalition_graph.graph.backends.base import QueryResult
+from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
+from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_props, rel_props
+
+BATCH = 5000
+DB_NAME = "cypher.lbug"
+GENERATION_FILE = "cypher.generation"
+
+
+def ddl() -> list[str]:
+    """CREATE statements for every label and relationship type of the schema."""
+    statements = []
+    for label in NODE_PROPS:
+        cols = ", ".join(f"{name} {typ}" for name, typ in node_props(label).items())
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({cols}, PRIMARY KEY(id))")
+    for rel in REL_TYPES.values():
+        ends = ", ".join(f"FROM {src} TO {dst}" for src, dst in rel.ends)
+        cols = ", ".join(f"{name} {typ}" for name, typ in rel_props(rel.name).items())
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel.name}({ends}, {cols})")
+    return statements
+
+
+def _row(record_id: str, props: dict[str, Any], columns: Iterable[str]) -> dict[str, Any]:
+    row = {"id": record_id}
+    for col in columns:
+        if col != "id":
+            value = props.get(col)
+            row[col] = list(value) if isinstance(value, (list, tuple)) else value
+    return row
+
+
+def _assignments(var: str, columns: dict[str, str]) -> str:
+    # Parameter types are inferred from the values, and a column that is null in every
+    # row of a batch would be inferred wrongly: cast each one to the schema's type.
+    return ", ".join(f"{var}.{col} = CAST(r.{col} AS {typ})" for col, typ in columns.items() if col != "id")
+
+
+def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+class LadybugView:
+    """Backend `cypher`: LadybugDB (the maintained fork of Kuzu) embedded in the store directory."""
+
+    name = "embedded-cypher"
+    language = "cypher"
+
+    def __init__(self, store_path: Path):
+        self.store_path = Path(store_path)
+        self.db_path = self.store_path / DB_NAME
+        self._db = None
+        self._conn = None
+
+    # -- engine
+    def _connect(self):
+        if self._conn is None:
+            try:
+                import ladybug
+            except ImportError:
+                raise MissingDependency("the embedded Cypher engine needs LadybugDB: pip install ladybug") from None
+            try:
+                self._db = ladybug.Database(str(self.db_path))
+                self._conn = ladybug.Connection(self._db)
+            except RuntimeError as exc:
+                raise StoreError(f"cannot open the Cypher view {self.db_path}: {str(exc).splitlines()[0]}") from None
+            for statement in ddl():
+                self._conn.execute(statement)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._db.close()
+        self._conn = self._db = None
+
+    def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        conn = self._connect()
+        try:
+            result = conn.execute(text, params or {})
+        except RuntimeError as exc:
+            raise QueryError(" ".join(str(exc).split())) from None
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        columns = result.get_column_names()
+        rows = []
+        while result.has_next():
+            rows.append(result.get_next())
+        return QueryResult(columns, rows)
+
+    def _run(self, text: str, params: dict[str, Any]) -> None:
+        try:
+            self._connect().execute(text, params)
+        except RuntimeError as exc:
+            raise StoreError(f"Cypher view write failed: {' '.join(str(exc).split())}") from None
+
+    # -- keeping in step
+    def generation(self) -> int:
+        marker = self.store_path / GENERATION_FILE
+        if not marker.exists() or not self.db_path.exists():
+            return -1
+        return int(marker.read_text().strip() or -1)
+
+    def _mark(self, generation: int) -> None:
+        marker = self.store_path / GENERATION_FILE
+        tmp = marker.with_suffix(".tmp")
+        tmp.write_text(str(generation))
+        tmp.replace(marker)
+
+    def rebuild(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], generation: int) -> None:
+        """Drop the database and bulk-load every node and relationship."""
+        self.close()
+        (self.store_path / GENERATION_FILE).unlink(missing_ok=True)
+        for path in self.store_path.glob(DB_NAME + "*"):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        self._connect()
+        self._write(nodes, edges, create=True)
+        self._mark(generation)
+
+    def apply(self, changes: ChangeSet, generation: int) -> None:
+        """Bring the view from the previous generation to `generation`."""
+        if self.generation() != generation - 1:
+            raise StoreError("Cypher view is out of step; run `coalition reindex`")
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for edge_id, rel_type, _src, _dst in changes.deleted_edges:
+            by_type[rel_type].append(edge_id)
+        for rel_type, edge_ids in by_type.items():
+            self._run(f"UNWIND $ids AS i MATCH ()-[e:{rel_type}]->() WHERE e.id = i DELETE e", {"ids": edge_ids})
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for node_id, label in changes.deleted_nodes:
+            by_label[label].append(node_id)
+        for label, node_ids in by_label.items():
+            self._run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": node_ids})
+        self._write(changes.nodes, changes.edges, create=False)
+        self._mark(generation)
+
+    def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, create: bool) -> None:
+        verb = "CREATE" if create else "MERGE"
+        node_rows: dict[str, list[dict]] = defaultdict(list)
+        for node in nodes:
+            node_rows[node.label].append(_row(node.id, node.props, node_props(node.label)))
+        for label, rows in node_rows.items():
+            sets = _assignments("n", node_props(label))
+            for chunk in _batches(rows):
+                self._run(f"UNWIND $rows AS r {verb} (n:{label} {{id: r.id}}) SET {sets}", {"rows": chunk})
+        edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for edge in edges:
+            row = _row(edge.id, edge.props, rel_props(edge.type))
+            row["src"], row["dst"] = edge.src, edge.dst
+            edge_rows[(edge.type, edge.src_label, edge.dst_label)].append(row)
+        for (rel_type, src_label, dst_label), rows in edge_rows.items():
+            sets = _assignments("e", rel_props(rel_type))
+            for chunk in _batches(rows):
+                self._run(
+                    f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.src}}), (b:{dst_label} {{id: r.dst}}) "
+                    f"{verb} (a)-[e:{rel_type} {{id: r.id}}]->(b) SET {sets}", {"rows": chunk})

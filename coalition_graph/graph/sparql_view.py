@@ -1,0 +1,180 @@
+"""The embedded SPARQL engine: an Oxigraph store (queried through rdflib + oxrdflib) kept in step with the source of truth."""
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import PROV
+
+from coalition_graph.errors import MissingDependency, QueryError, StoreError
+from coalition_graph.graph.backends.base import QueryResult
+from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
+from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples
+
+DB_DIR = "rdf"
+GENERATION_FILE = "rdf.generation"
+NODE_PREDICATES = frozenset({p for p, _ in PROPERTIES.values()} | {RDF.type, SDO.sameAs})
+
+
+def _ox_term(term: Any):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term))
+    raise TypeError(f"no blank nodes or other terms in the graph: {term!r}")
+
+
+def _ox_quads(triples: Iterable[tuple]) -> Iterator:
+    import pyoxigraph as ox
+
+    for s, p, o in triples:
+        yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph())
+
+
+def python_value(term: Any) -> Any:
+    """An rdflib term as the plain Python value query rows carry."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+class OxigraphView:
+    """Backend `sparql`: Oxigraph embedded in the store directory, SPARQL 1.1 through rdflib."""
+
+    name = "embedded-sparql"
+    language = "sparql"
+
+    def __init__(self, store_path: Path):
+        self.store_path = Path(store_path)
+        self.db_path = self.store_path / DB_DIR
+        self._ox = None
+        self._graph = None
+
+    def _open(self):
+        if self._ox is None:
+            try:
+                import pyoxigraph as ox
+                from oxrdflib import OxigraphStore
+                from rdflib import Graph
+                from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+            except ImportError:
+                raise MissingDependency("the embedded SPARQL engine needs Oxigraph: pip install pyoxigraph oxrdflib") from None
+            try:
+                self._ox = ox.Store(str(self.db_path))
+            except OSError as exc:
+                raise StoreError(f"cannot open the SPARQL view {self.db_path}: {exc}") from None
+            self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
+            for prefix, namespace in PREFIXES.items():
+                self._graph.bind(prefix, namespace)
+        return self._ox
+
+    def close(self) -> None:
+        if self._ox is not None:
+            self._ox.flush()
+        self._ox = self._graph = None
+        # Oxigraph releases its on-disk lock only when the last reference to the store is gone.
+        gc.collect()
+
+    @property
+    def rdflib_graph(self):
+        """The view as an rdflib Graph (read it; write through the store)."""
+        self._open()
+        return self._graph
+
+    def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        self._open()
+        bindings = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (params or {}).items() if v is not None}
+        try:
+            result = self._graph.query(text, initBindings=bindings)
+            if result.type == "ASK":
+                return QueryResult(["ask"], [[bool(result.askAnswer)]])
+            if result.type == "CONSTRUCT":
+                return QueryResult(["subject", "predicate", "object"], [[python_value(t) for t in triple] for triple in result.graph])
+            columns = [str(v) for v in result.vars]
+            rows = [[python_value(row.get(v)) if hasattr(row, "get") else python_value(row[i]) for i, v in enumerate(result.vars)] for row in result]
+        except (SyntaxError, ValueError, OSError, NotImplementedError) as exc:
+            raise QueryError(" ".join(str(exc).split())) from None
+        return QueryResult(columns, rows)
+
+    # -- keeping in step
+    def generation(self) -> int:
+        marker = self.store_path / GENERATION_FILE
+        if not marker.exists() or not self.db_path.exists():
+            return -1
+        return int(marker.read_text().strip() or -1)
+
+    def _mark(self, generation: int) -> None:
+        self._ox.flush()
+        marker = self.store_path / GENERATION_FILE
+        tmp = marker.with_suffix(".tmp")
+        tmp.write_text(str(generation))
+        tmp.replace(marker)
+
+    def rebuild(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], generation: int) -> None:
+        self.close()
+        (self.store_path / GENERATION_FILE).unlink(missing_ok=True)
+        if self.db_path.exists():
+            shutil.rmtree(self.db_path)
+        store = self._open()
+        store.bulk_extend(_ox_quads(iter_triples(nodes, edges)))
+        self._mark(generation)
+
+    def apply(self, changes: ChangeSet, generation: int) -> None:
+        if self.generation() != generation - 1:
+            raise StoreError("SPARQL view is out of step; run `coalition reindex`")
+        import pyoxigraph as ox
+
+        store = self._open()
+        for edge_id, rel_type, src, dst in changes.deleted_edges:
+            self._remove_edge(store, edge_id, rel_type, src, dst)
+        for node_id, _label in changes.deleted_nodes:
+            node = ox.NamedNode(str(iri(node_id)))
+            for quad in list(store.quads_for_pattern(node, None, None)) + list(store.quads_for_pattern(None, None, node)):
+                store.remove(quad)
+        for node in changes.nodes:  # replace the node's own properties; its relationships are edges
+            subject = ox.NamedNode(str(iri(node.id)))
+            for quad in list(store.quads_for_pattern(subject, None, None)):
+                if URIRef(quad.predicate.value) in NODE_PREDICATES:
+                    store.remove(quad)
+        for edge in changes.edges:
+            if edge.type in REIFIED_EDGES:
+                resource = ox.NamedNode(str(iri(edge.id)))
+                for quad in list(store.quads_for_pattern(resource, None, None)):
+                    store.remove(quad)
+        store.extend(list(_ox_quads(iter_triples(changes.nodes, changes.edges))))
+        self._mark(generation)
+
+    @staticmethod
+    def _remove_edge(store, edge_id: str, rel_type: str, src: str, dst: str) -> None:
+        import pyoxigraph as ox
+
+        s, d = ox.NamedNode(str(iri(src))), ox.NamedNode(str(iri(dst)))
+        if rel_type in DIRECT_EDGES:
+            predicate, inverse = DIRECT_EDGES[rel_type]
+            store.remove(ox.Quad(d, ox.NamedNode(str(predicate)), s, ox.DefaultGraph()) if inverse
+                         else ox.Quad(s, ox.NamedNode(str(predicate)), d, ox.DefaultGraph()))
+            return
+        cls, to_src, to_dst, shortcut = REIFIED_EDGES[rel_type]
+        resource = ox.NamedNode(str(iri(edge_id)))
+        for quad in list(store.quads_for_pattern(resource, None, None)) + list(store.quads_for_pattern(None, None, resource)):
+            store.remove(quad)
+        if shortcut is None:
+            return
+        if rel_type == "SOURCED_FROM":
+            # prov:wasDerivedFrom stays while another derivation still links the fact to the same article.
+            qualified, entity = ox.NamedNode(str(PROV.qualifiedDerivation)), ox.NamedNode(str(PROV.entity))
+            if any(any(True for _ in store.quads_for_pattern(q.object, entity, d)) for q in store.quads_for_pattern(s, qualified, None)):
+                return
+        store.remove(ox.Quad(s, ox.NamedNode(str(shortcut)), d, ox.DefaultGraph()))

@@ -1,0 +1,463 @@
+"""The store: one directory, one source of truth (SQLite), and query engines that are views of it.
+
+    coalition-store/
+      facts.sqlite      articles, every claim each article makes, evidence, and the merged graph
+      cypher/           LadybugDB view (embedded Cypher)
+      rdf/              Oxigraph view (embedded SPARQL)
+      *.generation      which state of the source of truth each view reflects
+
+An ingest commits whole articles in batches, one SQLite transaction a batch, then
+brings the views in step. A view that is behind (a crash, Ctrl-C, an engine
+upgrade) is rebuilt from the source of truth the next time it is opened, so a
+store never holds half an article and never loses what it committed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import sys
+from collections import defaultdict
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from coalition_graph.errors import CoalitionError, StoreError, StoreNotFound
+from coalition_graph.graph.merge import Claim, ResolutionIndex, article_claims, fold_props
+from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord, props_from_json, props_to_json
+from coalition_graph.loaders.readers import InputProblem, read_inputs
+from coalition_graph.schema.models import Article, ArticleFacts
+
+SCHEMA_VERSION = 1
+FACTS_DB = "facts.sqlite"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, node_id TEXT NOT NULL, url TEXT, title TEXT, publisher TEXT, published TEXT,
+    text TEXT NOT NULL, digest TEXT NOT NULL, seq INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims(
+    fact_id TEXT NOT NULL, article_id TEXT NOT NULL, kind TEXT NOT NULL, label TEXT NOT NULL,
+    src TEXT, src_label TEXT, dst TEXT, dst_label TEXT, props TEXT NOT NULL,
+    PRIMARY KEY(fact_id, article_id));
+CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article_id);
+CREATE TABLE IF NOT EXISTS evidence(
+    fact_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, rule TEXT NOT NULL,
+    PRIMARY KEY(fact_id, article_id, start, rule));
+CREATE TABLE IF NOT EXISTS nodes(id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes(label);
+CREATE TABLE IF NOT EXISTS edges(
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL, src_label TEXT NOT NULL,
+    dst TEXT NOT NULL, dst_label TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS edges_by_src ON edges(src);
+CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst);
+"""
+
+Extractor = Callable[[Article], ArticleFacts]
+ChangeSink = Callable[[ChangeSet], None]
+
+
+@dataclass
+class IngestReport:
+    read: int = 0          # articles read from the inputs
+    added: int = 0         # new articles
+    updated: int = 0       # articles seen before whose text changed
+    unchanged: int = 0     # articles seen before, same text: nothing to do
+    problems: list[InputProblem] = field(default_factory=list)
+    nodes_changed: int = 0
+    edges_changed: int = 0
+
+    def summary(self) -> str:
+        return (f"{self.read} articles read: {self.added} added, {self.updated} updated, {self.unchanged} unchanged; "
+                f"{self.nodes_changed} nodes and {self.edges_changed} relationships written"
+                + (f"; {len(self.problems)} inputs skipped" if self.problems else ""))
+
+
+@dataclass
+class Explanation:
+    id: str
+    kind: str  # node | edge
+    label: str
+    props: dict[str, Any]
+    src: str | None
+    dst: str | None
+    evidence: list[dict[str, Any]]
+
+
+def _digest(article: Article) -> str:
+    payload = json.dumps(article.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A store directory. Open with `Store.open(path)`; use as a context manager to close it."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self._conn = conn
+        self._views: dict[str, Any] = {}
+
+    # ------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> "Store":
+        path = Path(path)
+        db = path / FACTS_DB
+        if not db.exists():
+            if not create:
+                raise StoreNotFound(f"no store at {path} (run `coalition ingest … --store {path}` first)")
+            if path.exists() and not path.is_dir():
+                raise StoreError(f"{path} exists and is not a directory")
+            path.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(db, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_DDL)
+            version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if version is None:
+                conn.execute("INSERT INTO meta VALUES ('schema_version', ?), ('generation', '0')", (str(SCHEMA_VERSION),))
+            elif int(version[0]) != SCHEMA_VERSION:
+                raise StoreError(f"store {path} has schema version {version[0]}, this coalition-graph reads {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from None
+        return cls(path, conn)
+
+    @classmethod
+    def create(cls, path: str | Path) -> "Store":
+        return cls.open(path, create=True)
+
+    def close(self) -> None:
+        for view in self._views.values():
+            view.close()
+        self._views.clear()
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def generation(self) -> int:
+        return int(self._conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
+
+    # ------------------------------------------------------------ ingest
+    def ingest(
+        self,
+        inputs: Iterable[str | Path | Article],
+        *,
+        strict: bool = False,
+        progress: bool | None = None,
+        batch_size: int = 100,
+        extractor: Extractor | None = None,
+        sinks: Sequence[ChangeSink] = (),
+        stdin: Any = None,
+    ) -> IngestReport:
+        """Read, extract and store articles; re-ingesting an article changes nothing.
+
+        `inputs` are paths (files, folders, '-' for stdin) or `Article` objects. Problems with
+        single inputs are collected in the report and skipped; with `strict` the first one
+        raises (after committing the whole articles read before it).
+        """
+        if extractor is None:
+            from coalition_graph.loaders.extract import extract_facts as extractor
+        report = IngestReport()
+        views = self._open_views()
+        index = self._resolution_index()
+        bar = _progress_bar(progress)
+        batch: list[Article] = []
+        try:
+            for item in _items(inputs, stdin):
+                if item.problem is not None:
+                    report.problems.append(item.problem)
+                    if strict:
+                        break
+                    continue
+                report.read += 1
+                batch.append(item.article)
+                if len(batch) >= batch_size:
+                    self._ingest_batch(batch, extractor, report, views, index, sinks)
+                    bar.update(len(batch))
+                    batch = []
+            if batch:
+                self._ingest_batch(batch, extractor, report, views, index, sinks)
+                bar.update(len(batch))
+        finally:
+            bar.close()
+        if strict and report.problems:
+            raise report.problems[0].error()
+        return report
+
+    def _ingest_batch(self, articles: list[Article], extractor: Extractor, report: IngestReport,
+                      views: list[Any], index: ResolutionIndex, sinks: Sequence[ChangeSink]) -> None:
+        known = self._known_digests([a.id for a in articles])
+        todo: list[tuple[Article, str, bool]] = []
+        seen: set[str] = set()
+        for article in articles:
+            digest = _digest(article)
+            if known.get(article.id) == digest or (article.id, digest) in seen:
+                report.unchanged += 1
+                continue
+            seen.add((article.id, digest))
+            todo.append((article, digest, article.id in known))
+        if not todo:
+            return
+        # Extraction is pure and may be slow: do it before the write transaction opens.
+        extracted = [(extractor(article), digest, existed) for article, digest, existed in todo]
+        changes = self._commit(extracted, index)
+        report.added += sum(1 for _, _, existed in extracted if not existed)
+        report.updated += sum(1 for _, _, existed in extracted if existed)
+        report.nodes_changed += len(changes.nodes) + len(changes.deleted_nodes)
+        report.edges_changed += len(changes.edges) + len(changes.deleted_edges)
+        for view in views:
+            view.apply(changes, self.generation)
+        for sink in sinks:
+            sink(changes)
+
+    def _known_digests(self, article_ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self._conn.execute(f"SELECT id, digest FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return found
+
+    def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> ChangeSet:
+        """One transaction: the batch's articles, claims and evidence, and the merged records they touch."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            touched: set[str] = set()
+            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+            now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            for facts, digest, existed in extracted:
+                art = facts.article
+                if existed:
+                    touched.update(r[0] for r in conn.execute("SELECT fact_id FROM claims WHERE article_id=?", (art.id,)))
+                    conn.execute("DELETE FROM claims WHERE article_id=?", (art.id,))
+                    conn.execute("DELETE FROM evidence WHERE article_id=?", (art.id,))
+                seq += 1
+                claims = article_claims(facts, index)
+                conn.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (art.id, claims[0].fact_id, art.url, art.title, art.publisher,
+                     art.published.isoformat() if art.published else None, art.text, digest, seq, now),
+                )
+                self._insert_claims(art.id, claims)
+                touched.update(c.fact_id for c in claims)
+            changes = self._remerge(touched)
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return changes
+
+    def _insert_claims(self, article_id: str, claims: list[Claim]) -> None:
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)",
+            [(c.fact_id, article_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, props_to_json(c.props)) for c in claims],
+        )
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?)",
+            [(c.fact_id, article_id, e.sentence, e.start, e.end, e.rule) for c in claims for e in c.evidence],
+        )
+
+    def _resolution_index(self) -> ResolutionIndex:
+        meetings = ((i, json.loads(p)) for i, p in self._conn.execute("SELECT id, props FROM nodes WHERE label='Meeting'"))
+        # A meeting's format is kept on its claims, not in the node props: take it from the IN_FORMAT edge.
+        formats = dict(self._conn.execute("SELECT src, dst FROM edges WHERE type='IN_FORMAT'").fetchall())
+        meetings = [(i, {**p, "format": formats.get(i, "").removeprefix("org/") or None}) for i, p in meetings]
+        pledges = self._conn.execute(
+            "SELECT n.id, e.src, n.props FROM nodes n JOIN edges e ON e.dst = n.id AND e.type = 'PLEDGED' WHERE n.label='Pledge'")
+        return ResolutionIndex(meetings, ((i, d, json.loads(p)) for i, d, p in pledges))
+
+    def _remerge(self, fact_ids: set[str]) -> ChangeSet:
+        """Recompute the merged records of `fact_ids` from their claims, oldest article first."""
+        changes = ChangeSet()
+        conn = self._conn
+        for chunk in _chunks(sorted(fact_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", chunk).fetchall())
+            old_edges = {r[0]: r for r in conn.execute(f"SELECT id, type, src, dst FROM edges WHERE id IN ({marks})", chunk)}
+            rows = conn.execute(
+                f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props
+                    FROM claims c JOIN articles a ON a.id = c.article_id
+                    WHERE c.fact_id IN ({marks})
+                    ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq""", chunk).fetchall()
+            grouped: dict[str, list[tuple]] = defaultdict(list)
+            for row in rows:
+                grouped[row[0]].append(row)
+            for fact_id in chunk:
+                claims = grouped.get(fact_id)
+                if not claims:
+                    if fact_id in old_nodes:
+                        conn.execute("DELETE FROM nodes WHERE id=?", (fact_id,))
+                        changes.deleted_nodes.append((fact_id, old_nodes[fact_id]))
+                    elif fact_id in old_edges:
+                        conn.execute("DELETE FROM edges WHERE id=?", (fact_id,))
+                        changes.deleted_edges.append(old_edges[fact_id])
+                    continue
+                _, kind, label, src, src_label, dst, dst_label, _ = claims[0]
+                merged = fold_props(label, [json.loads(c[7]) for c in claims])
+                text = props_to_json(merged)
+                if kind == "node":
+                    conn.execute("INSERT OR REPLACE INTO nodes VALUES (?,?,?)", (fact_id, label, text))
+                    changes.nodes.append(NodeRecord(fact_id, label, props_from_json(text)))
+                else:
+                    conn.execute("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?,?,?)", (fact_id, label, src, src_label, dst, dst_label, text))
+                    changes.edges.append(EdgeRecord(fact_id, label, src, src_label, dst, dst_label, props_from_json(text)))
+        return changes
+
+    # ------------------------------------------------------------ reading
+    def iter_nodes(self, labels: Iterable[str] | None = None) -> Iterator[NodeRecord]:
+        sql, args = "SELECT id, label, props FROM nodes", []
+        if labels is not None:
+            labels = list(labels)
+            sql += f" WHERE label IN ({','.join('?' * len(labels))})"
+            args = labels
+        with closing(self._conn.execute(sql + " ORDER BY label, id", args)) as cur:
+            for node_id, label, props in cur:
+                yield NodeRecord(node_id, label, props_from_json(props))
+
+    def iter_edges(self, types: Iterable[str] | None = None) -> Iterator[EdgeRecord]:
+        sql, args = "SELECT id, type, src, src_label, dst, dst_label, props FROM edges", []
+        if types is not None:
+            types = list(types)
+            sql += f" WHERE type IN ({','.join('?' * len(types))})"
+            args = types
+        with closing(self._conn.execute(sql + " ORDER BY type, id", args)) as cur:
+            for edge_id, rel_type, src, src_label, dst, dst_label, props in cur:
+                yield EdgeRecord(edge_id, rel_type, src, src_label, dst, dst_label, props_from_json(props))
+
+    def counts(self) -> dict[str, int]:
+        out = dict(self._conn.execute("SELECT label, COUNT(*) FROM nodes GROUP BY label").fetchall())
+        out.update(dict(self._conn.execute("SELECT type, COUNT(*) FROM edges GROUP BY type").fetchall()))
+        out["articles"] = self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return out
+
+    def articles(self) -> Iterator[Article]:
+        with closing(self._conn.execute("SELECT id, url, title, publisher, published, text FROM articles ORDER BY seq")) as cur:
+            for aid, url, title, publisher, published, text in cur:
+                yield Article(id=aid, url=url, title=title, publisher=publisher,
+                              published=dt.date.fromisoformat(published) if published else None, text=text)
+
+    def evidence(self, fact_id: str) -> list[dict[str, Any]]:
+        """The sentences that support a node or edge, with their article and the rule that read them."""
+        rows = self._conn.execute(
+            """SELECT e.sentence, e.start, e."end", e.rule, a.id, a.url, a.title, a.publisher, a.published
+               FROM evidence e JOIN articles a ON a.id = e.article_id
+               WHERE e.fact_id = ? ORDER BY COALESCE(a.published, '9999-12-31'), a.seq, e.start""", (fact_id,)).fetchall()
+        keys = ("sentence", "start", "end", "rule", "article_id", "url", "title", "publisher", "published")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def explain(self, fact_id: str) -> Explanation:
+        from coalition_graph.errors import NotFound
+
+        row = self._conn.execute("SELECT label, props FROM nodes WHERE id=?", (fact_id,)).fetchone()
+        if row is not None:
+            return Explanation(fact_id, "node", row[0], props_from_json(row[1]), None, None, self.evidence(fact_id))
+        row = self._conn.execute("SELECT type, src, dst, props FROM edges WHERE id=?", (fact_id,)).fetchone()
+        if row is not None:
+            return Explanation(fact_id, "edge", row[0], props_from_json(row[3]), row[1], row[2], self.evidence(fact_id))
+        raise NotFound(f"no node or relationship with id {fact_id!r} in {self.path}")
+
+    def networkx(self):
+        """The whole graph in memory as a networkx MultiDiGraph (for analytics and exports)."""
+        from coalition_graph.graph.nx_view import to_networkx
+
+        return to_networkx(self.iter_nodes(), self.iter_edges())
+
+    # ------------------------------------------------------------ views
+    @property
+    def cypher(self):
+        """The embedded Cypher engine (LadybugDB), in step with the source of truth."""
+        return self._view("cypher")
+
+    @property
+    def sparql(self):
+        """The embedded SPARQL engine (Oxigraph through rdflib), in step with the source of truth."""
+        return self._view("sparql")
+
+    def backend(self, language: str):
+        if language not in ("cypher", "sparql"):
+            raise CoalitionError(f"unknown query language {language!r}: use cypher or sparql")
+        return self._view(language)
+
+    def _view(self, name: str):
+        if name not in self._views:
+            if name == "cypher":
+                from coalition_graph.graph.cypher_view import LadybugView as view_class
+            else:
+                from coalition_graph.graph.sparql_view import OxigraphView as view_class
+            view = view_class(self.path)
+            self._views[name] = view
+            if view.generation() != self.generation:
+                view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
+        return self._views[name]
+
+    def _open_views(self) -> list[Any]:
+        """Views to keep in step on ingest: every view that exists on disk (or is open)."""
+        from coalition_graph.graph.cypher_view import LadybugView
+        from coalition_graph.graph.sparql_view import OxigraphView
+
+        for name, view_class in (("cypher", LadybugView), ("sparql", OxigraphView)):
+            if name not in self._views:
+                self._view(name)
+        return list(self._views.values())
+
+    def reindex(self, views: Iterable[str] = ("cypher", "sparql")) -> dict[str, int]:
+        """Rebuild the views from the source of truth (after an engine upgrade, or to repair)."""
+        done = {}
+        for name in views:
+            view = self.backend(name)
+            view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
+            done[name] = self.generation
+        return done
+
+    def reextract(self, extractor: Extractor | None = None, progress: bool | None = None) -> IngestReport:
+        """Run extraction again over every stored article (after the extractor improved)."""
+        if extractor is None:
+            from coalition_graph.loaders.extract import extract_facts as extractor
+        with self._conn:
+            self._conn.execute("UPDATE articles SET digest = 'stale'")
+        return self.ingest(list(self.articles()), extractor=extractor, progress=progress)
+
+
+def _items(inputs: Iterable[str | Path | Article], stdin: Any):
+    from coalition_graph.loaders.readers import ReadItem
+
+    paths: list[str | Path] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            if paths:
+                yield from read_inputs(paths, stdin)
+                paths = []
+            yield ReadItem(article=item)
+        else:
+            paths.append(item)
+    if paths:
+        yield from read_inputs(paths, stdin)
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield list(items[i:i + size])
+
+
+class _NoBar:
+    def update(self, n: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _progress_bar(progress: bool | None):
+    """A progress bar on stderr for ingests that take more than a moment; off when stderr is not a terminal."""
+    if progress is False or (progress is None and not sys.stderr.isatty()):
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, delay=1.0, leave=False)
