@@ -1,0 +1,124 @@
+"""Rule-based extraction of coalition facts from one news article.
+
+`extract_facts(article) -> ArticleFacts` is deterministic, offline and uses no models:
+gazetteer look-ups (coalition_graph/loaders/gazetteer_data/) and rules over sentences.
+Every fact carries evidence: the exact sentence, its character offsets into
+`article.text` and the name of the rule that produced it.
+
+Modules: text (sentences), dates, amounts (and euro values), places (countries,
+organizations, venues), people (names, titles, roles, coreference), meetings, attendance,
+pledges, statements; context holds one prepared article.
+"""
+from __future__ import annotations
+
+from coalition_graph.loaders.extract.attendance import AttendanceFinder, to_attendance
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.meetings import MeetingFinder, to_meetings
+from coalition_graph.loaders.extract.pledges import PledgeFinder, to_pledges
+from coalition_graph.loaders.extract.statements import StatementFinder, statement_text, to_evidence
+from coalition_graph.loaders.gazetteer import Gazetteer
+from coalition_graph.schema.models import (
+    Article, ArticleFacts, Country, Office, OfficeHeld, Organization, Person, Statement,
+)
+
+__all__ = ["extract_facts"]
+
+
+def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    doc = Doc.build(article, gazetteer)
+    mf = MeetingFinder(doc)
+    drafts = mf.run()
+    meetings = to_meetings(doc, drafts)
+    attendances = to_attendance(doc, AttendanceFinder(doc, mf).run())
+    st_drafts = StatementFinder(doc).run()
+    speakers = {}
+    for d in st_drafts:
+        for ev in to_evidence(doc, d):
+            speakers.setdefault(_sentence_index(doc, ev.start), d.speaker)
+    pledges = to_pledges(doc, PledgeFinder(doc, mf, speakers).run())
+    statements = []
+    for i, d in enumerate(st_drafts, 1):
+        ev = to_evidence(doc, d)
+        meeting = None
+        for e in ev:
+            keys = mf.by_sentence.get(_sentence_index(doc, e.start), [])
+            if keys:
+                meeting = keys[0]
+                break
+        mdate = next((m.start for m in meetings if m.key == meeting), None) if meeting else None
+        statements.append(Statement(key=f"S{i}", speaker=d.speaker, text=statement_text(doc, d),
+                                    date=mdate or article.published, direct=d.direct, meeting=meeting, evidence=ev))
+    return ArticleFacts(
+        article=article,
+        persons=_persons(doc, attendances, pledges, statements),
+        countries=_countries(doc, meetings, attendances, pledges),
+        organizations=_organizations(doc, meetings, attendances, pledges),
+        meetings=meetings, attendances=attendances, pledges=pledges, statements=statements,
+        offices=_offices(doc),
+    )
+
+
+def _sentence_index(doc: Doc, pos: int) -> int:
+    s = doc.sentence_at(pos)
+    return s.index if s else -1
+
+
+def _persons(doc: Doc, attendances, pledges, statements) -> list[Person]:
+    used = {a.person for a in attendances if a.person} | {p.donor_person for p in pledges if p.donor_person} | \
+           {s.speaker for s in statements} | {k for k, info in doc.people.items() if info.stated}
+    out = []
+    for key in sorted(used):
+        info = doc.people.get(key)
+        if info is None:
+            continue
+        offices = []
+        g = doc.gaz.people.get(key)
+        if g:
+            offices = [Office(role=o.title or o.office, of=o.of, start=o.start, end=o.end) for o in g.offices]
+        out.append(Person(key=key, name=info.name, aliases=info.aliases, wikidata=info.wikidata, offices=offices))
+    return out
+
+
+def _offices(doc: Doc) -> list[OfficeHeld]:
+    out = []
+    seen = set()
+    for key, info in doc.people.items():
+        for title, of, s, _e in info.stated:
+            if (key, title.lower(), of) in seen:
+                continue
+            seen.add((key, title.lower(), of))
+            sent = doc.sentence_at(s)
+            g = next((o for o in doc.gaz.offices_of(key, doc.published) if o.of == of), None)
+            out.append(OfficeHeld(person=key, role=title, of=of, start=g.start if g else None,
+                                  end=g.end if g else None,
+                                  evidence=[doc.evidence(sent, "office.title_with_name")] if sent else []))
+    return out
+
+
+def _countries(doc: Doc, meetings, attendances, pledges) -> list[Country]:
+    isos = {m.country for m in meetings if m.country} | {a.country for a in attendances if a.country}
+    for p in pledges:
+        for actor in (p.donor, p.recipient):
+            if actor and actor.kind == "country":
+                isos.add(actor.key)
+    for o in _offices(doc):
+        if o.of in doc.gaz.countries:
+            isos.add(o.of)
+    return [Country(iso3=i, name=doc.gaz.country_name(i)) for i in sorted(isos) if len(i) == 3 and i.isupper()]
+
+
+def _organizations(doc: Doc, meetings, attendances, pledges) -> list[Organization]:
+    keys = {m.format for m in meetings if m.format} | {a.organization for a in attendances if a.organization}
+    for p in pledges:
+        for actor in (p.donor, p.recipient):
+            if actor and actor.kind == "organization":
+                keys.add(actor.key)
+    for o in _offices(doc):
+        if o.of in doc.gaz.orgs:
+            keys.add(o.of)
+    out = []
+    for k in sorted(keys):
+        g = doc.gaz.orgs.get(k)
+        out.append(Organization(key=k, name=g.name if g else k, kind=g.kind if g else None,
+                                wikidata=g.wikidata if g else None))
+    return out

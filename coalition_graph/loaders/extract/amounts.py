@@ -1,0 +1,172 @@
+"""Money amounts in every common written form, and their value in euros.
+
+"€2bn", "2 billion euros", "EUR 2 billion", "$400m", "£1.6bn", "C$2 billion", "NOK 85 billion",
+"SEK 13.5 billion", "¥471.9 billion", "1.5 billion dollars", "143,4 million US dollars",
+"ten billion euros". A plain "$" is left as currency "$" for the caller to settle from the
+donor (Canadian, Australian, New Zealand dollars), else USD.
+
+Euro values use the European Central Bank reference rates shipped with the
+`currencyconverter` package (offline): the rate of the announcement date, or the
+nearest earlier day with a rate, and that rate date is kept.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from coalition_graph.errors import CoalitionError
+
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
+    "thousand": 1e3, "k": 1e3,
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+    "a hundred": 100, "hundred": 100, "a": 1, "half a": 0.5,
+}
+SYMBOLS = {
+    "€": "EUR", "£": "GBP", "¥": "JPY", "US$": "USD", "U.S.$": "USD", "USD$": "USD",
+    "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "Can$": "CAD",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD", "$": "$",
+}
+ISO_CODES = ("EUR", "USD", "GBP", "NOK", "SEK", "DKK", "CAD", "AUD", "NZD", "JPY", "PLN", "CHF", "CZK",
+             "HUF", "RON", "KRW", "UAH", "TRY", "ISK", "BGN")
+# Currency words after a number, longest first; "kroner" is settled by the donor (NOK or DKK).
+CURRENCY_WORDS = [
+    ("canadian dollars", "CAD"), ("canadian dollar", "CAD"), ("australian dollars", "AUD"),
+    ("australian dollar", "AUD"), ("new zealand dollars", "NZD"), ("us dollars", "USD"), ("u.s. dollars", "USD"),
+    ("american dollars", "USD"), ("swedish kronor", "SEK"), ("swedish krona", "SEK"), ("swedish crowns", "SEK"),
+    ("norwegian kroner", "NOK"), ("norwegian krone", "NOK"), ("norwegian crowns", "NOK"),
+    ("danish kroner", "DKK"), ("danish krone", "DKK"), ("danish crowns", "DKK"), ("japanese yen", "JPY"),
+    ("british pounds", "GBP"), ("pounds sterling", "GBP"), ("swiss francs", "CHF"), ("polish zlotys", "PLN"),
+    ("zlotys", "PLN"), ("zloty", "PLN"), ("hryvnias", "UAH"), ("hryvnia", "UAH"),
+    ("euros", "EUR"), ("euro", "EUR"), ("dollars", "$"), ("dollar", "$"), ("pounds", "GBP"), ("pound", "GBP"),
+    ("sterling", "GBP"), ("kronor", "SEK"), ("krona", "SEK"), ("kroner", "KRONER"), ("krone", "KRONER"),
+    ("yen", "JPY"), ("francs", "CHF"),
+]
+DOLLAR_COUNTRIES = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
+KRONER_COUNTRIES = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK"}
+
+_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_SCALE = r"(?:trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|mil|b|m|k)\b"
+_SYM = "|".join(sorted((re.escape(s) for s in SYMBOLS), key=len, reverse=True))
+_CUR_WORDS = "|".join(re.escape(w) for w, _ in CURRENCY_WORDS)
+
+_SYMBOL_FORM = re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE}))?")
+_ISO_FORM = re.compile(rf"\b(?P<iso>{'|'.join(ISO_CODES)})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?")
+_WORD_FORM = re.compile(
+    rf"(?<![\w$€£¥])(?P<num>{_NUM}|{_WORDNUM})\s?(?P<scale>{_SCALE})?\s+(?P<cur>{_CUR_WORDS}|{'|'.join(ISO_CODES)})\b", re.I)
+
+
+@dataclass
+class Money:
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str  # ISO 4217, or "$" / "KRONER" until the donor settles it
+    conversion: bool = False  # a conversion of a neighbouring amount: "(roughly US$1.25 billion)"
+
+
+def _number(num: str) -> float:
+    num = num.strip().lower()
+    if num in NUMBER_WORDS:
+        return float(NUMBER_WORDS[num])
+    if re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?", num):
+        return float(re.sub(r"[,\s]", "", num))
+    if re.fullmatch(r"\d+,\d{1,2}", num):  # decimal comma: "143,4 million"
+        return float(num.replace(",", "."))
+    return float(num.replace(",", ""))
+
+
+def find_money(text: str, offset: int = 0) -> list[Money]:
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (_SYMBOL_FORM, _ISO_FORM, _WORD_FORM):
+        for m in rx.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            gd = m.groupdict()
+            scale = SCALES.get((gd.get("scale") or "").lower(), 1.0)
+            try:
+                value = _number(gd["num"]) * scale
+            except ValueError:
+                continue
+            if gd.get("sym"):
+                cur = SYMBOLS[gd["sym"]]
+            elif gd.get("iso"):
+                cur = gd["iso"]
+            else:
+                word = gd["cur"].lower()
+                cur = next((c for w, c in CURRENCY_WORDS if w == word), word.upper())
+                # "$1.5 billion dollars" is caught by the symbol form first; a bare number word
+                # like "a" needs a scale to be money ("a billion euros"), not "a euro"
+                if re.fullmatch(_WORDNUM, gd["num"], re.I) and not gd.get("scale"):
+                    continue
+            if value < 1000 and scale == 1.0 and not gd.get("sym"):
+                continue  # "5 euros": not a pledge-size amount
+            taken.append((m.start(), m.end()))
+            found.append(Money(m.start() + offset, m.end() + offset, m.group(0), value, cur))
+    found.sort(key=lambda x: x.start)
+    _mark_conversions(text, found, offset)
+    return found
+
+
+def _mark_conversions(text: str, found: list[Money], offset: int) -> None:
+    """An amount in parentheses or between dashes right after another one restates it."""
+    for prev, cur in zip(found, found[1:]):
+        between = text[prev.end - offset: cur.start - offset]
+        if len(between) <= 30 and re.fullmatch(
+                r"\s*(?:\(|–|—|-|,)\s*(?:roughly|about|around|approximately|approx\.?|some|nearly|almost|"
+                r"more than|over|or|equal to|equivalent to|worth)?\s*", between, re.I):
+            cur.conversion = True
+
+
+def settle_currency(currency: str, donor_iso3: str | None) -> str:
+    """A plain '$' or 'kroner' read with the donor: Canada's '$' is CAD; otherwise USD / NOK."""
+    if currency == "$":
+        return DOLLAR_COUNTRIES.get(donor_iso3 or "", "USD")
+    if currency == "KRONER":
+        return KRONER_COUNTRIES.get(donor_iso3 or "", "NOK")
+    return currency
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    try:
+        from currency_converter import CurrencyConverter
+    except ImportError as e:  # pragma: no cover - a declared dependency
+        raise MissingCurrencyData("the currencyconverter package is needed for euro values: pip install currencyconverter") from e
+    # no interpolation: a date without an ECB rate raises, and we step back to the last real one
+    return CurrencyConverter()
+
+
+class MissingCurrencyData(CoalitionError):
+    pass
+
+
+def to_eur(amount: float, currency: str, day: dt.date | None) -> tuple[float | None, dt.date | None]:
+    """(amount in EUR, the ECB rate date used); (None, None) where no rate is known."""
+    if currency == "EUR":
+        return amount, day
+    from currency_converter import RateNotFoundError
+
+    conv = _converter()
+    if currency not in conv.currencies:
+        return None, None
+    first, last = conv.bounds[currency]
+    d = min(day or last, last)
+    for _ in range(31):
+        if d < first:
+            break
+        try:
+            return conv.convert(amount, currency, "EUR", date=d), d
+        except RateNotFoundError:  # weekend or bank holiday: no ECB fixing that day
+            d -= dt.timedelta(days=1)
+    return None, None

@@ -1,0 +1,264 @@
+"""Attendance: who hosted, chaired, attended, joined or was absent from a meeting.
+
+Only what the text says or directly implies: a person (or country) tied to a meeting by a
+verb ("hosted", "chaired", "co-chaired", "organized", "attended", "joined", "took part",
+"spoke at", "met with"), by a list ("joined by A, B and C", "which included …", "the presence
+of …"), by speaking at it ("X said on the sidelines of the meeting"), or stated as absent
+("the U.S. was notably absent", "the absence of X"). A person merely mentioned is not an
+attendee. Future participation ("will join", "set to attend") is `expected`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.meetings import FUTURE_RX, MeetingFinder
+from coalition_graph.loaders.extract.text import Sentence
+from coalition_graph.schema.models import Attendance
+
+HOST_VERBS = r"hosted|hosts|host|hosting|organized|organised|organizes|convened|co-hosted|co-hosting|welcomed|opened"
+CHAIR_VERBS = r"chaired|chairs|chair|co-chaired|co-chairs|co-chair|presided over|led"
+JOIN_VERBS = (r"attended|attends|attend|attending|joined|joins|join|joining|took part|take part|taking part|"
+              r"participated|participate|participating|spoke at|speak at|addressed|arrived|arrive|travel(?:l)?ed|"
+              r"were present|was present|met|meet|gathered|convened|sat")
+SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERBS})\b", re.I)
+BY_LIST_RX = re.compile(
+    r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
+    r"among (?:those|them|others)[\w ]{0,20}?(?:were|was)?|with the participation of|the presence of|participation from|"
+    r"participation of|alongside|together with|were joined by|was joined by|set to attend|"
+    r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
+ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
+                       r"skipped|stayed away|was not present|were not present|no-show|boycotted)\b", re.I)
+SPEAKING_AT_RX = re.compile(
+    r"\b(?:speaking|spoke|said|says|told|addressing|addressed|remarks)\b[^.;]{0,40}?\b(?:at|on the sidelines of|"
+    r"at the (?:start|opening|end|close) of|during|after|following|in his intervention|in her intervention)\b", re.I)
+
+
+@dataclass
+class Att:
+    meeting: str
+    person: str | None
+    country: str | None
+    organization: str | None
+    role: str
+    status: str
+    sentence: Sentence
+    rule: str
+
+
+class AttendanceFinder:
+    def __init__(self, doc: Doc, meetings: MeetingFinder):
+        self.doc = doc
+        self.mf = meetings
+        self.out: list[Att] = []
+
+    def run(self) -> list[Att]:
+        doc = self.doc
+        last_meeting: str | None = None
+        for sent in doc.sentences:
+            keys = self.mf.by_sentence.get(sent.index, [])
+            if keys:
+                last_meeting = keys[-1]
+            if not keys:
+                # "arrived separately in the capital to join the group": the meeting being talked about
+                if last_meeting and re.search(r"\b(?:to join|joined|took part|attended|participated)\b", sent.text):
+                    keys = [last_meeting]
+                else:
+                    continue
+            self._sentence(sent, keys)
+        for d in self.mf.drafts:  # the two sides of a bilateral meeting attended it
+            for p in d.participants:
+                if d.mentions:
+                    self._person(d.key, p, "participant", "expected" if d.future else "attended",
+                                 d.mentions[0][2], "attendance.bilateral_side")
+        return self._dedupe()
+
+    # ------------------------------------------------------------ one sentence
+    def _sentence(self, sent: Sentence, keys: list[str]) -> None:
+        doc, text = self.doc, self.doc.text
+        st = sent.text
+        meeting = self._meeting_for(sent, keys)
+        future = bool(re.search(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans to|"
+                                r"to attend|upcoming|ahead of)\b", st))
+        persons = [p for p in doc.persons if sent.start <= p.start < sent.end]
+        # 1. "Organized by A and B", "which included A", "joined by A, B and C", "the presence of A"
+        for m in BY_LIST_RX.finditer(st):
+            trig = m.group("trig").lower()
+            role = "host" if re.search(r"organi|host", trig) else "chair" if "chair" in trig else "participant"
+            a = sent.start + m.end()
+            b = self._list_end(sent, a)
+            status = "expected" if ("set to" in trig or future and not re.search(r"\b(was|were|had)\b", trig)) else "attended"
+            if trig in ("including", "alongside", "together with") and not self._near_meeting(sent, m.start()):
+                continue
+            self._list(sent, meeting, a, b, role, status, f"attendance.list.{trig.split()[0]}")
+        # 2. subject + verb: "Starmer hosted the meeting", "Albanese joined a virtual meeting"
+        for m in SUBJECT_VERB_RX.finditer(st):
+            verb = m.group("verb").lower()
+            vs = sent.start + m.start()
+            if re.match(r"\s+by\b", text[sent.start + m.end():sent.start + m.end() + 4]):
+                continue  # passive: handled by the list rule
+            role = "host" if re.match(HOST_VERBS, verb) and verb not in ("welcomed", "opened") else \
+                "chair" if re.fullmatch(CHAIR_VERBS, verb) else "participant"
+            if verb in ("met", "meet", "arrived", "arrive", "travelled", "traveled", "gathered", "sat", "convened") and \
+                    not self._near_meeting(sent, m.start(), 140):
+                continue
+            if verb in ("welcomed", "led", "opened") and not self._near_meeting(sent, m.start(), 60):
+                continue
+            subj = self._subjects(sent, vs)
+            clause = text[max(sent.start, vs - 40): min(sent.end, sent.start + m.end() + 30)]
+            status = "expected" if FUTURE_RX.search(clause) else "attended"
+            for kind, key in subj:
+                if kind == "person":
+                    self._person(meeting, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
+                else:
+                    self._country(meeting, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
+        # 3. speaking at the meeting: "Mr Pistorius said on the sidelines of the meeting"
+        for m in SPEAKING_AT_RX.finditer(st):
+            if not self._near_meeting(sent, m.end() - 1, 60):
+                continue
+            vs = sent.start + m.start()
+            for kind, key in self._subjects(sent, vs):
+                if kind == "person":
+                    self._person(meeting, key, "participant", "attended", sent, "attendance.spoke_at")
+        # 4. absence
+        for m in ABSENT_RX.finditer(st):
+            a = sent.start + m.start()
+            if "absence of" in m.group(0).lower():
+                self._list(sent, meeting, sent.start + m.end(), self._list_end(sent, sent.start + m.end()),
+                           "participant", "absent", "attendance.absent")
+                continue
+            for kind, key in self._subjects(sent, a, allow_plural=True):
+                if kind == "person":
+                    self._person(meeting, key, "participant", "absent", sent, "attendance.absent")
+                else:
+                    self._country(meeting, key, "participant", "absent", sent, "attendance.absent")
+            # "The Russians did not participate": a demonym as subject
+            for c in doc.countries:
+                if sent.start <= c.start < a and c.form == "demonym" and c.text.endswith("s") and \
+                        not [p for p in persons if p.start < a]:
+                    self._country(meeting, c.iso3, "participant", "absent", sent, "attendance.absent")
+        # 5. "Leaders of A, B and C", "leaders from Europe, Canada, and New Zealand"
+        for m in re.finditer(r"\b(?:leaders|representatives|delegations|ministers|officials|heads of \w+)\s+(?:of|from)\s+",
+                             st, re.I):
+            a = sent.start + m.end()
+            self._list(sent, meeting, a, self._list_end(sent, a), "participant",
+                       "expected" if future else "attended", "attendance.leaders_of", countries_only=True)
+        # 6. a country's delegation: "A Ukrainian delegation met…"
+        for m in re.finditer(r"\b(?:a|the)\s+([A-Z]\w+)\s+delegation\b", st):
+            for c in doc.countries:
+                if c.text == m.group(1) and sent.start <= c.start < sent.end:
+                    self._country(meeting, c.iso3, "participant", "attended", sent, "attendance.delegation")
+
+    def _meeting_for(self, sent: Sentence, keys: list[str]) -> str:
+        return keys[0] if len(keys) == 1 else keys[-1]
+
+    def _near_meeting(self, sent: Sentence, rel: int, window: int = 200) -> bool:
+        """A meeting mention of this sentence lies within `window` characters of `rel` (sentence-relative)."""
+        pos = sent.start + rel
+        for d in self.mf.drafts:
+            for s, e, ms, _rule in d.mentions:
+                if ms.index == sent.index and abs(s - pos) <= window:
+                    return True
+        return False
+
+    def _list_end(self, sent: Sentence, a: int) -> int:
+        """A list runs to the end of the clause: a full stop, semicolon, or a finite verb after the list."""
+        text = self.doc.text
+        m = re.search(r"[;:]|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
+                      r"agreed|pledged|in order|on|at)\s", text[a:sent.end])
+        return a + m.start() if m else sent.end
+
+    def _list(self, sent: Sentence, meeting: str, a: int, b: int, role: str, status: str, rule: str,
+              countries_only: bool = False) -> None:
+        doc = self.doc
+        persons = [p for p in doc.persons if a <= p.start < b and p.via in ("name", "title", "surname")]
+        covered: list[tuple[int, int]] = []
+        if not countries_only:
+            for p in persons:
+                self._person(meeting, p.key, role, status, sent, rule)
+                covered.append((p.span_start, p.end))
+        for c in doc.countries:
+            if a <= c.start < b and c.form in ("name", "possessive") and \
+                    not any(s <= c.start < e for s, e in covered) and not self._modifies_person(c):
+                self._country(meeting, c.iso3, role, status, sent, rule)
+
+    def _modifies_person(self, c) -> bool:
+        """'Denmark's Prime Minister Mette Frederiksen': the country names the person's office."""
+        return any(p.span_start <= c.start and c.end <= p.end + 1 for p in self.doc.persons) or \
+            any(0 <= p.span_start - c.end <= 30 and p.of == c.iso3 for p in self.doc.persons)
+
+    def _subjects(self, sent: Sentence, vs: int, allow_plural: bool = True) -> list[tuple[str, str]]:
+        """People or countries that are the subject of the verb at `vs`: 'A, B and C arrived'."""
+        doc, text = self.doc, self.doc.text
+        out: list[tuple[str, str]] = []
+        # walk back over the subject phrase: names, titles, commas, "and"
+        region_start = sent.start
+        for m in re.finditer(r"[.;:]|\b(?:that|which|who|after|before|as|when|while|since|if)\b|,\s(?=[a-z])", text[sent.start:vs]):
+            region_start = sent.start + m.end()
+        ps = [p for p in doc.persons if region_start <= p.start and p.end <= vs and p.via != "pronoun"
+              or (p.via == "pronoun" and region_start <= p.start < vs and p.text.lower() in ("he", "she"))]
+        if ps:
+            # the subject is the last noun phrase: keep persons joined by ", " / "and" up to the verb
+            chain = [ps[-1]]
+            for p in reversed(ps[:-1]):
+                between = text[p.end:chain[-1].span_start]
+                if re.fullmatch(r"\s*(?:,|and|, and|&)\s*", between):
+                    chain.append(p)
+                else:
+                    break
+            gap = text[ps[-1].end:vs]
+            if len(gap) <= 60 and not re.search(r"[.;]", gap):
+                out.extend(("person", p.key) for p in reversed(chain))
+                return out
+        cs = [c for c in doc.countries if region_start <= c.start and c.end <= vs and c.form in ("name", "possessive", "demonym")
+              and not self._modifies_person(c)]
+        if cs:
+            last = cs[-1]
+            gap = text[last.end:vs]
+            if len(gap) <= 40 and not re.search(r"[.;,]", gap) and (last.form != "demonym" or re.match(r"s\b", text[last.end - 1:last.end + 1])):
+                chain = [last]
+                for c in reversed(cs[:-1]):
+                    if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[c.end:chain[-1].start]):
+                        chain.append(c)
+                    else:
+                        break
+                out.extend(("country", c.iso3) for c in reversed(chain) if c.form != "demonym" or c.text.endswith("s"))
+        # a capital standing for its government: "Paris hosted a summit"
+        for p in doc.places:
+            if region_start <= p.start and p.end <= vs and re.fullmatch(r"\s*", text[p.end:vs]) and p.place.iso3 and \
+                    p.place.kind == "city":
+                out.append(("country", p.place.iso3))
+        return out
+
+    # ------------------------------------------------------------ records
+    def _person(self, meeting: str, key: str, role: str, status: str, sent: Sentence, rule: str) -> None:
+        country, org = self.doc.country_of_person(key)
+        self.out.append(Att(meeting, key, country, org, role, status, sent, rule))
+
+    def _country(self, meeting: str, iso3: str, role: str, status: str, sent: Sentence, rule: str) -> None:
+        self.out.append(Att(meeting, None, iso3, None, role, status, sent, rule))
+
+    def _dedupe(self) -> list[Att]:
+        best: dict[tuple, Att] = {}
+        rank_role = {"host": 0, "chair": 1, "participant": 2}
+        rank_status = {"absent": 0, "attended": 1, "expected": 2}
+        for a in self.out:
+            k = (a.meeting, a.person or f"country:{a.country}")
+            cur = best.get(k)
+            if cur is None:
+                best[k] = a
+                continue
+            if rank_status[a.status] < rank_status[cur.status] and not (a.status == "absent" or cur.status == "absent"):
+                cur.status = a.status
+            if rank_role[a.role] < rank_role[cur.role]:
+                cur.role = a.role
+        # a country that attends through a named person needs no row of its own
+        people_countries = {(a.meeting, a.country, a.status == "absent") for a in best.values() if a.person}
+        return [a for a in best.values()
+                if a.person or (a.meeting, a.country, a.status == "absent") not in people_countries]
+
+
+def to_attendance(doc: Doc, atts: list[Att]) -> list[Attendance]:
+    return [Attendance(meeting=a.meeting, person=a.person, country=a.country, organization=a.organization,
+                       role=a.role, status=a.status, evidence=[doc.evidence(a.sentence, a.rule)]) for a in atts]

@@ -1,0 +1,97 @@
+"""One article prepared for the rules: sentences and every mention found in it, with offsets."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from coalition_graph.loaders.extract.amounts import Money, find_money
+from coalition_graph.loaders.extract.dates import DateMention, find_dates
+from coalition_graph.loaders.extract.people import PeopleFinder, PersonInfo, PersonMention
+from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, PlaceMention
+from coalition_graph.loaders.extract.text import Sentence, paragraphs, sentences
+from coalition_graph.loaders.gazetteer import Gazetteer, load_gazetteer
+from coalition_graph.schema.models import Article, Evidence
+
+
+@functools.lru_cache(maxsize=2)
+def _matcher(gaz: Gazetteer) -> Matcher:
+    return Matcher(gaz)
+
+
+@dataclass
+class Doc:
+    article: Article
+    gaz: Gazetteer
+    text: str
+    published: dt.date | None
+    sentences: list[Sentence]
+    countries: list[CountryMention]
+    orgs: list[OrgMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    money: list[Money]
+    persons: list[PersonMention]
+    people: dict[str, PersonInfo]
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: Article, gaz: Gazetteer | None = None) -> "Doc":
+        gaz = gaz or load_gazetteer()
+        m = _matcher(gaz)
+        text = article.text
+        countries = m.countries(text)
+        orgs = m.orgs(text)
+        places = m.place_mentions(text)
+        # a country name inside an organization name ("Ukraine Defense Contact Group") is not the country
+        countries = [c for c in countries if not any(o.start <= c.start and c.end <= o.end for o in orgs)]
+        persons, people = PeopleFinder(gaz, text, article.published, countries, orgs).run()
+        sents = sentences(text)
+        doc = cls(article, gaz, text, article.published, sents, countries, orgs, places,
+                  find_dates(text, article.published), find_money(text), persons, people)
+        doc._starts = [s.start for s in sents]
+        return doc
+
+    # ------------------------------------------------------------ positions
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect_right(self._starts, pos) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i].start <= pos <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @staticmethod
+    def within(items, start: int, end: int):
+        return [x for x in items if start <= x.start and x.end <= end]
+
+    def evidence(self, sent: Sentence, rule: str) -> Evidence:
+        return Evidence(article_id=self.article.id, sentence=sent.text, start=sent.start, end=sent.end, rule=rule)
+
+    def person_at(self, start: int, end: int) -> list[PersonMention]:
+        return [p for p in self.persons if start <= p.start and p.end <= end]
+
+    def paragraph_bounds(self) -> list[tuple[int, int]]:
+        return [(p.start, p.end) for p in paragraphs(self.text)]
+
+    def country_of_person(self, key: str, day: dt.date | None = None) -> tuple[str | None, str | None]:
+        """(country ISO3, organization key) a person represents: as written in the article, else the gazetteer."""
+        info = self.people.get(key)
+        if info:
+            for _title, of, _s, _e in info.stated:
+                if of in self.gaz.countries:
+                    return of, None
+            for _title, of, _s, _e in info.stated:
+                if of in self.gaz.orgs:
+                    return None, of
+        for m in self.persons:
+            if m.key == key and m.of:
+                if m.of in self.gaz.countries:
+                    return m.of, None
+        offices = self.gaz.offices_of(key, day or self.published)
+        rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
+                "deputy_head_of_government": 4, "org_head": 5, "other": 6}
+        for o in sorted(offices, key=lambda o: rank.get(o.office, 9)):
+            if o.of in self.gaz.countries:
+                return o.of, None
+            return None, o.of
+        return None, None

@@ -1,0 +1,170 @@
+"""Date expressions in news text, resolved against the article's publication date.
+
+Handles absolute dates ("March 27", "27 March 2025", "Oct. 24", "April, 18"), months
+("in February", "In October 2024"), weekdays ("on Tuesday", "Sunday's", "Earlier Friday"),
+and relative expressions ("today", "yesterday", "this week", "last week", "earlier this month",
+"next week"). Each match is a `DateMention` with its precision (day, week, month).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY_RE = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Words around a weekday or month name that put it after the publication date.
+FUTURE_CUES = re.compile(
+    r"\b(will|would|upcoming|next|set to|scheduled|plans? to|planned|ahead of|expected|to be held|due to|is to|are to)\b",
+    re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str  # day | week | month
+    explicit: bool  # a calendar date written in the text (not relative to publication)
+
+
+def _month_num(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _closest_year(month: int, day: int, published: dt.date, future: bool) -> dt.date:
+    """The year that puts month/day nearest the publication date, leaning past unless `future`."""
+    cands = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return published
+
+    def cost(d: dt.date) -> float:
+        delta = (d - published).days
+        if future:
+            return abs(delta) + (200 if delta < -2 else 0)
+        return abs(delta) + (200 if delta > 45 else 0)
+
+    return min(cands, key=cost)
+
+
+def _weekday(published: dt.date, wd: int, future: bool) -> dt.date:
+    delta = (published.weekday() - wd) % 7
+    if future:
+        ahead = (wd - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=delta)
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("md", re.compile(rf"\b(?P<m>{_MONTH_RE}),?\s+(?P<d>{_DAY_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
+    ("dm", re.compile(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
+    ("month", re.compile(rf"\b(?:in|since|during|by|from|of|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("wd", re.compile(rf"\b(?P<w>{_WD_RE})(?:'s|’s)?\b")),
+    ("rel", re.compile(r"\b(?P<r>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
+                       r"(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b",
+                       re.I)),
+]
+
+
+def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in `text` (offsets shifted by `offset`)."""
+    if published is None:
+        published = dt.date.today()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            window = text[max(0, m.start() - 60): m.end() + 40]
+            future = bool(FUTURE_CUES.search(window))
+            d = None
+            precision = "day"
+            explicit = False
+            try:
+                if kind in ("md", "dm"):
+                    mon = _month_num(m.group("m"))
+                    day = int(re.match(r"\d+", m.group("d")).group(0))
+                    if m.group("y"):
+                        d = dt.date(int(m.group("y")), mon, day)
+                    else:
+                        d = _closest_year(mon, day, published, future)
+                    explicit = True
+                elif kind == "month":
+                    mon = _month_num(m.group("m"))
+                    if m.group("y"):
+                        d = dt.date(int(m.group("y")), mon, 1)
+                    elif future:
+                        d = dt.date(published.year + (mon < published.month), mon, 1)
+                    else:  # past reading: the latest such month not after publication
+                        d = dt.date(published.year - (mon > published.month), mon, 1)
+                    precision = "month"
+                    explicit = True
+                elif kind == "wd":
+                    wd = WEEKDAYS[m.group("w").lower()]
+                    before = text[max(0, m.start() - 12): m.start()]
+                    past_marker = re.search(r"\b(earlier|last|past)\s*$", before, re.I)
+                    d = _weekday(published, wd, future and not past_marker)
+                elif kind == "rel":
+                    r = m.group("r").lower()
+                    if r in ("today", "tonight") or r.startswith("this m") or r.startswith("this a") or r.startswith("this e"):
+                        d = published
+                    elif r == "yesterday":
+                        d = published - dt.timedelta(days=1)
+                    elif r == "tomorrow":
+                        d = published + dt.timedelta(days=1)
+                    elif r.endswith("this week"):
+                        d, precision = _monday(published), "week"
+                    elif r == "last week":
+                        d, precision = _monday(published) - dt.timedelta(days=7), "week"
+                    elif r == "next week":
+                        d, precision = _monday(published) + dt.timedelta(days=7), "week"
+                    elif r.endswith("this month"):
+                        d, precision = published.replace(day=1), "month"
+                    elif r == "last month":
+                        d, precision = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+                    elif r == "next month":
+                        d, precision = (published.replace(day=28) + dt.timedelta(days=7)).replace(day=1), "month"
+            except (ValueError, KeyError):
+                d = None
+            if d is None:
+                continue
+            s, e = m.start(), m.end()
+            if kind == "month":  # keep only the month words, not the preposition
+                s = m.start("m")
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(s + offset, e + offset, text[s:e], d, precision, explicit))
+    found.sort(key=lambda x: x.start)
+    # "Thursday, 30 January": the calendar date says it; drop the weekday
+    out = []
+    for i, f in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if f.precision == "day" and not f.explicit and nxt and nxt.explicit and 0 <= nxt.start - f.end <= 3:
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,361 @@
+"""Meetings: summits, ministerials, contact-group meetings, video calls, conferences, bilateral talks.
+
+A meeting is found from a noun ("summit", "meeting", "conference", "talks", "video call",
+"get-together", "forum") or a verb ("met with", "hosted X at", "convened at"), with what the
+sentence says about it: date, city, country, format, mode. Mentions of the same meeting
+(compatible date, place and format, or an anaphoric "the meeting") are merged into one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.text import Sentence
+from coalition_graph.schema.models import Evidence, Meeting
+
+HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
+         r"phone call|call|get-together|gathering|session|forum|assembly|event|consultations")
+HEAD_RX = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])", re.I)
+# heads that only refer back to a meeting already named, unless the phrase itself places it
+ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", "consultations", "call"}
+NOT_MEETING_BEFORE = re.compile(
+    r"(?:press|news|a news|joint press|the press|media|donor|investment|peace|security)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
+FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|ahead of|"
+                       r"expected to|later this)\b", re.I)
+VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
+INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
+OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:\w+\s+){0,2}$", re.I)
+BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
+VERB_MEETING_RX = re.compile(
+    r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
+
+
+@dataclass
+class MeetingDraft:
+    key: str
+    start: dt.date | None = None
+    precision: str = "day"
+    city: str | None = None
+    country: str | None = None
+    format: str | None = None
+    head: str = "meeting"
+    name: str | None = None
+    mode: str | None = None
+    bilateral: bool = False
+    future: bool = False
+    participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
+    mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
+
+    def compatible(self, o: "MeetingDraft") -> bool:
+        if self.start and o.start:
+            if self.precision == "month" or o.precision == "month":
+                if (self.start.year, self.start.month) != (o.start.year, o.start.month):
+                    return False
+            elif self.precision == "week" or o.precision == "week":
+                if abs((self.start - o.start).days) > 6:
+                    return False
+            elif abs((self.start - o.start).days) > 1:
+                return False
+        if self.city and o.city and self.city != o.city:
+            return False
+        if self.format and o.format and self.format != o.format:
+            return False
+        if self.bilateral != o.bilateral:
+            return False
+        if self.bilateral and self.participants and o.participants and not set(self.participants) & set(o.participants):
+            return False
+        return True
+
+    def overlaps(self, o: "MeetingDraft") -> bool:
+        """Something positive in common, beyond not contradicting each other."""
+        return bool((self.start and o.start and self.start == o.start) or (self.city and self.city == o.city)
+                    or (self.format and self.format == o.format)
+                    or (self.name and o.name and self.name == o.name)
+                    or (self.bilateral and set(self.participants) & set(o.participants)))
+
+    def absorb(self, o: "MeetingDraft") -> None:
+        if o.start and (not self.start or (self.precision != "day" and o.precision == "day")):
+            self.start, self.precision = o.start, o.precision
+        for attr in ("city", "country", "format", "name", "mode"):
+            if getattr(self, attr) is None and getattr(o, attr) is not None:
+                setattr(self, attr, getattr(o, attr))
+        if o.mode == "hybrid" or (self.mode and o.mode and self.mode != o.mode):
+            self.mode = "hybrid"
+        if self.head in ("meeting", "event", "session", "gathering", "get-together") and o.head not in self.head:
+            if o.head in ("summit", "conference", "forum", "ministerial", "talks", "video call"):
+                self.head = o.head
+        for p in o.participants:
+            if p not in self.participants:
+                self.participants.append(p)
+        self.mentions.extend(o.mentions)
+
+
+class MeetingFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.drafts: list[MeetingDraft] = []
+        # sentence index -> meeting keys the sentence refers to (explicitly or by anaphora)
+        self.by_sentence: dict[int, list[str]] = {}
+        self.current: MeetingDraft | None = None
+
+    def run(self) -> list[MeetingDraft]:
+        for sent in self.doc.sentences:
+            for draft, rule, (s, e) in self._mentions_in(sent):
+                self._place(draft, sent, rule, s, e)
+        return self.drafts
+
+    # ------------------------------------------------------------ per sentence
+    def _mentions_in(self, sent: Sentence):
+        doc = self.doc
+        text = doc.text
+        found = []
+        used: list[tuple[int, int]] = []
+        # verbal forms: "X met with Y", "X hosted Y at Downing Street"
+        for m in re.finditer(r"\b(?:met|meets|meeting|to meet)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
+                             r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
+                             sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            others = [p for p in doc.persons if e <= p.start < e + 40 and p.via in ("name", "title", "surname")]
+            if not others:
+                continue
+            subj = [p for p in doc.persons if sent.start <= p.start < s]
+            d = self._draft_from(sent, s, e, "meeting")
+            d.bilateral = len({p.key for p in subj[-1:]} | {others[0].key}) == 2 or bool(BILATERAL_RX.search(sent.text))
+            d.participants = [p.key for p in subj[-1:]] + [others[0].key]
+            if re.search(r"\bleaders\b", text[max(sent.start, s - 60):s]):
+                d.bilateral = False  # "Eight European leaders met with Trump": a summit
+                d.head = "summit"
+                d.participants = []
+            found.append((d, "meeting.verb.met_with", (s, e)))
+            used.append((s, e))
+        for m in re.finditer(r"\bhosted\s+", sent.text):
+            s = sent.start + m.end()
+            guest = [p for p in doc.persons if s <= p.start < s + 5]
+            host = [p for p in doc.persons if sent.start <= p.start < sent.start + m.start()]
+            if guest and host and re.search(r"\b(at|in)\b", sent.text[m.end():m.end() + 60]):
+                d = self._draft_from(sent, sent.start + m.start(), s + 40, "meeting")
+                d.bilateral = True
+                d.participants = [host[-1].key, guest[0].key]
+                found.append((d, "meeting.verb.hosted_guest", (sent.start + m.start(), s)))
+        for m in HEAD_RX.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(not (e <= a or s >= b) for a, b in used):
+                continue
+            head = m.group(0).lower()
+            before = text[max(sent.start, s - 30):s]
+            if NOT_MEETING_BEFORE.search(before) or NOT_MEETING_AFTER.search(text[e:e + 10]):
+                continue
+            if head == "call" and not re.search(r"\b(video|phone|conference)\s*$", before, re.I) and \
+                    not re.match(r"\s+with\b", text[e:e + 8]):
+                continue
+            if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
+                    re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
+                continue  # "they were meeting" as a verb without partner
+            if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[s - 5:e + 9]):
+                if not re.search(r"\b(?:of|hold|held|holding|for)\s+$", before):
+                    continue
+            d = self._draft_from(sent, s, e, head)
+            found.append((d, f"meeting.noun.{head.replace(' ', '_')}", (s, e)))
+        return found
+
+    def _draft_from(self, sent: Sentence, s: int, e: int, head: str) -> MeetingDraft:
+        doc = self.doc
+        text = doc.text
+        d = MeetingDraft(key="")
+        d.head = "video call" if "video" in head or head == "videoconference" else head.split()[0]
+        if head.startswith("ministerial"):
+            d.head = "ministerial"
+        np_start = self._np_start(sent, s)
+        np_end = self._np_end(sent, e)
+        np = text[np_start:np_end]
+        before_np = text[max(sent.start, np_start - 25):np_start]
+        # format: an organization inside the noun phrase
+        for o in doc.orgs:
+            if np_start <= o.start and o.end <= np_end:
+                d.format = o.key
+                break
+        # place: inside the phrase, else "in/at X" close after it, else a capital hosting it
+        place = None
+        for p in doc.places:
+            if np_start <= p.start and p.end <= np_end:
+                place = p
+                break
+        if place is None:
+            for p in doc.places:
+                if sent.start <= p.start < sent.end and abs(p.start - e) < 90 and \
+                        re.search(r"\b(in|at|to)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]):
+                    place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
+        if place is None:
+            for p in doc.places:
+                if sent.start <= p.start < s and re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", text[p.end:p.end + 20]):
+                    place = p
+        if place is not None:
+            d.city = place.place.city
+            d.country = place.place.iso3
+        else:
+            cap = re.search(r"\bin the ([A-Z][\w.]*(?:\s[A-Z][\w.]*)?) capital\b", text[sent.start:sent.end])
+            if cap:
+                for c in doc.countries:
+                    if c.text == cap.group(1) or c.text == "the " + cap.group(1):
+                        d.city = doc.gaz.capital_of(c.iso3)
+                        d.country = c.iso3
+            if d.country is None:
+                for c in doc.countries:
+                    if sent.start <= c.start < sent.end and c.form == "name" and \
+                            re.search(r"\bin\s+$", text[max(sent.start, c.start - 4):c.start]) and abs(c.start - e) < 80:
+                        d.country = c.iso3
+        # date: the date written nearest to the phrase in the same sentence
+        cands = [x for x in doc.dates if sent.start <= x.start < sent.end]
+        if cands:
+            best = min(cands, key=lambda x: abs(x.start - e) if x.start >= e else abs(s - x.end) + 5)
+            if abs(best.start - e) < 120 or abs(s - best.end) < 120:
+                d.start, d.precision = best.date, best.precision
+        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 80):min(sent.end, e + 40)]))
+        if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
+            d.mode = "virtual"
+        if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
+            d.mode = "hybrid"
+        elif INPERSON_RX.search(text[max(sent.start, s - 40):e]):
+            d.mode = "in-person"
+        if BILATERAL_RX.search(text[max(sent.start, s - 30):min(sent.end, e + 10)]):
+            d.bilateral = True
+        between = re.match(r"\s+between\s+", text[np_end:np_end + 10]) or re.match(r"\s+between\s+", text[e:e + 10])
+        if between:
+            ps = [p for p in doc.persons if e <= p.start < min(sent.end, e + 120) and p.via != "pronoun"]
+            if len({p.key for p in ps}) >= 2:
+                d.bilateral = True
+                d.participants = list(dict.fromkeys(p.key for p in ps))[:2]
+        with_p = re.match(r"\s+with\s+", text[e:e + 8])
+        if with_p and d.head in ("meeting", "talks", "call", "video call"):
+            ps = [p for p in doc.persons if e <= p.start < e + 60 and p.via != "pronoun"]
+            owner = [p for p in doc.persons if np_start <= p.start < s]
+            if ps:
+                d.bilateral = True
+                d.participants = [p.key for p in owner[:1]] + [ps[0].key]
+        d.name = self._proper_name(np, np_start, d)
+        return d
+
+    def _np_start(self, sent: Sentence, s: int) -> int:
+        """Start of the noun phrase ending at the head: determiners, modifiers, possessives, quotes."""
+        text = self.doc.text
+        i = s
+        words = 0
+        while i > sent.start and words < 9:
+            m = re.search(r"(?:[\w.\-’'\"“”+]+|\([^()]{1,12}\))\s*$", text[sent.start:i])
+            if not m:
+                break
+            w = m.group(0).strip().strip("\"“”")
+            if w.lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her"):
+                return sent.start + m.start()
+            if w.lower() in ("of", "in", "at", "on", "for", "with", "and", "to", "by", "from", "after", "before",
+                             "during", "following", "ahead", "said", "says", "was", "is", "were", "hosted", "attend",
+                             "attended", "join", "joined", "chair", "chaired") or w.endswith(","):
+                return i
+            i = sent.start + m.start()
+            words += 1
+        return i
+
+    def _np_end(self, sent: Sentence, e: int) -> int:
+        """The head plus an 'of ...' complement ('meeting of the Ukraine Defense Contact Group')."""
+        text = self.doc.text
+        m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:so-called\s+)?[\"“]?(?:[\w’'\-]+\s*){1,6}", text[e:sent.end])
+        if m:
+            end = e + m.end()
+            for o in self.doc.orgs:  # extend to cover an organization name that starts inside
+                if e <= o.start < end:
+                    end = max(end, o.end)
+            return end
+        return e
+
+    def _proper_name(self, np: str, np_start: int, d: MeetingDraft) -> str | None:
+        """A capitalised event name as written: 'the Rome Conference for Ukraine's recovery'."""
+        m = re.search(r"((?:[A-Z][\w’'\-]*\s+){1,5}(?:Summit|Conference|Forum))\b", np)
+        if m:
+            return m.group(0).strip()
+        m = re.search(r"((?:[A-Z][\w’'\-]*[\s-]+){1,4})(summit|conference|forum)\b", np)
+        if m and not m.group(1).strip().lower().startswith(("the ", "a ")):
+            return (m.group(1) + m.group(2)).strip()
+        return None
+
+    # ------------------------------------------------------------ merging
+    def _place(self, d: MeetingDraft, sent: Sentence, rule: str, s: int, e: int) -> None:
+        d.mentions.append((s, e, sent, rule))
+        text = self.doc.text
+        before = text[max(sent.start, s - 40):s]
+        other = OTHER_MEETING_RX.search(before)
+        definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
+        has_own = bool(d.start or d.city or d.format or d.name or d.bilateral)
+        target = None
+        if not has_own and not other and self.current is not None:
+            target = self.current  # "the meeting", "the event": the one being talked about
+        elif not has_own and not other and d.head in ANAPHORIC_HEADS:
+            return  # "the event" before any meeting is named: nothing to attach to
+        else:
+            for m in reversed(self.drafts):
+                if m.compatible(d) and (m.overlaps(d) or (definite and not other and m is self.current)):
+                    if other and m is self.current and not m.overlaps(d):
+                        continue
+                    target = m
+                    break
+        if target is None:
+            if not has_own and d.head in ANAPHORIC_HEADS:
+                return
+            d.key = f"M{len(self.drafts) + 1}"
+            self.drafts.append(d)
+            target = d
+        else:
+            target.absorb(d)
+        self.by_sentence.setdefault(sent.index, [])
+        if target.key not in self.by_sentence[sent.index]:
+            self.by_sentence[sent.index].append(target.key)
+        if not other:
+            self.current = target
+
+
+def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
+    out = []
+    for d in drafts:
+        kind = _kind(d)
+        name = d.name or _name(doc, d, kind)
+        mode = d.mode or ("in-person" if d.city and not d.future else None)
+        ev: list[Evidence] = []
+        seen = set()
+        for _s, _e, sent, rule in d.mentions:
+            if (sent.index, rule) in seen:
+                continue
+            seen.add((sent.index, rule))
+            ev.append(doc.evidence(sent, rule))
+        out.append(Meeting(key=d.key, name=name, kind=kind, start=d.start, end=None, date_precision=d.precision,
+                           city=d.city, country=d.country, mode=mode, format=d.format, evidence=ev))
+    return out
+
+
+def _kind(d: MeetingDraft) -> str:
+    if d.format == "ukraine-defense-contact-group":
+        return "contact-group"
+    if d.bilateral:
+        return "bilateral"
+    if d.head == "ministerial":
+        return "ministerial"
+    if d.head in ("conference", "forum"):
+        return "conference"
+    if d.head == "video call" or (d.mode == "virtual" and d.head in ("meeting", "call")):
+        return "video-call"
+    if d.head == "summit":
+        return "summit"
+    return "other"
+
+
+def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
+    fmt = doc.gaz.org_name(d.format) if d.format else None
+    if kind == "bilateral" and d.participants:
+        names = [doc.people[p].name.split()[-1] if p in doc.people else p for p in d.participants[:2]]
+        label = "–".join(names) + " meeting"
+    else:
+        label = f"{fmt} {d.head}" if fmt else (d.head.capitalize() if d.head else "Meeting")
+    if d.city:
+        label += f" in {d.city}"
+    return label

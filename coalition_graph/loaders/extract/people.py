@@ -1,0 +1,477 @@
+"""People in an article: names, titles, date-aware roles and coreference.
+
+Finds every mention of a person and resolves it to a stable key:
+- a full name or alias from the gazetteer ("Keir Starmer", "Zelensky");
+- a title with a name ("Ukrainian World Congress President Paul Grod", "the President of the
+  European Commission, Ursula von der Leyen"); a name not in the gazetteer gets a slug key when
+  it is a full name (two or more words);
+- a role without a name ("the British prime minister", "Germany's defence minister"), resolved
+  through the gazetteer's office table at the article's date;
+- a surname ("Macron"), a bare title ("the Prime Minister", "the president") or a pronoun
+  ("he said") back to the last compatible person named before it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from coalition_graph.loaders.extract.places import CountryMention, OrgMention
+from coalition_graph.loaders.gazetteer import Gazetteer, fold, normalize_title, slugify, surname_of
+
+# Title phrases -> office kinds in offices.tsv. Titles not listed map to "other" and are
+# matched against offices.tsv by their normalized title text.
+TITLE_KINDS: dict[str, set[str]] = {
+    "prime minister": {"head_of_government"},
+    "premier": {"head_of_government"},
+    "chancellor": {"head_of_government"},
+    "president": {"head_of_state", "org_head"},
+    "leader": {"head_of_government", "head_of_state", "org_head"},
+    "head of state": {"head_of_state"},
+    "head of government": {"head_of_government"},
+    "foreign minister": {"foreign_minister"},
+    "foreign secretary": {"foreign_minister"},
+    "secretary of state": {"foreign_minister"},
+    "foreign affairs minister": {"foreign_minister"},
+    "minister of foreign affairs": {"foreign_minister"},
+    "top diplomat": {"foreign_minister"},
+    "defence minister": {"defence_minister"},
+    "defence secretary": {"defence_minister"},
+    "secretary of defence": {"defence_minister"},
+    "minister of defence": {"defence_minister"},
+    "defence chief": {"defence_minister"},
+    "war secretary": {"defence_minister"},
+    "secretary of war": {"defence_minister"},
+    "secretary general": {"org_head"},
+    "high representative": {"org_head"},
+    "foreign policy chief": {"org_head"},
+    "deputy prime minister": {"deputy_head_of_government"},
+    "vice premier": {"deputy_head_of_government"},
+}
+
+_TITLE_WORDS = [
+    r"Deputy Prime Minister", r"Vice[- ]Premier", r"Prime Minister", r"Premier", r"Vice[- ]President",
+    r"President[- ]elect", r"President", r"Chancellor", r"Foreign Affairs Minister", r"Foreign Minister",
+    r"Foreign Secretary", r"Secretary of State", r"Minister of (?:Foreign Affairs|Defen[cs]e|Finance|[A-Z]\w+(?: Affairs)?)",
+    r"Minister for [A-Z]\w+(?: Affairs)?", r"Defen[cs]e Minister", r"Defen[cs]e Secretary", r"Secretary of Defen[cs]e",
+    r"Secretary of War", r"War Secretary", r"Finance Minister", r"Economy Minister", r"Interior Minister",
+    r"Secretary[- ]General", r"High Representative", r"Supreme Allied Commander Europe", r"Special Envoy", r"Envoy",
+    r"Ambassador", r"Commissioner", r"King", r"Queen", r"Crown Prince", r"Foreign Policy Chief", r"Defen[cs]e Chief",
+    r"Top Diplomat", r"Chief of Staff", r"Commander-in-Chief", r"Commander in Chief", r"Minister", r"Leader",
+    r"Head of State", r"Head of Government",
+]
+TITLE_RX = re.compile(
+    r"(?<![\w-])(?:(?:Outgoing|Acting|Former|Incoming|Then|Deputy|First Deputy)\s+)?(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
+    re.I)
+HONORIFICS = re.compile(r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Lt\.? Gen\.|Gen\.|Adm\.|Lord|Lady|Rep\.|Sen\.)\s+")
+PARTICLES = {"von", "der", "van", "de", "da", "di", "del", "la", "le", "du", "den", "ter", "bin", "al"}
+# Capitalised words that never start or continue a person's name.
+NOT_NAME = {
+    "The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "To", "With", "By", "From", "As", "This", "That",
+    "These", "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Our", "Its", "After", "Before",
+    "Earlier", "Later", "Meanwhile", "However", "Also", "Then", "While", "When", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Sir", "President", "Prime",
+    "Minister", "Secretary", "General", "Chancellor", "Today", "Source", "Details", "Background", "Speaking",
+    "According", "Ukraine", "Russia", "NATO", "EU", "UK", "US", "U.S.", "U.K.", "Western", "European", "Europe",
+    "Coalition", "Willing", "Group", "Contact", "Defense", "Defence", "Foreign", "Office", "Ministry", "Government",
+    "Council", "Commission", "Parliament", "Union", "Summit", "Conference", "Forum", "Air", "Base", "Gen.", "Lt.",
+}
+# Given names that news use for women: a pronoun "she"/"her" prefers them, "he"/"his" avoids them.
+FEMALE_GIVEN_NAMES = {
+    "ursula", "giorgia", "mette", "kaja", "angela", "yulia", "kamala", "annalena", "liz", "theresa", "hillary",
+    "kristi", "karin", "sanna", "ingrida", "kaja", "maia", "zuzana", "olena", "iryna", "roberta", "magdalena",
+    "jacinda", "julie", "penny", "priti", "yvette", "rachel", "helle", "marie", "anna", "maria", "kristina",
+    "tulsi", "pam", "melania", "antonella", "nancy", "victoria", "evika", "ingrida", "kristen",
+    "marise", "christine", "roberta", "elina", "petra", "svenja", "nadia", "dace", "hanna",
+    "mélanie", "catherine", "sandra", "michelle", "sophie", "susan", "stefanie", "tanja", "viola", "yuliia",
+}
+
+PRONOUN_RX = re.compile(r"\b(he|she|his|her|him)\b", re.I)
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    key: str
+    via: str  # name | surname | title | pronoun
+    title: str | None = None  # the title written with it ("Prime Minister")
+    of: str | None = None  # the country ISO3 or organization key written with the title
+    full_start: int | None = None  # start including title and modifier ("British Prime Minister Keir Starmer")
+
+    @property
+    def span_start(self) -> int:
+        return self.full_start if self.full_start is not None else self.start
+
+
+@dataclass
+class PersonInfo:
+    key: str
+    name: str
+    in_gazetteer: bool
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    stated: list[tuple[str, str, int, int]] = field(default_factory=list)  # (title, of, start, end) as written
+
+    @property
+    def female(self) -> bool | None:
+        first = fold(self.name).split()[0] if self.name else ""
+        return True if first in FEMALE_GIVEN_NAMES else None
+
+
+@dataclass
+class TitleMatch:
+    start: int
+    end: int
+    text: str
+    norm: str
+    kinds: set[str]
+    of: str | None  # country iso3 / org key from a modifier or "of X"
+    mod_start: int
+
+
+class PeopleFinder:
+    def __init__(self, gaz: Gazetteer, text: str, published: dt.date | None,
+                 countries: list[CountryMention], orgs: list[OrgMention]):
+        self.gaz = gaz
+        self.text = text
+        self.day = published
+        self.countries = countries
+        self.orgs = orgs
+        self.people: dict[str, PersonInfo] = {}
+        self.mentions: list[PersonMention] = []
+
+    # ------------------------------------------------------------------ entry
+    def run(self) -> tuple[list[PersonMention], dict[str, PersonInfo]]:
+        taken: list[tuple[int, int]] = []
+        titles = self._titles()
+        # 1. title + name ("German Chancellor Friedrich Merz")
+        for t in titles:
+            nm = self._name_after(t.end)
+            if not nm:
+                continue
+            s, e, name = nm
+            key = self._resolve_name(name, t)
+            if key:
+                self._add(PersonMention(s, e, name, key, "name", t.text, t.of, t.mod_start), taken)
+                self._state_office(key, t, t.mod_start, e)
+        # 2. gazetteer names and aliases anywhere
+        for s, e, key in self._gazetteer_names():
+            if self._free(s, e, taken):
+                self._add(PersonMention(s, e, self.text[s:e], key, "name"), taken)
+        # 3. capitalised full names next to a country/org possessive ("the Netherlands' Dick Schoof")
+        for c in self.countries:
+            if c.form == "possessive":
+                after = re.match(r"(?:'s|’s|'|’)\s+", self.text[c.end:])
+                if after:
+                    nm = self._name_after(c.end + after.end(), allow_comma=False)
+                    if nm and self._free(nm[0], nm[1], taken):
+                        key = self._resolve_name(nm[2], None, of=c.iso3)
+                        if key:
+                            self._add(PersonMention(nm[0], nm[1], nm[2], key, "name", None, c.iso3, c.start), taken)
+        # 4. surnames of people already named, and of gazetteer office holders
+        self._surnames(taken)
+        # 5. bare titles ("the Prime Minister", "the British prime minister")
+        for t in titles:
+            if not self._free(t.start, t.end, taken):
+                continue
+            key = self._resolve_title(t)
+            if key:
+                self._add(PersonMention(t.start, t.end, t.text, key, "title", t.text, t.of, t.mod_start), taken)
+        self.mentions.sort(key=lambda m: m.start)
+        # 6. pronouns, in text order, against what comes before
+        self._pronouns(taken)
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions, self.people
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _free(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def _add(self, m: PersonMention, taken: list[tuple[int, int]]) -> None:
+        self.mentions.append(m)
+        taken.append((m.start, m.end))
+
+    def _person(self, key: str, name: str | None = None) -> str:
+        if key not in self.people:
+            g = self.gaz.people.get(key)
+            if g:
+                self.people[key] = PersonInfo(key, g.name, True, list(g.aliases), g.wikidata)
+            else:
+                self.people[key] = PersonInfo(key, name or key, False)
+        return key
+
+    def _state_office(self, key: str, t: TitleMatch, s: int, e: int) -> None:
+        of = t.of
+        if of is None:
+            # no modifier: the gazetteer may know which country this title belongs to for this person
+            for o in self.gaz.offices_of(key, self.day):
+                if t.kinds & {o.office} or normalize_title(o.title) == t.norm:
+                    of = o.of
+                    break
+        if of:
+            self.people[key].stated.append((_clean_title(t.text), of, s, e))
+
+    # ------------------------------------------------------------------ titles
+    def _titles(self) -> list[TitleMatch]:
+        out: list[TitleMatch] = []
+        for m in TITLE_RX.finditer(self.text):
+            raw = m.group(0)
+            if raw[0].islower() and not self._lower_title_ok(m.start()):
+                continue
+            norm = normalize_title(re.sub(r"^(?:outgoing|acting|former|incoming|then|first deputy)\s+", "", raw, flags=re.I))
+            kinds = set(TITLE_KINDS.get(norm, set()))
+            if norm.startswith("deputy ") and norm != "deputy prime minister":
+                kinds = set()
+            of, mod_start = self._modifier(m.start())
+            if of is None:
+                of = self._of_after(m.end())
+            out.append(TitleMatch(m.start(), m.end(), raw, norm, kinds, of, mod_start))
+        return out
+
+    def _lower_title_ok(self, pos: int) -> bool:
+        """A lower-case title counts after a modifier or "the": "the British prime minister"."""
+        before = self.text[max(0, pos - 40): pos]
+        return bool(re.search(r"(?:\bthe|[A-Z][\w.’']*|'s|’s)\s+$", before))
+
+    def _modifier(self, pos: int) -> tuple[str | None, int]:
+        """A country or organization written just before a title: 'U.K. Prime Minister', "Ukraine's President"."""
+        for c in reversed(self.countries):
+            if c.end <= pos and re.fullmatch(r"(?:'s|’s|'|’)?\s*(?:(?:Outgoing|outgoing|Acting|acting|former|Former)\s+)?",
+                                             self.text[c.end:pos]):
+                start = c.start
+                if self.text[max(0, start - 4):start].lower() == "the ":
+                    start -= 4
+                return c.iso3, start
+            if c.end < pos - 30:
+                break
+        for o in reversed(self.orgs):
+            if o.end <= pos and re.fullmatch(r"(?:'s|’s)?\s*", self.text[o.end:pos]):
+                return o.key, o.start
+            if o.end < pos - 30:
+                break
+        return None, pos
+
+    def _of_after(self, pos: int) -> str | None:
+        """'President of Ukraine', 'President of the European Commission'."""
+        m = re.match(r"\s+of\s+(?:the\s+)?", self.text[pos:])
+        if not m:
+            return None
+        at = pos + m.end()
+        for c in self.countries:
+            if c.start in (at, at - 4) and c.form in ("name", "possessive"):
+                return c.iso3
+        for o in self.orgs:
+            if o.start in (at, at - 4):
+                return o.key
+        return None
+
+    # ------------------------------------------------------------------ names
+    def _name_after(self, pos: int, allow_comma: bool = True) -> tuple[int, int, str] | None:
+        """A capitalised personal name right after `pos` (skipping ', ' and 'of X' and honorifics)."""
+        text = self.text
+        i = pos
+        of = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}", text[i:])
+        if of:
+            i += of.end()
+        m = re.match(r",?\s+" if allow_comma else r"\s+", text[i:])
+        if not m:
+            return None
+        i += m.end()
+        h = HONORIFICS.match(text, i)
+        if h:
+            i = h.end()
+        start = i
+        toks: list[str] = []
+        end = i
+        while len(toks) < 5:
+            tm = re.match(r"[^\W\d_][\w'’\-]*\.?|[^\W\d_]\.", text[i:])
+            if not tm:
+                break
+            tok = tm.group(0)
+            glued = re.match(r"^([A-Z][a-z]+)([A-Z][a-z].*)$", tok)  # "RutteThe": text glued at a lost line break
+            if glued:
+                tok = glued.group(1)
+            bare = tok.rstrip(".") if not re.fullmatch(r"[A-Z]\.", tok) else tok
+            if tok[0].isupper() and bare not in NOT_NAME and not (toks and TITLE_RX.fullmatch(bare)):
+                toks.append(bare)
+                end = i + len(bare)
+            elif tok.lower() in PARTICLES and toks:
+                nxt = re.match(r"[^\W\d_][\w'’\-]*", text[i + len(tok) + 1:])
+                if not (nxt and nxt.group(0)[0].isupper()):
+                    break
+                toks.append(tok)
+            else:
+                break
+            if glued:
+                break
+            i += len(tok)
+            sp = re.match(r" (?=\S)", text[i:])
+            if not sp:
+                break
+            i += 1
+        while toks and toks[-1].lower() in PARTICLES:
+            toks.pop()
+        if not toks:
+            return None
+        name = " ".join(toks)
+        # drop a possessive: "Merz's"
+        name = re.sub(r"(?:'s|’s)$", "", name)
+        return start, start + len(name), name
+
+    def _gazetteer_names(self) -> list[tuple[int, int, str]]:
+        out = []
+        names = [n for n in self.gaz.person_names if len(n.split()) >= 2]
+        if not names:
+            return out
+        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+        for m in rx.finditer(self.text):
+            out.append((m.start(), m.end(), self._person(self.gaz.person_names[m.group(0)])))
+        return out
+
+    def _resolve_name(self, name: str, t: TitleMatch | None, of: str | None = None) -> str | None:
+        """A written name (with the title it came with) -> person key, or None."""
+        gaz = self.gaz
+        clean = re.sub(r"\b[A-Z]\.\s*", "", name).strip()  # middle initials: "Lloyd J. Austin"
+        clean = re.sub(r"\s+(?:III|II|IV|Jr\.?|Sr\.?)$", "", clean)
+        for cand in (name, clean):
+            if cand in gaz.person_names:
+                return self._person(gaz.person_names[cand])
+        toks = clean.split()
+        of = of or (t.of if t else None)
+        # holders of the written office on the article's date
+        holders: list[str] = []
+        if t and of:
+            holders = gaz.holders(of, t.kinds or None, {t.norm}, self.day)
+        sur = surname_of(clean)
+        cands = gaz.people_by_surname(sur)
+        if not cands:  # a misspelt surname ("Healy" for "Healey"): close enough and same first name
+            cands = [k for k, p in gaz.people.items()
+                     if SequenceMatcher(None, fold(p.surname), fold(sur)).ratio() >= 0.8
+                     and (len(toks) < 2 or fold(p.name).split()[0] == fold(toks[0]))]
+        if len(toks) >= 2:
+            first = fold(toks[0])
+            for k in cands:
+                names = [gaz.people[k].name, *gaz.people[k].aliases]
+                if any(len(n.split()) >= 2 and _similar(fold(n).split()[0], first) for n in names):
+                    return self._person(k)
+            for k in holders:  # "Finnish defence chief Antti Hkknen": the office holder with that first name
+                if _similar(fold(gaz.people[k].name).split()[0], first):
+                    return self._person(k)
+            if len(toks) >= 2 and all(tok[0].isupper() or tok.lower() in PARTICLES for tok in toks):
+                key = slugify(clean)
+                self._person(key, clean)
+                return key
+            return None
+        # one word: a surname
+        known = [k for k in cands if k in self.people]
+        for pool in (known, [k for k in cands if k in holders], [k for k in cands if gaz.offices_of(k, self.day)]):
+            if len(pool) == 1:
+                return self._person(pool[0])
+        for k, info in self.people.items():  # a non-gazetteer person named in full earlier
+            if not info.in_gazetteer and fold(surname_of(info.name)) == fold(clean):
+                return k
+        return None
+
+    def _surnames(self, taken: list[tuple[int, int]]) -> None:
+        forms: dict[str, str] = {}
+        for k, info in self.people.items():
+            forms.setdefault(surname_of(info.name), k)
+            for a in info.aliases:
+                if len(a.split()) == 1:
+                    forms.setdefault(a, k)
+        # gazetteer people in office on the article's date are known by surname alone ("Trump")
+        for o in self.gaz.offices:
+            if o.holds_on(self.day) and o.office != "other" and o.person in self.gaz.people:
+                p = self.gaz.people[o.person]
+                if len(self.gaz.people_by_surname(p.surname)) == 1:
+                    forms.setdefault(p.surname, p.key)
+                for a in p.aliases:
+                    if len(a.split()) == 1:
+                        forms.setdefault(a, p.key)
+        if not forms:
+            return
+        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])")
+        for m in rx.finditer(self.text):
+            if not self._free(m.start(), m.end(), taken):
+                continue
+            key = forms[m.group(0)]
+            # "Mr Austin", "Britain's Starmer"
+            self._person(key)
+            self._add(PersonMention(m.start(), m.end(), m.group(0), key, "surname"), taken)
+
+    def _resolve_title(self, t: TitleMatch) -> str | None:
+        """A title without a name: the office holder on the date, else the last person with that title."""
+        if t.norm in ("minister", "leader") and not t.of:
+            # "the minister": the last person named with a minister-like title
+            for m in reversed([m for m in self.mentions if m.start < t.start]):
+                if m.title and (t.norm in normalize_title(m.title)):
+                    return m.key
+            return None
+        if t.of:
+            holders = self.gaz.holders(t.of, t.kinds or None, {t.norm}, self.day)
+            if len(holders) == 1:
+                return self._person(holders[0])
+            named = [h for h in holders if h in self.people]
+            if len(named) == 1:
+                return named[0]
+            return None
+        if not self.text[max(0, t.start - 4): t.start].lower().endswith("the "):
+            return None
+        for m in reversed([m for m in self.mentions if m.start < t.start]):
+            if m.title and normalize_title(_clean_title(m.title)) == t.norm:
+                return m.key
+            if m.key in self.gaz.people and any(
+                    (t.kinds & {o.office}) or normalize_title(o.title) == t.norm
+                    for o in self.gaz.offices_of(m.key, self.day)):
+                return m.key
+        return None
+
+    def _pronouns(self, taken: list[tuple[int, int]]) -> None:
+        for m in PRONOUN_RX.finditer(self.text):
+            if not self._free(m.start(), m.end(), taken):
+                continue
+            word = m.group(1).lower()
+            female = word in ("she", "her")
+            bracket = re.match(r"\s*\[([^\]]+)\]", self.text[m.end():])  # "He [Macron] says"
+            key = None
+            if bracket:
+                for pm in self.mentions:
+                    if pm.start >= m.end() and pm.end <= m.end() + bracket.end():
+                        key = pm.key
+            if key is None:
+                key = self._antecedent(m.start(), female)
+            if key:
+                self.mentions.append(PersonMention(m.start(), m.end(), m.group(0), key, "pronoun"))
+                taken.append((m.start(), m.end()))
+
+    def _antecedent(self, pos: int, female: bool) -> str | None:
+        before = [m for m in self.mentions if m.end <= pos and m.via != "pronoun" or (m.via == "pronoun" and m.end <= pos)]
+        before.sort(key=lambda m: m.start)
+        for m in reversed(before[-8:]):
+            if pos - m.end > 700:
+                break
+            info = self.people.get(m.key)
+            is_f = bool(info and info.female)
+            if is_f != female:
+                continue
+            # a name right after "with"/"to"/"by" is an object, seldom what "he" refers to
+            prev = self.text[max(0, m.span_start - 6): m.span_start].lower()
+            if re.search(r"\b(with|by|to|from)\s+$", prev) and any(
+                    x.key != m.key for x in before if x.end <= m.span_start and pos - x.end < 700):
+                continue
+            return m.key
+        return None
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _clean_title(title: str) -> str:
+    t = re.sub(r"^(?:outgoing|acting|former|incoming|then)\s+", "", title, flags=re.I)
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in t.split())

@@ -1,0 +1,295 @@
+"""Pledges: who commits what (money, equipment, troops) to whom, when, and at which meeting.
+
+A pledge needs a donor (a country by name, demonym + government, capital as metonym, or the
+country of the person announcing it; or an organization such as the EU) and either an amount
+with a pledge word in its sentence, or a concrete thing promised with a strong pledge verb
+("Germany pledged four IRIS-T systems"). Rules of precision:
+- a conversion in brackets restates the amount before it, it is not a second pledge;
+- a joint amount over several named donors is nobody's pledge: each donor gets a pledge
+  without an amount; an amount over unnamed donors ("five countries", "allies") is skipped;
+- totals, cumulative sums and frozen assets are not pledges;
+- "a further" / "additional" marks a new pledge, never a restatement;
+- the same donor and the same value in euros (within 3%) in one article is one pledge,
+  kept in the donor's own currency where the article gives it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_eur
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.meetings import MeetingFinder
+from coalition_graph.loaders.extract.text import Sentence
+from coalition_graph.schema.models import Actor, Pledge
+
+PLEDGE_WORDS = re.compile(
+    r"\b(pledg\w*|commit\w*|allocat\w*|provid\w*|announc\w*|donat\w*|giv\w*|gave|send\w*|sent|lend\w*|lent|"
+    r"unveil\w*|approv\w*|contribut\w*|financ\w*|fund\w*|earmark\w*|package|aid|support|loan|assistance|"
+    r"worth|deal|grant\w*|transfer\w*|deliver\w*|promis\w*|offer\w*|supply\w*|tranche|disburs\w*|"
+    r"invest\w*|buy|purchase|spend\w*)\b", re.I)
+STRONG_VERBS = re.compile(
+    r"\b(pledged|pledges|will pledge|committed to (?:providing|supply\w*|send\w*|deliver\w*)|has committed|have committed|"
+    r"donated|donates|will donate|will (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer)|"
+    r"(?:is|are) (?:also )?(?:supplying|sending|providing|delivering)|announced (?:a|an|the|its) (?:new )?(?:\w+ )?"
+    r"(?:package|aid)|unveiled (?:a|an|the) (?:new )?(?:\w+ )?(?:package|aid)|will join a coalition effort to supply)\b",
+    re.I)
+CONCRETE = re.compile(
+    r"\b(packages?|systems?|missiles?|shells?|rounds|ammunition|munitions|drones?|batter(?:y|ies)|tanks?|vehicles?|"
+    r"aid|air[- ]defen[cs]es?|funding|loans?|troops|jets|aircraft|F-16s?|Patriots?|IRIS-T|NASAMS|HIMARS|"
+    r"interceptors?|artillery|howitzers?|boats|equipment|weapons|assistance|support|financing|co-financ\w*)\b", re.I)
+NOT_A_PLEDGE = re.compile(
+    r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|since the start|"
+    r"since the beginning|over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
+    r"lending program|initiative known|reparations|budget deficit|unless)\b", re.I)
+PRIOR = re.compile(r"\b(previously|earlier|already|had (?:\w+ )?(?:given|provided|allocated|pledged|committed)|last year|"
+                   r"in (?:19|20)\d\d)\b", re.I)
+GROUP_SUBJECT = re.compile(r"\b(countries|allies|partners|nations|members|states|donors|governments|participants|Europeans)\b")
+KIND_WORDS = [
+    ("troops", re.compile(r"\b(troops|peacekeep\w*|soldiers|boots on the ground)\b", re.I)),
+    ("humanitarian", re.compile(r"\b(humanitarian|refugees?|food|medical|shelter|winteri[sz]ation)\b", re.I)),
+    ("reconstruction", re.compile(r"\b(reconstruction|recovery|rebuild\w*|infrastructure|energy grid)\b", re.I)),
+    ("military", re.compile(r"\b(military|defen[cs]e|weapons?|arms|missiles?|ammunition|munitions|shells|drones?|"
+                            r"air[- ]defen[cs]e|tanks?|artillery|Patriot|IRIS-T|NASAMS|F-16|interceptors?|armou?red|"
+                            r"Armed Forces|combat|security assistance|materiel)\b", re.I)),
+    ("financial", re.compile(r"\b(loan|budget\w*|macro-?financial|financial|grant|lending|tranche|fiscal)\b", re.I)),
+]
+
+
+@dataclass
+class PledgeDraft:
+    donor: tuple[str, str]  # ("country", iso3) | ("organization", key)
+    sentence: Sentence
+    rule: str
+    money: Money | None = None
+    amount: float | None = None
+    currency: str | None = None
+    donor_person: str | None = None
+    what: str | None = None
+    kind: str = "other"
+    announced: dt.date | None = None
+    meeting: str | None = None
+    recipient: tuple[str, str] | None = None
+    eur: float | None = None
+    rate_date: dt.date | None = None
+    extra_evidence: list[tuple[Sentence, str]] = field(default_factory=list)
+
+
+class PledgeFinder:
+    def __init__(self, doc: Doc, meetings: MeetingFinder, statement_speakers: dict[int, str]):
+        self.doc = doc
+        self.mf = meetings
+        self.speakers = statement_speakers  # sentence index -> speaker key of a statement there
+        self.out: list[PledgeDraft] = []
+
+    def run(self) -> list[PledgeDraft]:
+        for sent in self.doc.sentences:
+            self._sentence(sent)
+        return self._merge()
+
+    # ------------------------------------------------------------ per sentence
+    def _sentence(self, sent: Sentence) -> None:
+        doc, text = self.doc, self.doc.text
+        money = [m for m in doc.money if sent.start <= m.start < sent.end and not m.conversion]
+        list_donor = self._list_item_donor(sent)
+        if money:
+            for i, m in enumerate(money):
+                if not PLEDGE_WORDS.search(sent.text) and not list_donor:
+                    continue
+                local = text[max(sent.start, m.start - 60): min(sent.end, m.end + 40)]
+                if NOT_A_PLEDGE.search(local) and not re.search(r"\b(additional|further|new)\b", local, re.I):
+                    continue
+                donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
+                if not donors:
+                    continue
+                if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
+                    for dn in donors:
+                        self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
+                    continue
+                self._add(sent, donors[0], m, person, "pledge.list_item" if list_donor else "pledge.amount", m.start)
+            return
+        sm = STRONG_VERBS.search(sent.text)
+        if sm or list_donor:
+            at = sent.start + (sm.start() if sm else 0)
+            obj = text[at: min(sent.end, at + 120)]
+            if not CONCRETE.search(obj) and not list_donor:
+                return
+            if NOT_A_PLEDGE.search(sent.text) or re.search(r"\bpledged (?:\w+ )?to (?:maintain|continue|keep|stand)\b", sent.text):
+                return
+            donors, person = ([list_donor], None) if list_donor else self._donors(sent, at)
+            for dn in donors:
+                self._add(sent, dn, None, person, "pledge.list_item" if list_donor else "pledge.no_amount", at)
+
+    def _list_item_donor(self, sent: Sentence) -> tuple[str, str] | None:
+        """'Netherlands: €200 million for …' — a bulleted line that starts with its donor."""
+        m = re.match(r"^[•\-*–\s]*((?:the\s+)?[A-Z][\w .'’]+?):\s", sent.text)
+        if not m:
+            return None
+        for c in self.doc.countries:
+            if sent.start <= c.start < sent.start + m.end() and c.form in ("name", "possessive"):
+                return ("country", c.iso3)
+        for o in self.doc.orgs:
+            if sent.start <= o.start < sent.start + m.end():
+                return ("organization", o.key)
+        return None
+
+    def _donors(self, sent: Sentence, at: int) -> tuple[list[tuple[str, str]], str | None]:
+        """The donor(s) of a pledge word at `at`: the subject before it, else the speaker's country."""
+        doc, text = self.doc, self.doc.text
+        clause_start = sent.start
+        for m in re.finditer(r"[;]|\b(?:said|says|noted|added|announced|stated|reported|told [\w ]+?)\s+(?:that\s+)?", text[sent.start:at]):
+            clause_start = sent.start + m.end()
+        region = (clause_start, at)
+        cands: list[tuple[int, tuple[str, str]]] = []
+        for c in doc.countries:
+            if region[0] <= c.start < region[1] and c.iso3 != "UKR" and not self._person_modifier(c):
+                if c.form == "demonym" and not re.match(r"\s+(?:government|authorities|cabinet|side|state)\b", text[c.end:c.end + 15]):
+                    continue
+                cands.append((c.start, ("country", c.iso3)))
+        for p in doc.places:
+            if region[0] <= p.start < region[1] and p.place.kind == "city" and p.place.iso3 and p.place.iso3 != "UKR" and \
+                    re.match(r"\s+(?:will|would|has|have|is|also|had|pledged|announced|promised)\b", text[p.end:p.end + 12]):
+                cands.append((p.start, ("country", p.place.iso3)))
+        for o in doc.orgs:
+            if region[0] <= o.start < region[1] and doc.gaz.orgs[o.key].kind in ("union", "institution", "alliance", None) \
+                    and not re.match(r"\s*(?:program|programme|initiative|mechanism|fund)\b", text[o.end:o.end + 15], re.I):
+                cands.append((o.start, ("organization", o.key)))
+        person = None
+        persons = [p for p in doc.persons if clause_start - 200 <= p.start < at and p.start >= sent.start]
+        if persons:
+            person = persons[-1].key
+        if cands:
+            cands.sort()
+            group = [cands[-1]]
+            for pos, dn in reversed(cands[:-1]):
+                between = text[self._end_of(pos, dn): group[-1][0]]
+                if re.fullmatch(r"\s*(?:,|and|, and|&|as well as)\s*(?:the\s+)?", between):
+                    group.append((pos, dn))
+                else:
+                    break
+            donors = list(dict.fromkeys(dn for _p, dn in reversed(group)))
+            # "In addition to Norway, Germany and the United States are also participating": still a group
+            if GROUP_SUBJECT.search(text[group[-1][0]:at]) and len(donors) == 1 and \
+                    re.search(r"\b(?:countries|allies|partners)\b", text[self._end_of(*group[0]):at]):
+                return [], person
+            return donors, person
+        # no donor written: the announcing person's country ("Starmer said Ukraine will be allowed to use £1.6bn")
+        if GROUP_SUBJECT.search(text[clause_start:at]):
+            return [], None
+        speaker = self.speakers.get(sent.index)
+        for key in ([person] if person else []) + ([speaker] if speaker else []):
+            iso, org = doc.country_of_person(key)
+            if iso and iso != "UKR":
+                return [("country", iso)], key
+            if org:
+                return [("organization", org)], key
+        return [], None
+
+    def _end_of(self, pos: int, dn: tuple[str, str]) -> int:
+        for c in self.doc.countries:
+            if c.start == pos:
+                return c.end
+        for o in self.doc.orgs:
+            if o.start == pos:
+                return o.end
+        for p in self.doc.places:
+            if p.start == pos:
+                return p.end
+        return pos
+
+    def _person_modifier(self, c) -> bool:
+        return any(p.span_start <= c.start and c.end <= p.end for p in self.doc.persons if p.via != "pronoun")
+
+    def _add(self, sent: Sentence, donor: tuple[str, str], m: Money | None, person: str | None, rule: str, at: int) -> None:
+        doc, text = self.doc, self.doc.text
+        d = PledgeDraft(donor, sent, rule, money=m)
+        if person:
+            iso, org = doc.country_of_person(person)
+            if (donor[0] == "country" and iso == donor[1]) or (donor[0] == "organization" and org == donor[1]):
+                d.donor_person = person
+        if m is not None:
+            d.amount = m.amount
+            d.currency = settle_currency(m.currency, donor[1] if donor[0] == "country" else None)
+        tail = text[(m.end if m else at): sent.end]
+        what = re.sub(r"^\W+", "", tail).strip().rstrip(".")
+        d.what = (what[:140] or None)
+        scope = sent.text
+        for kind, rx in KIND_WORDS:
+            if rx.search(scope):
+                d.kind = kind
+                break
+        dates = [x for x in doc.dates if sent.start <= x.start < sent.end]
+        keys = self.mf.by_sentence.get(sent.index, [])
+        d.meeting = keys[0] if keys else None
+        if dates:
+            d.announced = min(dates, key=lambda x: abs(x.start - at)).date
+        elif d.meeting:
+            md = next((x for x in self.mf.drafts if x.key == d.meeting), None)
+            d.announced = md.start if md else None
+        elif not PRIOR.search(sent.text):
+            d.announced = doc.published
+        if re.search(r"\b(Ukraine|Ukrainian|Kyiv|Kiev)\b", sent.text):
+            d.recipient = ("country", "UKR")
+        if d.amount is not None and d.currency:
+            d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or doc.published)
+        self.out.append(d)
+
+    # ------------------------------------------------------------ one pledge, one record
+    def _merge(self) -> list[PledgeDraft]:
+        out: list[PledgeDraft] = []
+        for d in self.out:
+            same = None
+            for o in out:
+                if o.donor != d.donor:
+                    continue
+                if d.amount is not None and o.amount is not None and d.eur and o.eur:
+                    if abs(d.eur - o.eur) <= 0.03 * max(d.eur, o.eur) and not self._new_marker(d, o):
+                        same = o
+                        break
+                elif d.amount is None and o.sentence.index == d.sentence.index:
+                    same = o  # the same sentence read twice
+                    break
+                elif d.amount is None and o.amount is not None and o.sentence.index == d.sentence.index:
+                    same = o
+                    break
+            if same is None:
+                out.append(d)
+                continue
+            same.extra_evidence.append((d.sentence, d.rule))
+            own = _NATIONAL.get(d.donor[1])
+            if d.currency and own == d.currency and same.currency != own:
+                same.amount, same.currency, same.money = d.amount, d.currency, d.money
+            same.donor_person = same.donor_person or d.donor_person
+            same.meeting = same.meeting or d.meeting
+        # a pledge without an amount repeated in a sentence that also gives its amount is the same pledge
+        return out
+
+    def _new_marker(self, d: PledgeDraft, o: PledgeDraft) -> bool:
+        """'a further €500m' is a new pledge even when the sum repeats an earlier one."""
+        t = self.doc.text
+        for x in (d, o):
+            if x.money and re.search(r"\b(further|additional|another|new)\s+(?:\S+\s+){0,2}$", t[max(0, x.money.start - 30):x.money.start], re.I):
+                return d.sentence.index != o.sentence.index and x is d
+        return False
+
+
+# The currency of the donor's own money, to prefer it when an article gives two equal amounts.
+_NATIONAL = {"NOR": "NOK", "SWE": "SEK", "DNK": "DKK", "GBR": "GBP", "JPN": "JPY", "CAN": "CAD", "AUS": "AUD",
+             "NZL": "NZD", "USA": "USD", "POL": "PLN", "CHE": "CHF", "CZE": "CZK", "european-union": "EUR"}
+for _iso in ("DEU", "FRA", "ITA", "ESP", "NLD", "BEL", "AUT", "FIN", "IRL", "PRT", "GRC", "LUX", "EST", "LVA", "LTU",
+             "SVK", "SVN", "HRV", "MLT", "CYP", "european-commission"):
+    _NATIONAL[_iso] = "EUR"
+
+
+def to_pledges(doc: Doc, drafts: list[PledgeDraft]) -> list[Pledge]:
+    out = []
+    for i, d in enumerate(drafts, 1):
+        ev = [doc.evidence(d.sentence, d.rule)] + [doc.evidence(s, r) for s, r in d.extra_evidence]
+        out.append(Pledge(
+            key=f"P{i}", donor=Actor(kind=d.donor[0], key=d.donor[1]), donor_person=d.donor_person,
+            recipient=Actor(kind=d.recipient[0], key=d.recipient[1]) if d.recipient else None,
+            amount=d.amount, currency=d.currency, amount_eur=round(d.eur, 2) if d.eur is not None else None,
+            eur_rate_date=d.rate_date if d.eur is not None else None, what=d.what, kind=d.kind,
+            announced=d.announced, status="announced", meeting=d.meeting, evidence=ev))
+    return out
