@@ -33,6 +33,10 @@ MAX_OVERLAP_DAYS = 3
 OVERLAP_ALLOWED: dict[frozenset[str], str] = {
     # frozenset({"person-a", "person-b"}): "why both held the seat at once",
 }
+NATO_MEMBERS = ("ALB BEL BGR CAN HRV CZE DNK EST FIN FRA DEU GRC HUN ISL ITA LVA LTU LUX MNE NLD MKD NOR POL PRT "
+                "ROU SVK SVN ESP SWE TUR GBR USA").split()
+EU_MEMBERS = "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
+OTHER_COVERED = "UKR RUS CHE AUS NZL JPN KOR MDA GEO BLR".split()
 QID = re.compile(r"^Q\d+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Aliases deliberately shared by two people (empty: none yet). Format: alias -> reason.
@@ -127,7 +131,10 @@ def test_key_countries_have_demonyms_and_capitals(countries) -> None:
         assert capital in split_list(row["capitals"])
         if short:
             assert short in split_list(row["short_forms"])
-    # Every sovereign state in the list has at least a demonym; territories may lack one.
+    # Countries whose governments this news is about all have a demonym and a capital.
+    for iso in sorted(set(NATO_MEMBERS) | set(EU_MEMBERS) | set(OTHER_COVERED)):
+        assert by_iso[iso]["demonyms"] and by_iso[iso]["capitals"], iso
+    # Territories and the few states noted in the file's comments may lack a demonym; nobody else.
     missing = [r["iso3"] for r in countries if not r["demonyms"]]
     assert len(missing) < 15, missing
 
@@ -175,6 +182,18 @@ def test_people(people) -> None:
     assert len(qids) == len(set(qids)), "two people share a QID"
     zelenskyy = next(r for r in people if r["key"] == "volodymyr-zelenskyy")
     assert {"Zelensky", "Zelenskiy"} <= set(split_list(zelenskyy["aliases"]))
+
+
+def test_names_do_not_cross_file_boundaries(countries, orgs, people) -> None:
+    """A string that names a country must not also name a person or an organization (and vice versa)."""
+    def forms(rows, cols):
+        return {f: r for r in rows for c in cols for f in ([r[c]] if c == "name" else split_list(r[c]))}
+    country_forms = forms(countries, ["name", "short_forms", "demonyms", "capitals"])
+    org_forms = forms(orgs, ["name", "aliases"])
+    person_forms = forms(people, ["name", "aliases"])
+    assert not set(person_forms) & set(country_forms), set(person_forms) & set(country_forms)
+    assert not set(person_forms) & set(org_forms), set(person_forms) & set(org_forms)
+    assert not set(org_forms) & set(country_forms), set(org_forms) & set(country_forms)
 
 
 def _date(value: str, where: str) -> dt.date:
@@ -226,6 +245,14 @@ def test_core_office_holders_present(offices) -> None:
                      ("andrii-sybiha", "foreign_minister", "UKR"), ("friedrich-merz", "head_of_government", "DEU"),
                      ("kaja-kallas", "foreign_minister", "european-union")]:
         assert expected in held, expected
+    # Every country the gazetteer covers has had a head of state and head of government recorded since 2022.
+    since_2022 = {(r["office"], r["of"]) for r in offices if not r["end"] or r["end"] >= "2022-01-01"}
+    for iso in sorted(set(NATO_MEMBERS) | set(EU_MEMBERS) | set(OTHER_COVERED)):
+        assert ("head_of_government", iso) in since_2022, iso
+        assert ("head_of_state", iso) in since_2022, iso
+        assert ("foreign_minister", iso) in since_2022, iso
+        if iso != "ISL":  # Iceland has no armed forces and no defence minister
+            assert ("defence_minister", iso) in since_2022, iso
     # Every G7 country, Ukraine and Russia has a current head of government, foreign and defence minister.
     current = {(r["office"], r["of"]) for r in offices if not r["end"]}
     for iso in ["USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN", "UKR", "RUS", "POL"]:
