@@ -1,0 +1,152 @@
+"""CSV for `neo4j-admin database import full`: one file per node label and per relationship type.
+
+    nodes_Person.csv                 id:ID(Person),:LABEL,name,aliases:string[],wikidata,sources:string[]
+    rels_ATTENDED_Person_Meeting.csv :START_ID(Person),:END_ID(Meeting),:TYPE,id,role,status,...
+    import.sh                        the neo4j-admin command line that loads them
+
+Each label is its own ID space (`id:ID(Person)`), so a relationship file names the labels of
+its ends; a relationship type whose ends have several labels (ATTENDED from Person, Country or
+Organization) is written as one file per pair of end labels. Arrays use `;` (neo4j-admin's
+default array delimiter); dates are `:date`, amounts `:double`, offsets `:long`; an empty
+field is a missing property.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shlex
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from coalition_graph.errors import CoalitionError
+from coalition_graph.graph.export import typed
+
+ARRAY_DELIMITER = ";"
+NEO4J_TYPES = {typed.STRING: "", typed.DOUBLE: ":double", typed.INT64: ":long", typed.BOOLEAN: ":boolean",
+               typed.DATE: ":date", typed.STRING_LIST: ":string[]"}
+_FROM_NEO4J = {v.lstrip(":"): k for k, v in NEO4J_TYPES.items() if v}
+_FROM_NEO4J.update({"int": typed.INT64, "float": typed.DOUBLE, "string": typed.STRING})
+
+
+class ExportError(CoalitionError):
+    """The graph holds something the target format cannot carry."""
+
+
+def _cell(value: Any, typ: str) -> str:
+    if value is None:
+        return ""
+    if typ == typed.STRING_LIST:
+        items = [str(v) for v in value]
+        bad = [v for v in items if ARRAY_DELIMITER in v]
+        if bad:
+            raise ExportError(f"cannot write a list item containing {ARRAY_DELIMITER!r} to neo4j-admin CSV: {bad[0]!r}")
+        return ARRAY_DELIMITER.join(items)
+    if typ == typed.DATE:
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if typ == typed.BOOLEAN:
+        return "true" if value else "false"
+    if typ == typed.DOUBLE:
+        return repr(float(value))
+    return str(value)
+
+
+def write_neo4j_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Write the CSV files and import.sh into `out_dir` (created); returns the paths written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    by_label: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
+        by_label[data["label"]].append((node, data))
+    node_files: list[tuple[str, str]] = []
+    for label, items in sorted(by_label.items()):
+        cols = typed.columns_for((d for _, d in items), typed.node_types(label), skip=("id", "label"))
+        path = out_dir / f"nodes_{label}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([f"id:ID({label})", ":LABEL"] + [f"{c}{NEO4J_TYPES[t]}" for c, t in cols.items()])
+            for node, data in sorted(items, key=lambda item: item[0]):
+                w.writerow([node, label] + [_cell(data.get(c), t) for c, t in cols.items()])
+        written.append(path)
+        node_files.append((label, path.name))
+    by_rel: dict[tuple[str, str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        by_rel[(data["type"], graph.nodes[u]["label"], graph.nodes[v]["label"])].append((u, v, key, data))
+    rel_files: list[tuple[str, str]] = []
+    for (rel, src, dst), items in sorted(by_rel.items()):
+        cols = typed.columns_for((d for *_, d in items), typed.edge_types(rel), skip=("id", "type"))
+        path = out_dir / f"rels_{rel}_{src}_{dst}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([f":START_ID({src})", f":END_ID({dst})", ":TYPE", "id"]
+                       + [f"{c}{NEO4J_TYPES[t]}" for c, t in cols.items()])
+            for u, v, key, data in sorted(items, key=lambda item: item[2]):
+                w.writerow([u, v, rel, key] + [_cell(data.get(c), t) for c, t in cols.items()])
+        written.append(path)
+        rel_files.append((rel, path.name))
+    script = out_dir / "import.sh"
+    script.write_text(_import_script(node_files, rel_files), encoding="utf-8")
+    script.chmod(0o755)
+    written.append(script)
+    return written
+
+
+def _import_script(node_files: list[tuple[str, str]], rel_files: list[tuple[str, str]]) -> str:
+    args = [f"--nodes={label}={name}" for label, name in node_files]
+    args += [f"--relationships={rel}={name}" for rel, name in rel_files]
+    lines = " \\\n    ".join(shlex.quote(a) for a in args)
+    return (
+        "#!/bin/sh\n"
+        "# Load these CSV files into a new Neo4j database (stop Neo4j first; the database must not exist).\n"
+        "# Usage: ./import.sh [DATABASE]   (default: neo4j)\n"
+        'cd "$(dirname "$0")" || exit 1\n'
+        'neo4j-admin database import full "${1:-neo4j}" --overwrite-destination=true \\\n'
+        f"    --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true \\\n"
+        f"    {lines}\n"
+    )
+
+
+def _parse_header(header: list[str]) -> list[tuple[str, str]]:
+    """[(name, schema type)] with name ':START_ID' etc. for the special columns."""
+    cols = []
+    for field in header:
+        if field.startswith(":") or ":ID(" in field or field.endswith(":ID"):
+            cols.append((field.split("(")[0], "special"))
+            continue
+        name, _, kind = field.partition(":")
+        cols.append((name, _FROM_NEO4J.get(kind, typed.STRING) if kind else typed.STRING))
+    return cols
+
+
+def _value(text: str, typ: str) -> Any:
+    if typ == typed.STRING_LIST:  # an empty cell is an empty list: neo4j-admin cannot tell them apart
+        return text.split(ARRAY_DELIMITER) if text else []
+    if text == "":
+        return None
+    return typed.from_text(text, typ)
+
+
+def read_neo4j_csv(out_dir: Path) -> nx.MultiDiGraph:
+    """Read back a directory written by `write_neo4j_csv` (for round-trip tests and notebooks)."""
+    out_dir = Path(out_dir)
+    graph = nx.MultiDiGraph()
+    for path in sorted(out_dir.glob("nodes_*.csv")):
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = csv.reader(fh)
+            cols = _parse_header(next(rows))
+            for row in rows:
+                node_id, label = row[0], row[1]
+                props = {n: _value(cell, t) for (n, t), cell in zip(cols[2:], row[2:])}
+                graph.add_node(node_id, label=label, **{k: v for k, v in props.items() if v is not None})
+    for path in sorted(out_dir.glob("rels_*.csv")):
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = csv.reader(fh)
+            cols = _parse_header(next(rows))
+            for row in rows:
+                src, dst, rel, key = row[0], row[1], row[2], row[3]
+                props = {n: _value(cell, t) for (n, t), cell in zip(cols[4:], row[4:])}
+                graph.add_edge(src, dst, key=key, type=rel, **{k: v for k, v in props.items() if v is not None})
+    return graph
