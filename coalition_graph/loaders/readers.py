@@ -21,6 +21,9 @@ from coalition_graph.schema.models import Article
 
 ARTICLE_SUFFIXES = {".jsonl", ".ndjson", ".json", ".txt", ".md", ".markdown", ".html", ".htm"}
 
+# Documentation files that sit beside articles in a folder; read only when named explicitly.
+NOT_ARTICLES = {"README", "LICENSE", "CHANGELOG", "CONTRIBUTING"}
+
 # Field names seen in the wild for the same thing; the first present wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article", "full_text", "fulltext", "article_text", "maintext", "description"),
@@ -200,7 +203,7 @@ def _read_markdown(text: str, path: str) -> Iterator[ReadItem]:
             fields["title"] = heading[1].strip()
             continue
         header = _HEADER_LINE.match(re.sub(r"[*_]", "", line.strip()))
-        if header and not body and header[1].lower() not in fields:
+        if header and not any(b.strip() for b in body) and header[1].lower() not in fields:
             fields[header[1].lower()] = header[2].strip()
             continue
         if heading:
@@ -246,8 +249,11 @@ def _read_html(text: str, path: str) -> Iterator[ReadItem]:
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         yield ReadItem(problem=InputProblem(path, None, "no article text found in the HTML page"))
         return
+    text = doc.text
+    if doc.title and text.startswith(doc.title):  # the page's <h1> repeats the title
+        text = text[len(doc.title):].lstrip()
     record = {
-        "text": doc.text,
+        "text": text,
         "title": doc.title,
         "published": doc.date,
         "publisher": doc.sitename or doc.hostname,
@@ -303,7 +309,8 @@ def iter_input_files(path: Path) -> Iterator[Path]:
     """The article files under a path: the file itself, or a folder's files, recursively, in name order."""
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in ARTICLE_SUFFIXES and not any(part.startswith(".") for part in child.relative_to(path).parts):
+            if (child.suffix.lower() in ARTICLE_SUFFIXES and child.stem.upper() not in NOT_ARTICLES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)):
                 yield child
     else:
         yield path

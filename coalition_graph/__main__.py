@@ -1,0 +1,3 @@
+from coalition_graph.cli import main
+
+main()

@@ -1,0 +1,175 @@
+"""The `coalition` command: thin click commands over the library.
+
+Each command parses its options, calls one library function, and turns the
+product's errors (CoalitionError) into one line on stderr and an exit code.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coalition_graph import __version__
+from coalition_graph.cli_common import open_store, store_option
+from coalition_graph.errors import CoalitionError, ExitStatus
+from coalition_graph.output import FORMATS, render
+
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="Output format.")
+engine_option = click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
+                             help="Which embedded engine answers the named query.")
+
+
+class CoalitionGroup(click.Group):
+    """Turns domain errors into a one-line message and the exit code of their kind, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CoalitionError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(int(exc.exit_status))
+        except KeyboardInterrupt:
+            click.echo("Interrupted: what was committed before stays in the store.", err=True)
+            ctx.exit(int(ExitStatus.INTERRUPTED))
+
+
+@click.group(cls=CoalitionGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="coalition")
+def cli() -> None:
+    """Coalition Graph: news articles about coalitions of states in, a queryable knowledge graph out."""
+
+
+# ---------------------------------------------------------------- ingest
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@store_option
+@click.option("--strict", is_flag=True, help="Stop at the first input that is not an article.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None) -> None:
+    """Read articles (files, folders, or - for stdin: JSONL, JSON, HTML, Markdown, text) into the store."""
+    with open_store(store_path, create=True) as store:
+        try:
+            report = store.ingest(inputs, strict=strict, progress=progress, stdin=click.get_binary_stream("stdin"))
+        except CoalitionError:
+            raise
+        for problem in report.problems:
+            click.echo(f"Skipped {problem}", err=True)
+        click.echo(report.summary(), err=True)
+    if report.problems:
+        sys.exit(int(ExitStatus.BAD_INPUT))
+
+
+# ---------------------------------------------------------------- queries
+@cli.command()
+@click.option("--cypher", "cypher_text", help="A Cypher query for the embedded graph database.")
+@click.option("--sparql", "sparql_text", help="A SPARQL query for the embedded RDF store.")
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a file (.cypher or .rq/.sparql).")
+@store_option
+@format_option
+def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | None, store_path: Path, fmt: str) -> None:
+    """Run your own Cypher or SPARQL query."""
+    if query_file is not None:
+        text = query_file.read_text(encoding="utf-8")
+        if query_file.suffix == ".cypher":
+            cypher_text = text
+        else:
+            sparql_text = text
+    if bool(cypher_text) == bool(sparql_text):
+        raise click.UsageError("give exactly one of --cypher, --sparql or --file")
+    language = "cypher" if cypher_text else "sparql"
+    with open_store(store_path) as store:
+        result = store.backend(language).query(cypher_text or sparql_text)
+    click.echo(render(result.columns, result.rows, fmt), nl=False)
+
+
+def _named(name: str, store_path: Path, engine: str, fmt: str, **filters: Any) -> None:
+    from coalition_graph.queries import run_named
+
+    with open_store(store_path) as store:
+        rows = run_named(store.backend(engine), name, **filters)
+    click.echo(render(None, rows, fmt, named=name), nl=False)
+
+
+@cli.command()
+@store_option
+@format_option
+@engine_option
+def meetings(store_path: Path, fmt: str, engine: str) -> None:
+    """Every meeting: summits, ministerials, contact groups, video calls, conferences, bilaterals."""
+    _named("meetings", store_path, engine, fmt)
+
+
+@cli.command()
+@click.option("--meeting", help="Part of the meeting's name, its city, or its id.")
+@click.option("--person", help="Part of a person's name, or an id.")
+@click.option("--country", help="ISO 3166 alpha-3 code of the country represented, e.g. FRA.")
+@store_option
+@format_option
+@engine_option
+def attendance(meeting: str | None, person: str | None, country: str | None, store_path: Path, fmt: str, engine: str) -> None:
+    """Which leaders, countries and organizations attended which meeting."""
+    _named("attendance", store_path, engine, fmt, meeting=meeting, person=person, country=country)
+
+
+@cli.command()
+@click.option("--donor", help="Donor: ISO3 code, id, or part of a name.")
+@click.option("--since", help="Announced on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Announced on or before this date (YYYY-MM-DD).")
+@store_option
+@format_option
+@engine_option
+def pledges(donor: str | None, since: str | None, until: str | None, store_path: Path, fmt: str, engine: str) -> None:
+    """Pledges over time: who pledged what to whom, when, in the original currency and in euros."""
+    _named("pledges", store_path, engine, fmt, donor=donor, since=since, until=until)
+
+
+@cli.command()
+@click.option("--speaker", help="Part of the speaker's name, or an id.")
+@store_option
+@format_option
+@engine_option
+def statements(speaker: str | None, store_path: Path, fmt: str, engine: str) -> None:
+    """Who said what: direct quotes and reported speech."""
+    _named("statements", store_path, engine, fmt, speaker=speaker)
+
+
+# ---------------------------------------------------------------- provenance and maintenance
+@cli.command()
+@click.argument("fact_id")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(fact_id: str, store_path: Path, fmt: str) -> None:
+    """Show the sentences, articles and rules behind a node or relationship id."""
+    from coalition_graph.explain import render_explanation
+
+    with open_store(store_path) as store:
+        explanation = store.explain(fact_id)
+    click.echo(render_explanation(explanation, fmt))
+
+
+@cli.command()
+@store_option
+@click.option("--reextract", is_flag=True, help="Also run extraction again over every stored article.")
+def reindex(store_path: Path, reextract: bool) -> None:
+    """Rebuild the query engines' views from the store's source of truth."""
+    with open_store(store_path) as store:
+        if reextract:
+            report = store.reextract()
+            click.echo(report.summary(), err=True)
+        done = store.reindex()
+        counts = store.counts()
+    nodes = sum(v for k, v in counts.items() if k[0].isupper() and not k.isupper())
+    rels = sum(v for k, v in counts.items() if k.isupper())
+    click.echo(f"Rebuilt {', '.join(done)} views at generation {max(done.values())}: {nodes} nodes, {rels} relationships", err=True)
+
+
+def main() -> None:
+    cli(prog_name="coalition")
+
+
+if __name__ == "__main__":
+    main()
