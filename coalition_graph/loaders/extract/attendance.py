@@ -28,8 +28,13 @@ BY_LIST_RX = re.compile(
     r"among (?:those|them|others)[\w ]{0,20}?(?:were|was)?|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|were joined by|was joined by|set to attend|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
+STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
+                           r"scheduled to|upcoming)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
                        r"skipped|stayed away|was not present|were not present|no-show|boycotted)\b", re.I)
+SPEECH_RX = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
+                       r"reports|reported|spoke|speaking|explained|confirmed|outlined|highlighted|urged|warned)\b", re.I)
 SPEAKING_AT_RX = re.compile(
     r"\b(?:speaking|spoke|said|says|told|addressing|addressed|remarks)\b[^.;]{0,40}?\b(?:at|on the sidelines of|"
     r"at the (?:start|opening|end|close) of|during|after|following|in his intervention|in her intervention)\b", re.I)
@@ -70,8 +75,9 @@ class AttendanceFinder:
         for d in self.mf.drafts:  # the two sides of a bilateral meeting attended it
             for p in d.participants:
                 if d.mentions:
-                    self._person(d.key, p, "participant", "expected" if d.future else "attended",
-                                 d.mentions[0][2], "attendance.bilateral_side")
+                    sent0 = d.mentions[0][2]
+                    self._person(d.key, p, "participant", self._status(sent0, d.mentions[0][0], d.key),
+                                 sent0, "attendance.meeting_sides")
         return self._dedupe()
 
     # ------------------------------------------------------------ one sentence
@@ -79,8 +85,7 @@ class AttendanceFinder:
         doc, text = self.doc, self.doc.text
         st = sent.text
         meeting = self._meeting_for(sent, keys)
-        future = bool(re.search(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans to|"
-                                r"to attend|upcoming|ahead of)\b", st))
+        future = bool(STRICT_FUTURE.search(st))
         persons = [p for p in doc.persons if sent.start <= p.start < sent.end]
         # 1. "Organized by A and B", "which included A", "joined by A, B and C", "the presence of A"
         for m in BY_LIST_RX.finditer(st):
@@ -88,10 +93,18 @@ class AttendanceFinder:
             role = "host" if re.search(r"organi|host", trig) else "chair" if "chair" in trig else "participant"
             a = sent.start + m.end()
             b = self._list_end(sent, a)
-            status = "expected" if ("set to" in trig or future and not re.search(r"\b(was|were|had)\b", trig)) else "attended"
             if trig in ("including", "alongside", "together with") and not self._near_meeting(sent, m.start()):
                 continue
-            self._list(sent, meeting, a, b, role, status, f"attendance.list.{trig.split()[0]}")
+            target = self._meeting_for(sent, keys, sent.start + m.start())
+            listed = {p.key for p in doc.persons if a <= p.start < b and p.via in ("name", "title", "surname")}
+            draft = self._draft(target)
+            if draft and draft.bilateral and len(listed - set(draft.participants)) >= 2:
+                # more people joining two leaders: the larger meeting, not their bilateral one
+                bigger = [d for d in self.mf.drafts if not d.bilateral and d.mentions and d.mentions[0][0] < sent.end]
+                if bigger:
+                    target = bigger[-1].key
+            status = "expected" if "set to" in trig else self._status(sent, sent.start + m.start(), target)
+            self._list(sent, target, a, b, role, status, f"attendance.list.{trig.split()[0]}")
         # 2. subject + verb: "Starmer hosted the meeting", "Albanese joined a virtual meeting"
         for m in SUBJECT_VERB_RX.finditer(st):
             verb = m.group("verb").lower()
@@ -105,22 +118,44 @@ class AttendanceFinder:
                 continue
             if verb in ("welcomed", "led", "opened") and not self._near_meeting(sent, m.start(), 60):
                 continue
+            if NEGATED.search(text[max(sent.start, vs - 20):vs]):
+                continue  # "did not participate": the absence rule reads it
             subj = self._subjects(sent, vs)
-            clause = text[max(sent.start, vs - 40): min(sent.end, sent.start + m.end() + 30)]
-            status = "expected" if FUTURE_RX.search(clause) else "attended"
+            target = self._meeting_for(sent, keys, vs)
+            status = self._status(sent, vs, target)
             for kind, key in subj:
                 if kind == "person":
-                    self._person(meeting, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
+                    self._person(target, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
                 else:
-                    self._country(meeting, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
-        # 3. speaking at the meeting: "Mr Pistorius said on the sidelines of the meeting"
-        for m in SPEAKING_AT_RX.finditer(st):
-            if not self._near_meeting(sent, m.end() - 1, 60):
+                    self._country(target, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
+        # 3. speaking at the meeting: "Mr Pistorius said on the sidelines of the meeting",
+        #    "Rutte said … during the London meeting", "Following the summit, Støre announced …"
+        for ms, me, mkey in self.mf.positions.get(sent.index, []):
+            draft = self._draft(mkey)
+            if draft is None or draft.future:
                 continue
-            vs = sent.start + m.start()
+            pre = text[max(sent.start, ms - 40):ms]
+            if not re.search(r"\b(?:at|during|on the sidelines of|at the (?:start|opening|end|close) of|after|following|"
+                             r"told)\s+(?:the\s+|a\s+|this\s+|today's\s+|today’s\s+)?(?:[\w’'\-]+\s+){0,4}$", pre, re.I):
+                continue
+            vm = None
+            for v in SPEECH_RX.finditer(st):
+                vm = v
+                break
+            if vm is None:
+                continue
+            vs = sent.start + vm.start()
             for kind, key in self._subjects(sent, vs):
                 if kind == "person":
-                    self._person(meeting, key, "participant", "attended", sent, "attendance.spoke_at")
+                    self._person(mkey, key, "participant", "attended", sent, "attendance.spoke_at")
+        # 3b. "Sunday's summit in London saw X say …"
+        for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
+            if self._near_meeting(sent, m.start(), 60):
+                a = sent.start + m.end()
+                ps = [p for p in doc.persons if a <= p.start < a + 80 and p.via != "pronoun"]
+                if ps:
+                    self._person(self._meeting_for(sent, keys, a), ps[0].key, "participant", "attended", sent,
+                                 "attendance.meeting_saw")
         # 4. absence
         for m in ABSENT_RX.finditer(st):
             a = sent.start + m.start()
@@ -142,16 +177,34 @@ class AttendanceFinder:
         for m in re.finditer(r"\b(?:leaders|representatives|delegations|ministers|officials|heads of \w+)\s+(?:of|from)\s+",
                              st, re.I):
             a = sent.start + m.end()
-            self._list(sent, meeting, a, self._list_end(sent, a), "participant",
-                       "expected" if future else "attended", "attendance.leaders_of", countries_only=True)
+            target = self._meeting_for(sent, keys, a)
+            self._list(sent, target, a, self._list_end(sent, a), "participant",
+                       self._status(sent, a, target), "attendance.leaders_of", countries_only=True)
         # 6. a country's delegation: "A Ukrainian delegation met…"
         for m in re.finditer(r"\b(?:a|the)\s+([A-Z]\w+)\s+delegation\b", st):
             for c in doc.countries:
                 if c.text == m.group(1) and sent.start <= c.start < sent.end:
                     self._country(meeting, c.iso3, "participant", "attended", sent, "attendance.delegation")
 
-    def _meeting_for(self, sent: Sentence, keys: list[str]) -> str:
-        return keys[0] if len(keys) == 1 else keys[-1]
+    def _meeting_for(self, sent: Sentence, keys: list[str], pos: int | None = None) -> str:
+        """The meeting a phrase at `pos` is about: the nearest meeting mention in the sentence."""
+        ps = self.mf.positions.get(sent.index, [])
+        if pos is None or not ps:
+            return keys[0] if len(keys) == 1 else keys[-1]
+        return min(ps, key=lambda t: min(abs(t[0] - pos), abs(t[1] - pos)))[2]
+
+    def _status(self, sent: Sentence, pos: int, meeting: str) -> str:
+        """expected: a future verb near the phrase, or a meeting dated after publication."""
+        text = self.doc.text
+        if STRICT_FUTURE.search(text[max(sent.start, pos - 60): min(sent.end, pos + 30)]):
+            return "expected"
+        d = self._draft(meeting)
+        if d and d.start and self.doc.published and d.start > self.doc.published:
+            return "expected"
+        return "attended"
+
+    def _draft(self, key: str):
+        return next((d for d in self.mf.drafts if d.key == key), None)
 
     def _near_meeting(self, sent: Sentence, rel: int, window: int = 200) -> bool:
         """A meeting mention of this sentence lies within `window` characters of `rel` (sentence-relative)."""
@@ -165,7 +218,7 @@ class AttendanceFinder:
     def _list_end(self, sent: Sentence, a: int) -> int:
         """A list runs to the end of the clause: a full stop, semicolon, or a finite verb after the list."""
         text = self.doc.text
-        m = re.search(r"[;:]|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
+        m = re.search(r"[;:]|,?\s+as well as the absence|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
                       r"agreed|pledged|in order|on|at)\s", text[a:sent.end])
         return a + m.start() if m else sent.end
 

@@ -33,6 +33,9 @@ VERB_MEETING_RX = re.compile(
     r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
 
 
+_GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
+
+
 @dataclass
 class MeetingDraft:
     key: str
@@ -65,8 +68,14 @@ class MeetingDraft:
             return False
         if self.bilateral != o.bilateral:
             return False
-        if self.bilateral and self.participants and o.participants and not set(self.participants) & set(o.participants):
+        if self.name and o.name and self.name != o.name:
             return False
+        events = {"conference", "forum"}
+        if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC:
+            return False  # a business forum the same day is not the leaders' talks
+        if self.bilateral and len(self.participants) >= 2 and len(o.participants) >= 2 and \
+                set(self.participants) != set(o.participants):
+            return False  # Trump–Zelensky is not Trump–Putin
         return True
 
     def overlaps(self, o: "MeetingDraft") -> bool:
@@ -99,6 +108,7 @@ class MeetingFinder:
         self.drafts: list[MeetingDraft] = []
         # sentence index -> meeting keys the sentence refers to (explicitly or by anaphora)
         self.by_sentence: dict[int, list[str]] = {}
+        self.positions: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, meeting key)
         self.current: MeetingDraft | None = None
 
     def run(self) -> list[MeetingDraft]:
@@ -118,17 +128,20 @@ class MeetingFinder:
                              r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
                              sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
-            others = [p for p in doc.persons if e <= p.start < e + 40 and p.via in ("name", "title", "surname")]
+            others = [p for p in doc.persons if e <= p.start < e + 60 and p.via in ("name", "title", "surname")
+                      and not re.match(r"(?:'s|’s)\b", text[p.end:p.end + 2])]
             if not others:
                 continue
-            subj = [p for p in doc.persons if sent.start <= p.start < s]
+            subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun" or
+                    (p.via == "pronoun" and sent.start <= p.start < s and p.text.lower() in ("he", "she"))]
+            subj_keys = list(dict.fromkeys(p.key for p in subj))
             d = self._draft_from(sent, s, e, "meeting")
-            d.bilateral = len({p.key for p in subj[-1:]} | {others[0].key}) == 2 or bool(BILATERAL_RX.search(sent.text))
-            d.participants = [p.key for p in subj[-1:]] + [others[0].key]
-            if re.search(r"\bleaders\b", text[max(sent.start, s - 60):s]):
+            d.bilateral = len(set(subj_keys[-1:]) | {others[0].key}) == 2 or bool(BILATERAL_RX.search(sent.text))
+            d.participants = subj_keys[-1:] + [others[0].key]
+            if re.search(r"\b(?:leaders|delegation|ministers|officials)\b", text[max(sent.start, s - 60):s]) or len(subj_keys) >= 2:
                 d.bilateral = False  # "Eight European leaders met with Trump": a summit
                 d.head = "summit"
-                d.participants = []
+                d.participants = subj_keys + [others[0].key] if len(subj_keys) >= 2 else [others[0].key]
             found.append((d, "meeting.verb.met_with", (s, e)))
             used.append((s, e))
         for m in re.finditer(r"\bhosted\s+", sent.text):
@@ -209,10 +222,19 @@ class MeetingFinder:
                         d.country = c.iso3
         # date: the date written nearest to the phrase in the same sentence
         cands = [x for x in doc.dates if sent.start <= x.start < sent.end]
-        if cands:
-            best = min(cands, key=lambda x: abs(x.start - e) if x.start >= e else abs(s - x.end) + 5)
-            if abs(best.start - e) < 120 or abs(s - best.end) < 120:
-                d.start, d.precision = best.date, best.precision
+        near = []
+        for x in cands:
+            if np_start <= x.start and x.end <= max(np_end, e):
+                near.append((0, x))  # "Sunday's summit", "the 27th meeting … on April 11"
+            elif x.start >= e and x.start - max(e, np_end) <= (80 if head == "meeting" and "met" in text[s:e] else 45) \
+                    and not HEAD_RX.search(text[max(e, np_end):x.start]) and \
+                    not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
+                near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
+            elif x.end <= np_start and np_start - x.end <= 30:
+                near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
+        if near:
+            best = min(near, key=lambda t: t[0])[1]
+            d.start, d.precision = best.date, best.precision
         d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 80):min(sent.end, e + 40)]))
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
@@ -311,6 +333,7 @@ class MeetingFinder:
         self.by_sentence.setdefault(sent.index, [])
         if target.key not in self.by_sentence[sent.index]:
             self.by_sentence[sent.index].append(target.key)
+        self.positions.setdefault(sent.index, []).append((s, e, target.key))
         if not other:
             self.current = target
 

@@ -157,6 +157,7 @@ class PeopleFinder:
             key = self._resolve_name(name, t)
             if key:
                 self._add(PersonMention(s, e, name, key, "name", t.text, t.of, t.mod_start), taken)
+                taken.append((t.mod_start, t.end))  # the title belongs to this name
                 self._state_office(key, t, t.mod_start, e)
         # 2. gazetteer names and aliases anywhere
         for s, e, key in self._gazetteer_names():

@@ -11,7 +11,7 @@ _ABBREV = {
     "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "u.s", "u.k", "e.u", "u.n", "d.c", "a.m", "p.m", "approx",
 }
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•–—-])|[.!?…]+[\"'”’)\]]*(?=\s*$)")
+_BOUNDARY = re.compile(r"(?<=[a-z])(?=(?:The|This|These|He|She|It|In|They|We|A)\s)|[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•–—-])|[.!?…]+[\"'”’)\]]*(?=\s*$)")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ def sentences(text: str) -> list[Sentence]:
         start = 0
         body = para.text
         for m in _BOUNDARY.finditer(body):
+            if m.end() == m.start():  # text glued at a lost paragraph break: "…Mark RutteThe meeting…"
+                if start < m.start():
+                    _add(out, para, body, start, m.start())
+                    start = m.start()
+                continue
             if body[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start()):
                 continue
             end = m.end()
