@@ -33,7 +33,7 @@ STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
                        r"skipped|stayed away|was not present|were not present|no-show|boycotted)\b", re.I)
-SPEECH_RX = re.compile(r"\b(?:said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
+SPEECH_RX = re.compile(r"\b(?:made the announcement|said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
                        r"reports|reported|spoke|speaking|explained|confirmed|outlined|highlighted|urged|warned)\b", re.I)
 SPEAKING_AT_RX = re.compile(
     r"\b(?:speaking|spoke|said|says|told|addressing|addressed|remarks)\b[^.;]{0,40}?\b(?:at|on the sidelines of|"
@@ -135,8 +135,8 @@ class AttendanceFinder:
             if draft is None or draft.future:
                 continue
             pre = text[max(sent.start, ms - 40):ms]
-            if not re.search(r"\b(?:at|during|on the sidelines of|at the (?:start|opening|end|close) of|after|following|"
-                             r"told)\s+(?:the\s+|a\s+|this\s+|today's\s+|today’s\s+)?(?:[\w’'\-]+\s+){0,4}$", pre, re.I):
+            if not re.search(r"\b(?:at|during|on the sidelines of|(?:at|for) the (?:start|opening|end|close) of|after|"
+                             r"following|told)\s+(?:the\s+|a\s+|this\s+|today's\s+|today’s\s+)?(?:[\w’'\-]+\s+){0,4}$", pre, re.I):
                 continue
             vm = None
             for v in SPEECH_RX.finditer(st):

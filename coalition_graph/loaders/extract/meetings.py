@@ -67,7 +67,9 @@ class MeetingDraft:
         if self.format and o.format and self.format != o.format:
             return False
         if self.bilateral != o.bilateral:
-            return False
+            plain = o if self.bilateral else self
+            if plain.participants or plain.head in ("summit", "conference", "forum", "ministerial"):
+                return False  # a summit of many is not a two-sided meeting
         if self.name and o.name and self.name != o.name:
             return False
         events = {"conference", "forum"}
@@ -193,7 +195,8 @@ class MeetingFinder:
         # place: inside the phrase, else "in/at X" close after it, else a capital hosting it
         place = None
         for p in doc.places:
-            if np_start <= p.start and p.end <= np_end:
+            if np_start <= p.start and p.end <= s and not any(o.start <= p.start < o.end for o in doc.orgs):
+                # a premodifier: "the London summit", "the Rome Conference" (not "the Ramstein-format meeting")
                 place = p
                 break
         if place is None:
@@ -218,7 +221,7 @@ class MeetingFinder:
             if d.country is None:
                 for c in doc.countries:
                     if sent.start <= c.start < sent.end and c.form == "name" and \
-                            re.search(r"\bin\s+$", text[max(sent.start, c.start - 4):c.start]) and abs(c.start - e) < 80:
+                            re.fullmatch(r"\s+(?:in|at)\s+", text[max(e, np_end):c.start]):
                         d.country = c.iso3
         # date: the date written nearest to the phrase in the same sentence
         cands = [x for x in doc.dates if sent.start <= x.start < sent.end]
@@ -235,7 +238,7 @@ class MeetingFinder:
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
-        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 80):min(sent.end, e + 40)]))
+        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 40)]))
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
         if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
@@ -313,6 +316,9 @@ class MeetingFinder:
         target = None
         if not has_own and not other and self.current is not None:
             target = self.current  # "the meeting", "the event": the one being talked about
+            if target.future and not d.future:  # "the meeting had taken place": the last one that did
+                past = [m for m in self.drafts if not m.future]
+                target = past[-1] if past else target
         elif not has_own and not other and d.head in ANAPHORIC_HEADS:
             return  # "the event" before any meeting is named: nothing to attach to
         else:
