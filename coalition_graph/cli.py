@@ -48,13 +48,12 @@ def cli() -> None:
 @store_option
 @click.option("--strict", is_flag=True, help="Stop at the first input that is not an article.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None) -> None:
+@click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True,
+              help="Articles committed together (a crash loses at most the batch under way).")
+def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None, batch_size: int) -> None:
     """Read articles (files, folders, or - for stdin: JSONL, JSON, HTML, Markdown, text) into the store."""
     with open_store(store_path, create=True) as store:
-        try:
-            report = store.ingest(inputs, strict=strict, progress=progress, stdin=click.get_binary_stream("stdin"))
-        except CoalitionError:
-            raise
+        report = store.ingest(inputs, strict=strict, progress=progress, batch_size=batch_size)
         for problem in report.problems:
             click.echo(f"Skipped {problem}", err=True)
         click.echo(report.summary(), err=True)

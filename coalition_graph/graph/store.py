@@ -339,6 +339,28 @@ class Store:
         out["articles"] = self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         return out
 
+    def verify(self) -> list[str]:
+        """Problems in the source of truth: an article without its claims, a record that is not the merge of its claims."""
+        problems = []
+        orphans = self._conn.execute(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.fact_id = a.node_id)").fetchall()
+        problems += [f"article {a} has no claims" for (a,) in orphans]
+        stray = self._conn.execute("SELECT DISTINCT article_id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)").fetchall()
+        problems += [f"claims of unknown article {a}" for (a,) in stray]
+        claims: dict[str, list] = defaultdict(list)
+        rows = self._conn.execute(
+            "SELECT c.fact_id, c.label, c.props FROM claims c JOIN articles a ON a.id = c.article_id "
+            "ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq")
+        for fact_id, label, props in rows:
+            claims[fact_id].append((label, json.loads(props)))
+        stored = {i: json.loads(p) for i, p in self._conn.execute("SELECT id, props FROM nodes UNION ALL SELECT id, props FROM edges")}
+        for fact_id, items in claims.items():
+            merged = json.loads(props_to_json(fold_props(items[0][0], [p for _, p in items])))
+            if stored.get(fact_id) != merged:
+                problems.append(f"{fact_id} is not the merge of its claims")
+        problems += [f"{i} has no claims" for i in stored.keys() - claims.keys()]
+        return problems
+
     def articles(self) -> Iterator[Article]:
         with closing(self._conn.execute("SELECT id, url, title, publisher, published, text FROM articles ORDER BY seq")) as cur:
             for aid, url, title, publisher, published, text in cur:
