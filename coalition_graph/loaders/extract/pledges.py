@@ -41,8 +41,11 @@ CONCRETE = re.compile(
     r"interceptors?|artillery|howitzers?|boats|equipment|weapons|assistance|support|financing|co-financ\w*)\b", re.I)
 NOT_A_PLEDGE = re.compile(
     r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|since the start|"
-    r"since the beginning|over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
+    r"over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
     r"lending program|initiative known|reparations|budget deficit|unless)\b", re.I)
+# after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
+NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b", re.I)
+EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
 PRIOR = re.compile(r"\b(previously|earlier|already|had (?:\w+ )?(?:given|provided|allocated|pledged|committed)|last year|"
                    r"in (?:19|20)\d\d)\b", re.I)
 GROUP_SUBJECT = re.compile(r"\b(countries|allies|partners|nations|members|states|donors|governments|participants|Europeans)\b")
@@ -91,14 +94,25 @@ class PledgeFinder:
     # ------------------------------------------------------------ per sentence
     def _sentence(self, sent: Sentence) -> None:
         doc, text = self.doc, self.doc.text
+        if sent.text.rstrip().endswith("?"):
+            return  # a question promises nothing
+        if not re.search(r"[.!?\"”’)]$", sent.text.rstrip()) and len(sent.text.split()) < 14 and \
+                not self._list_item_donor(sent):
+            return  # a heading restates the pledge the paragraphs below report
         money = [m for m in doc.money if sent.start <= m.start < sent.end and not m.conversion]
         list_donor = self._list_item_donor(sent)
+        for m in money:
+            if EQUIVALENT.search(text[max(sent.start, m.start - 25):m.start]):
+                self._restate_previous(m)
+        money = [m for m in money if not EQUIVALENT.search(text[max(sent.start, m.start - 25):m.start])]
         if money:
             for i, m in enumerate(money):
                 if not PLEDGE_WORDS.search(sent.text) and not list_donor:
                     continue
-                local = text[max(sent.start, m.start - 60): min(sent.end, m.end + 40)]
-                if NOT_A_PLEDGE.search(local) and not re.search(r"\b(additional|further|new)\b", local, re.I):
+                before = text[max(sent.start, m.start - 60): m.start]
+                if (NOT_A_PLEDGE.search(before) and not re.search(r"\b(additional|further|new)\s+(?:\S+\s+){0,1}$", before, re.I)) \
+                        or NOT_A_PLEDGE_AFTER.match(text[m.end:m.end + 40]) \
+                        or re.match(r"\s*(?:in total|in all|altogether)\b", text[m.end:m.end + 15]):
                     continue
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
                 if not donors:
@@ -108,18 +122,47 @@ class PledgeFinder:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
                     continue
                 self._add(sent, donors[0], m, person, "pledge.list_item" if list_donor else "pledge.amount", m.start)
+            if list_donor:
+                return
+        if list_donor and not money:
+            self._add(sent, list_donor, None, None, "pledge.list_item", sent.start)
             return
-        sm = STRONG_VERBS.search(sent.text)
-        if sm or list_donor:
-            at = sent.start + (sm.start() if sm else 0)
-            obj = text[at: min(sent.end, at + 120)]
-            if not CONCRETE.search(obj) and not list_donor:
-                return
-            if NOT_A_PLEDGE.search(sent.text) or re.search(r"\bpledged (?:\w+ )?to (?:maintain|continue|keep|stand)\b", sent.text):
-                return
-            donors, person = ([list_donor], None) if list_donor else self._donors(sent, at)
+        # pledges without an amount, one per clause: "while Germany pledged four new IRIS-T air defenses"
+        for sm in STRONG_VERBS.finditer(sent.text):
+            at = sent.start + sm.start()
+            c0, c1 = self._clause(sent, at)
+            if any(c0 <= m.start < c1 for m in money):
+                continue
+            if not CONCRETE.search(text[c0:c1]) and not CONCRETE.search(sent.text):
+                continue
+            if NOT_A_PLEDGE.search(text[c0:c1]) or re.search(r"\bpledged (?:\w+ )?to (?:maintain|continue|keep|stand)\b", sent.text):
+                continue
+            donors, person = self._donors(sent, at, c0)
             for dn in donors:
-                self._add(sent, dn, None, person, "pledge.list_item" if list_donor else "pledge.no_amount", at)
+                self._add(sent, dn, None, person, "pledge.no_amount", at)
+
+    def _clause(self, sent: Sentence, at: int) -> tuple[int, int]:
+        """The clause around `at`: bounded by ';', ', while', ', and', ', but', ', whereas'."""
+        text = self.doc.text
+        c0, c1 = sent.start, sent.end
+        for m in re.finditer(r";|,\s+(?:while|whereas|but|and)\s+", text[sent.start:sent.end]):
+            pos = sent.start + m.start()
+            if pos < at:
+                c0 = sent.start + m.end()
+            elif pos >= at:
+                c1 = min(c1, pos)
+                break
+        return c0, c1
+
+    def _restate_previous(self, m: Money) -> None:
+        """'The funds, equivalent to 471.9 billion Japanese yen': the donor's own currency for the last pledge."""
+        for d in reversed(self.out):
+            if d.amount is not None:
+                own = _NATIONAL.get(d.donor[1])
+                if own and own == settle_currency(m.currency, d.donor[1]) and d.currency != own:
+                    d.amount, d.currency, d.money = m.amount, own, m
+                    d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or self.doc.published)
+                return
 
     def _list_item_donor(self, sent: Sentence) -> tuple[str, str] | None:
         """'Netherlands: €200 million for …' — a bulleted line that starts with its donor."""
@@ -134,18 +177,31 @@ class PledgeFinder:
                 return ("organization", o.key)
         return None
 
-    def _donors(self, sent: Sentence, at: int) -> tuple[list[tuple[str, str]], str | None]:
+    def _donors(self, sent: Sentence, at: int, floor: int | None = None) -> tuple[list[tuple[str, str]], str | None]:
         """The donor(s) of a pledge word at `at`: the subject before it, else the speaker's country."""
         doc, text = self.doc, self.doc.text
-        clause_start = sent.start
-        for m in re.finditer(r"[;]|\b(?:said|says|noted|added|announced|stated|reported|told [\w ]+?)\s+(?:that\s+)?", text[sent.start:at]):
-            clause_start = sent.start + m.end()
+        base = floor if floor is not None else sent.start
+        clause_start = base
+        for m in re.finditer(r"[;]|,\s+(?:and|but|while|whereas)\s+|\b(?:said|says|noted|added|announced|stated|reported|"
+                             r"confirmed|told [\w ]+?)\s+(?:that\s+)?", text[base:at]):
+            clause_start = base + m.end()
+        donors, person = self._donors_in(sent, clause_start, at)
+        if not donors and clause_start > (floor or sent.start) and not GROUP_SUBJECT.search(text[clause_start:at]):
+            donors, person = self._donors_in(sent, floor or sent.start, at)
+        return donors, person
+
+    def _donors_in(self, sent: Sentence, clause_start: int, at: int) -> tuple[list[tuple[str, str]], str | None]:
+        doc, text = self.doc, self.doc.text
         region = (clause_start, at)
         cands: list[tuple[int, tuple[str, str]]] = []
         for c in doc.countries:
             if region[0] <= c.start < region[1] and c.iso3 != "UKR" and not self._person_modifier(c):
-                if c.form == "demonym" and not re.match(r"\s+(?:government|authorities|cabinet|side|state)\b", text[c.end:c.end + 15]):
+                if c.form == "demonym" and not re.match(
+                        r"\s+(?:government|authorities|cabinet|side|state|announcement|pledge|contribution|commitment|"
+                        r"package|donation|aid)\b", text[c.end:c.end + 15]):
                     continue
+                if re.match(r"\$", text[c.end:c.end + 1]):
+                    continue  # "US$949 million": a currency, not a country
                 cands.append((c.start, ("country", c.iso3)))
         for p in doc.places:
             if region[0] <= p.start < region[1] and p.place.kind == "city" and p.place.iso3 and p.place.iso3 != "UKR" and \
@@ -169,10 +225,8 @@ class PledgeFinder:
                 else:
                     break
             donors = list(dict.fromkeys(dn for _p, dn in reversed(group)))
-            # "In addition to Norway, Germany and the United States are also participating": still a group
-            if GROUP_SUBJECT.search(text[group[-1][0]:at]) and len(donors) == 1 and \
-                    re.search(r"\b(?:countries|allies|partners)\b", text[self._end_of(*group[0]):at]):
-                return [], person
+            if GROUP_SUBJECT.search(text[self._end_of(*group[0]):at]):
+                return [], person  # "since the UK and Germany took over, partners have secured £50bn"
             return donors, person
         # no donor written: the announcing person's country ("Starmer said Ukraine will be allowed to use £1.6bn")
         if GROUP_SUBJECT.search(text[clause_start:at]):
@@ -182,6 +236,8 @@ class PledgeFinder:
             iso, org = doc.country_of_person(key)
             if iso and iso != "UKR":
                 return [("country", iso)], key
+            if iso == "UKR":
+                continue
             if org:
                 return [("organization", org)], key
         return [], None
