@@ -1,0 +1,180 @@
+"""`coalition export`, `coalition plot` and `coalition stats`: the graph for other tools, pictures and numbers.
+
+The lead's cli.py registers these commands on the `coalition` group, whose error handling turns a
+CoalitionError into a one-line message and an exit code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coalition_graph.cli_common import open_store, store_option
+from coalition_graph.errors import CoalitionError
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in value.lower().split("x"))
+        if width < 100 or height < 100 or width > 10000 or height > 10000:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(f"expected WIDTHxHEIGHT in pixels (100 to 10000), got {value!r}") from None
+    return width, height
+
+
+def filter_options(func):
+    """--since/--until/--types/--meeting/--country: one subgraph filter for every format and plot."""
+    for option in reversed([
+        click.option("--since", callback=_date, metavar="DATE", help="Keep what is dated on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", callback=_date, metavar="DATE", help="Keep what is dated on or before DATE."),
+        click.option("--types", metavar="T1,T2", multiple=True,
+                     help="Node labels and/or relationship types to keep (e.g. Person,Meeting,ATTENDED)."),
+        click.option("--meeting", metavar="TEXT", help="One meeting (id, or part of its name or city) and what is said about it."),
+        click.option("--country", metavar="ISO3", help="One country (or organization) and what is said about it."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _graph_filter(since, until, types, meeting, country, donor=None):
+    from coalition_graph.graph.export import GraphFilter
+
+    return GraphFilter(since=since, until=until, types=tuple(types or ()), meeting=meeting, country=country, donor=donor)
+
+
+# ---------------------------------------------------------------- export
+@click.command()
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "node-link", "jsonld", "turtle", "ntriples", "csv", "cypher", "html"]),
+              help="graphml/gexf (Gephi, Cytoscape, yEd), node-link (networkx JSON), jsonld/turtle/ntriples (RDF), "
+                   "csv (neo4j-admin import; --out is a directory), cypher (a script that recreates the graph), "
+                   "html (one self-contained interactive page).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output file (a directory for csv); default: standard output.")
+@filter_options
+@click.option("--dialect", type=click.Choice(["ladybug", "neo4j"]), default="ladybug", show_default=True,
+              help="Schema statements at the top of a cypher script: LadybugDB tables or Neo4j constraints.")
+@click.option("--title", default="Coalition Graph", show_default=True, help="Title of the html page.")
+@store_option
+def export(fmt: str, out: Path | None, since, until, types, meeting, country, dialect: str, title: str,
+           store_path: Path) -> None:
+    """Export the graph, or the part the filters select, for other tools."""
+    from coalition_graph.graph.export import export_graph, filter_graph
+
+    with open_store(store_path) as store:
+        graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country))
+        evidence = store.evidence if fmt == "html" else None
+        if out is None:
+            if fmt == "csv":
+                raise CoalitionError("--format csv writes one file per label and type: give a directory with --out")
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"export.{fmt}"
+                export_graph(graph, fmt, path, evidence=evidence, dialect=dialect, title=title)
+                with open(path, "rb") as fh:
+                    shutil.copyfileobj(fh, sys.stdout.buffer)
+                sys.stdout.flush()
+            return
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        written = export_graph(graph, fmt, out, evidence=evidence, dialect=dialect, title=title)
+    where = out if fmt != "csv" else f"{out}/ ({len(written)} files)"
+    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships as {fmt} to {where}",
+               err=True)
+
+
+# ---------------------------------------------------------------- plot
+@click.command()
+@click.argument("kind", type=click.Choice(["pledges", "attendance", "network"]))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.png or FILE.svg")
+@click.option("--cumulative/--per-month", default=True, show_default=True, help="pledges: running totals or per month.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="pledges/attendance: also write the data behind the plot as CSV (pledges with original currencies).")
+@click.option("--donor", metavar="ISO3", help="pledges/network: one donor (ISO3, id or name).")
+@filter_options
+@click.option("--size", default="1200x800", show_default=True, callback=_size, help="Image size in pixels, WIDTHxHEIGHT.")
+@click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
+              help="Which embedded engine answers the named queries behind pledges and attendance.")
+@store_option
+def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: str | None, since, until, types, meeting,
+         country, size: tuple[int, int], engine: str, store_path: Path) -> None:
+    """Draw pledges over time, the attendance matrix, or the network (PNG or SVG, no display needed)."""
+    from coalition_graph.graph import plots
+    from coalition_graph.queries.named import run_named
+
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise CoalitionError(f"--out {out}: plots are written as .png or .svg")
+    with open_store(store_path) as store:
+        if kind == "pledges":
+            rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)
+            series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size)
+            if csv_path:
+                plots.write_pledges_csv(rows, csv_path)
+            summary = f"{len(series.per_month)} donors over {len(series.months)} months"
+        elif kind == "attendance":
+            rows = run_named(store.backend(engine), "attendance", meeting=meeting or "", country=country or "")
+            matrix = plots.plot_attendance(rows, out, size=size)
+            if csv_path:
+                _write_matrix_csv(matrix, csv_path)
+            summary = f"{len(matrix.people)} people × {len(matrix.meetings)} meetings"
+        else:
+            from coalition_graph.graph.export import filter_graph
+
+            graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country, donor))
+            plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor))
+            summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
+    click.echo(f"Wrote {kind} plot ({summary}) to {out}", err=True)
+
+
+def _network_title(meeting: str | None, country: str | None, donor: str | None) -> str:
+    parts = [f"meeting {meeting}" if meeting else "", f"country {country}" if country else "", f"donor {donor}" if donor else ""]
+    focus = ", ".join(p for p in parts if p)
+    return "Coalition Graph" + (f": {focus}" if focus else "")
+
+
+def _write_matrix_csv(matrix: Any, path: Path) -> None:
+    import csv
+
+    names = {2: "attended", 1: "expected", -1: "absent", 0: ""}
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["person_id", "person"] + [f"{start or ''} {name} [{mid}]".strip() for mid, name, start in matrix.meetings])
+        for (pid, pname), row in zip(matrix.people, matrix.cells):
+            w.writerow([pid, pname] + [names[c] for c in row])
+
+
+# ---------------------------------------------------------------- stats
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many rows per ranking.")
+@filter_options
+@store_option
+def stats(fmt: str, top: int, since, until, types, meeting, country, store_path: Path) -> None:
+    """Counts by type, who attended most, who pledged most, and the most central leaders."""
+    from coalition_graph.graph.analytics import format_stats_table, graph_stats
+    from coalition_graph.graph.export import filter_graph
+
+    with open_store(store_path) as store:
+        graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country))
+        result = graph_stats(graph, top=top)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_stats_table(result), nl=False)
+
+
+COMMANDS = (export, plot, stats)
