@@ -29,8 +29,33 @@ def write_rdf(graph: nx.MultiDiGraph, out: Path, fmt: str) -> None:
         # a compact context with the ontology's prefixes keeps the JSON-LD readable
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         rdf.serialize(destination=str(out), format="json-ld", context=context, indent=1)
+    elif fmt == "turtle":
+        _write_turtle(rdf, out)
     else:
         rdf.serialize(destination=str(out), format=RDF_FORMATS[fmt], encoding="utf-8")
+
+
+def _write_turtle(rdf, out: Path) -> None:
+    """Turtle through Oxigraph's serializer, which keeps every literal's lexical form.
+
+    (rdflib's Turtle writer shortens xsd:double to six significant digits: 1938688961.59 → 1.938689e+09.)
+    """
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+
+    from coalition_graph.schema.rdf import PREFIXES
+
+    def term(t):
+        if isinstance(t, URIRef):
+            return ox.NamedNode(str(t))
+        if isinstance(t, Literal):
+            if t.datatype is not None:
+                return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+            return ox.Literal(str(t), language=t.language) if t.language else ox.Literal(str(t))
+        raise TypeError(f"the RDF mapping has no blank nodes, got {t!r}")
+
+    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in rdf), key=str)
+    ox.serialize(triples, str(out), ox.RdfFormat.TURTLE, prefixes={k: str(v) for k, v in PREFIXES.items()})
 
 
 def read_rdf(path: Path, fmt: str):

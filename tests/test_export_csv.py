@@ -1,0 +1,55 @@
+"""neo4j-admin CSV: headers neo4j-admin reads, one file per label and relationship type, re-read equals the graph."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from coalition_graph.graph.export import export_graph, typed
+from coalition_graph.graph.export.neo4j_csv import ExportError, read_neo4j_csv
+from tests.graph_fixtures import small_graph
+from tests.test_export_networkx import assert_same_graph
+
+
+def header(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return next(csv.reader(fh))
+
+
+def test_csv_reread_equals_graph(tmp_path):
+    graph = small_graph()
+    written = export_graph(graph, "csv", tmp_path / "csv")
+    assert len(written) == 7 + 16 + 1  # labels, (type, start label, end label) files, import.sh
+    assert_same_graph(typed.without_none(graph), read_neo4j_csv(tmp_path / "csv"))
+
+
+def test_csv_headers_are_neo4j_admin_headers(tmp_path):
+    export_graph(small_graph(), "csv", tmp_path)
+    assert header(tmp_path / "nodes_Meeting.csv") == [
+        "id:ID(Meeting)", ":LABEL", "name", "kind", "start_date:date", "end_date:date", "date_precision", "city",
+        "country", "mode", "sources:string[]"]
+    assert header(tmp_path / "nodes_Pledge.csv")[:5] == ["id:ID(Pledge)", ":LABEL", "amount:double", "currency", "amount_eur:double"]
+    assert "direct:boolean" in header(tmp_path / "nodes_Statement.csv")
+    assert header(tmp_path / "rels_SOURCED_FROM_Meeting_Article.csv") == [
+        ":START_ID(Meeting)", ":END_ID(Article)", ":TYPE", "id", "evidence", "start_offset:long", "end_offset:long",
+        "rule", "sources:string[]"]
+    rows = list(csv.reader(open(tmp_path / "nodes_Person.csv", encoding="utf-8")))
+    starmer = next(r for r in rows if r[0] == "person/keir-starmer")
+    assert starmer[header(tmp_path / "nodes_Person.csv").index("aliases:string[]")] == "Starmer;Sir Keir Starmer"
+    script = (tmp_path / "import.sh").read_text()
+    assert "neo4j-admin database import full" in script
+    assert "--relationships=ATTENDED=rels_ATTENDED_Person_Meeting.csv" in script
+    assert "--nodes=Person=nodes_Person.csv" in script
+
+
+def test_a_list_item_with_the_array_delimiter_is_refused(tmp_path):
+    graph = small_graph()
+    graph.nodes["person/keir-starmer"]["aliases"] = ["Starmer; Keir"]
+    with pytest.raises(ExportError):
+        export_graph(graph, "csv", tmp_path)
+
+
+def test_sample_store_csv_round_trip(sample_store, tmp_path):
+    graph = sample_store.networkx()
+    export_graph(graph, "csv", tmp_path)
+    assert_same_graph(typed.without_none(graph), read_neo4j_csv(tmp_path))
