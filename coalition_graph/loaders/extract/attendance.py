@@ -25,7 +25,7 @@ JOIN_VERBS = (r"attended|attends|attend|attending|joined|joins|join|joining|took
 SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERBS})\b", re.I)
 BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
-    r"among (?:those|them|others)[\w ]{0,20}?(?:were|was)?|with the participation of|the presence of|participation from|"
+    r"among (?:those|them|others)(?: \w+){0,2} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|were joined by|was joined by|set to attend|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
@@ -67,7 +67,8 @@ class AttendanceFinder:
                 last_meeting = keys[-1]
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
-                if last_meeting and re.search(r"\b(?:to join|joined|took part|attended|participated)\b", sent.text):
+                if last_meeting and (re.search(r"\b(?:to join|joined|took part|attended|attending|participated|"
+                                               r"among those)\b", sent.text) or ABSENT_RX.search(sent.text)):
                     keys = [last_meeting]
                 else:
                     continue
@@ -109,7 +110,7 @@ class AttendanceFinder:
         for m in SUBJECT_VERB_RX.finditer(st):
             verb = m.group("verb").lower()
             vs = sent.start + m.start()
-            if re.match(r"\s+by\b", text[sent.start + m.end():sent.start + m.end() + 4]):
+            if re.match(r"\s+by\s+(?!video|phone|videolink|video link|teleconference)", text[sent.start + m.end():sent.start + m.end() + 20]):
                 continue  # passive: handled by the list rule
             role = "host" if re.match(HOST_VERBS, verb) and verb not in ("welcomed", "opened") else \
                 "chair" if re.fullmatch(CHAIR_VERBS, verb) else "participant"
@@ -247,7 +248,7 @@ class AttendanceFinder:
         out: list[tuple[str, str]] = []
         # walk back over the subject phrase: names, titles, commas, "and"
         region_start = sent.start
-        for m in re.finditer(r"[.;:]|\b(?:that|which|who|after|before|as|when|while|since|if)\b|,\s(?=[a-z])", text[sent.start:vs]):
+        for m in re.finditer(r"[;:]|\b(?:that|which|who|after|before|as|when|while|since|if)\b|,\s(?=[a-z])", text[sent.start:vs]):
             region_start = sent.start + m.end()
         ps = [p for p in doc.persons if region_start <= p.start and p.end <= vs and p.via != "pronoun"
               or (p.via == "pronoun" and region_start <= p.start < vs and p.text.lower() in ("he", "she"))]

@@ -159,6 +159,8 @@ class PeopleFinder:
                 self._add(PersonMention(s, e, name, key, "name", t.text, t.of, t.mod_start), taken)
                 taken.append((t.mod_start, t.end))  # the title belongs to this name
                 self._state_office(key, t, t.mod_start, e)
+        # 1b. plural roles over a list of demonyms: "the British, Polish and Italian prime ministers"
+        self._plural_roles(taken)
         # 2. gazetteer names and aliases anywhere
         for s, e, key in self._gazetteer_names():
             if self._free(s, e, taken):
@@ -216,6 +218,34 @@ class PeopleFinder:
                     break
         if of:
             self.people[key].stated.append((_clean_title(t.text), of, s, e))
+
+    def _plural_roles(self, taken: list[tuple[int, int]]) -> None:
+        plural = {"prime ministers": "prime minister", "presidents": "president", "chancellors": "chancellor",
+                  "defence ministers": "defence minister", "defense ministers": "defence minister",
+                  "foreign ministers": "foreign minister", "leaders": "leader"}
+        rx = re.compile(r"\b(" + "|".join(plural) + r")\b", re.I)
+        for m in rx.finditer(self.text):
+            norm = plural[m.group(1).lower()]
+            # demonyms chained right before the plural title
+            chain = []
+            pos = m.start()
+            for c in reversed([c for c in self.countries if c.end <= pos]):
+                between = self.text[c.end:pos]
+                if c.form == "demonym" and re.fullmatch(r"\s*(?:,|and|, and)?\s*", between):
+                    chain.append(c)
+                    pos = c.start
+                else:
+                    break
+            if len(chain) < 2:
+                continue
+            kinds = TITLE_KINDS.get(norm, set())
+            if norm == "leader":
+                kinds = {"head_of_government"}
+            for c in chain:
+                holders = self.gaz.holders(c.iso3, kinds, {norm}, self.day)
+                if len(holders) == 1 and self._free(c.start, c.end, taken):
+                    key = self._person(holders[0])
+                    self._add(PersonMention(c.start, c.end, c.text, key, "title", norm.title(), c.iso3, c.start), taken)
 
     # ------------------------------------------------------------------ titles
     def _titles(self) -> list[TitleMatch]:

@@ -285,6 +285,11 @@ class PledgeFinder:
             d.announced = md.start if md else None
         elif not PRIOR.search(sent.text):
             d.announced = doc.published
+        if d.meeting is None and d.announced:
+            # announced the day of a meeting the article reports: made at that meeting
+            same_day = [m for m in self.mf.drafts if m.start == d.announced and m.precision == "day" and not m.bilateral]
+            if len(same_day) == 1:
+                d.meeting = same_day[0].key
         if re.search(r"\b(Ukraine|Ukrainian|Kyiv|Kiev)\b", sent.text):
             d.recipient = ("country", "UKR")
         if d.amount is not None and d.currency:

@@ -1,0 +1,49 @@
+"""Amounts in every written form, conversions, and euro values at the ECB rate of the day."""
+import datetime as dt
+
+import pytest
+
+from coalition_graph.loaders.extract.amounts import find_money, settle_currency, to_eur
+
+FORMS = [
+    ("€2bn", 2e9, "EUR"), ("2 billion euros", 2e9, "EUR"), ("EUR 2 billion", 2e9, "EUR"), ("$400m", 4e8, "$"),
+    ("£1.6bn", 1.6e9, "GBP"), ("C$2 billion", 2e9, "CAD"), ("NOK 85 billion", 85e9, "NOK"),
+    ("SEK 13.5 billion", 13.5e9, "SEK"), ("¥471.9 billion", 471.9e9, "JPY"), ("1.5 billion dollars", 1.5e9, "$"),
+    ("$1.2 billion", 1.2e9, "$"), ("500 million euros", 5e8, "EUR"), ("US$949 million", 949e6, "USD"),
+    ("A$3.2 billion", 3.2e9, "AUD"), ("200 million Canadian dollars", 2e8, "CAD"), ("16 billion Swedish kronor", 16e9, "SEK"),
+    ("450 million pounds", 4.5e8, "GBP"), ("ten billion euros", 1e10, "EUR"), ("143,4 million US dollars", 143.4e6, "USD"),
+]
+
+
+@pytest.mark.parametrize("text,amount,currency", FORMS)
+def test_every_amount_form(text, amount, currency):
+    found = find_money(f"The government will give {text} to Kyiv.")
+    assert len(found) == 1
+    assert found[0].amount == pytest.approx(amount)
+    assert found[0].currency == currency
+
+
+def test_counts_are_not_money():
+    assert find_money("Berlin sends 10,000 shells and 100 vehicles in 2025.") == []
+
+
+def test_bracketed_and_dashed_restatements_are_conversions():
+    found = find_money("a package of SEK 13.5 billion (roughly US$1.25 billion) and NOK 1.4 billion - more than €118 million - too")
+    assert [(m.currency, m.conversion) for m in found] == [("SEK", False), ("USD", True), ("NOK", False), ("EUR", True)]
+
+
+def test_plain_dollar_and_kroner_follow_the_donor():
+    assert settle_currency("$", "CAN") == "CAD"
+    assert settle_currency("$", "AUS") == "AUD"
+    assert settle_currency("$", "DEU") == "USD"
+    assert settle_currency("KRONER", "NOR") == "NOK"
+    assert settle_currency("KRONER", "DNK") == "DKK"
+
+
+def test_euro_value_uses_the_last_ecb_fixing_on_or_before_the_date():
+    # 2024-10-27 was a Sunday: the rate is Friday 2024-10-25's
+    eur, day = to_eur(1.4e9, "NOK", dt.date(2024, 10, 27))
+    assert day == dt.date(2024, 10, 25)
+    assert 1.1e8 < eur < 1.25e8
+    assert to_eur(5e8, "EUR", dt.date(2025, 3, 27)) == (5e8, dt.date(2025, 3, 27))
+    assert to_eur(1e6, "XYZ", dt.date(2025, 3, 27)) == (None, None)

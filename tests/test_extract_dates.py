@@ -1,0 +1,27 @@
+"""Date expressions resolved against the publication date."""
+import datetime as dt
+
+import pytest
+
+from coalition_graph.loaders.extract.dates import find_dates
+
+PUB = dt.date(2025, 3, 28)  # a Friday
+
+
+@pytest.mark.parametrize("text,expected,precision", [
+    ("leaders met on Tuesday in Paris", dt.date(2025, 3, 25), "day"),
+    ("Sunday's summit in London", dt.date(2025, 3, 23), "day"),
+    ("the leaders will meet again on Monday", dt.date(2025, 3, 31), "day"),
+    ("On March 27, Paris hosted a summit", dt.date(2025, 3, 27), "day"),
+    ("the previous summit held in London earlier this month", dt.date(2025, 3, 1), "month"),
+    ("This week in London, planners will meet", dt.date(2025, 3, 24), "week"),
+    ("the package promised last week", dt.date(2025, 3, 17), "week"),
+    ("In October 2024, the council approved a loan", dt.date(2024, 10, 1), "month"),
+    ("In May, Sweden announced plans", dt.date(2024, 5, 1), "month"),
+    ("the contact group meets on April 11", dt.date(2025, 4, 11), "day"),
+    ("the deal was signed yesterday", dt.date(2025, 3, 27), "day"),
+    ("ministers gathered on Thursday, 27 March", dt.date(2025, 3, 27), "day"),
+])
+def test_relative_and_absolute_dates(text, expected, precision):
+    found = find_dates(text, PUB)
+    assert [(d.date, d.precision) for d in found] == [(expected, precision)]

@@ -1,0 +1,59 @@
+"""Meetings and attendance from fixture articles we wrote, with exact expected facts."""
+import pytest
+
+from tests.test_extract_helpers import evidence_ok, facts, fixture
+
+
+def _att_rows(f):
+    return [(a.meeting, a.person, a.country, a.role, a.status) for a in f.attendances]
+
+
+@pytest.mark.parametrize("name", ["paris_summit", "udcg_virtual"])
+def test_fixture_meetings_and_attendance(name):
+    f, exp = fixture(name)
+    evidence_ok(f)
+    assert len(f.meetings) == len(exp["meetings"])
+    for m, e in zip(f.meetings, exp["meetings"]):
+        for k, v in e.items():
+            got = getattr(m, k)
+            assert (str(got) if k == "start" and got else got) == v, (m.key, k, got, v)
+    assert sorted(_att_rows(f), key=str) == sorted((tuple(r) for r in exp["attendance"]), key=str)
+
+
+@pytest.mark.parametrize("sentence,person,role", [
+    ("Keir Starmer hosted the video call of the coalition on Saturday.", "keir-starmer", "host"),
+    ("Boris Pistorius chaired the contact group meeting in Brussels on Friday.", "boris-pistorius", "chair"),
+    ("John Healey co-chaired the contact group meeting in Brussels on Friday.", "john-healey", "chair"),
+    ("The summit in Rome on Friday was organized by Giorgia Meloni.", "giorgia-meloni", "host"),
+    ("Mark Rutte attended the summit in Paris on Friday.", "mark-rutte", "participant"),
+    ("Volodymyr Zelenskyy joined the summit in Paris in person on Friday.", "volodymyr-zelenskyy", "participant"),
+    ("Volodymyr Zelenskyy joined the summit in Paris by video on Friday.", "volodymyr-zelenskyy", "participant"),
+    ("Donald Tusk took part in the summit in Paris on Friday.", "donald-tusk", "participant"),
+    ("Mette Frederiksen spoke at the summit in Paris on Friday.", "mette-frederiksen", "participant"),
+    ("Keir Starmer met with Volodymyr Zelenskyy in London on Friday.", "volodymyr-zelenskyy", "participant"),
+])
+def test_each_attendance_verb(sentence, person, role):
+    f = facts(sentence, "2025-03-28")
+    assert len(f.meetings) == 1
+    rows = {(a.person, a.role) for a in f.attendances}
+    assert (person, role) in rows
+
+
+def test_a_list_of_roles_resolves_to_the_office_holders_of_the_day():
+    f = facts("Leaders met in Paris on Thursday for a summit. Among those attending were the British, Polish and "
+              "Italian prime ministers.", "2025-03-28")
+    assert {a.person for a in f.attendances} >= {"keir-starmer", "donald-tusk", "giorgia-meloni"}
+
+
+def test_a_person_merely_mentioned_is_not_an_attendee():
+    f = facts("The summit in Paris on Thursday discussed sanctions. Vladimir Putin has rejected every ceasefire plan.",
+              "2025-03-28")
+    assert len(f.meetings) == 1
+    assert all(a.person != "vladimir-putin" for a in f.attendances)
+
+
+def test_future_participation_is_expected():
+    f = facts("Pete Hegseth will join the contact group meeting in Brussels on April 11 by video.", "2025-04-09")
+    assert [(a.person, a.status) for a in f.attendances] == [("pete-hegseth", "expected")]
+    assert str(f.meetings[0].start) == "2025-04-11"
+    assert f.meetings[0].mode == "virtual"

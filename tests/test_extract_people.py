@@ -1,0 +1,55 @@
+"""People: date-aware roles, titles with names, and coreference (surname, title, pronoun)."""
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.schema.models import Article
+
+from tests.test_extract_helpers import facts
+
+
+def people(text: str, published: str) -> list[tuple[str, str, str]]:
+    import datetime as dt
+    doc = Doc.build(Article(id="p", text=text, published=dt.date.fromisoformat(published)))
+    return [(p.text, p.key, p.via) for p in doc.persons]
+
+
+def test_the_british_prime_minister_depends_on_the_date():
+    text = "The British prime minister welcomed the plan."
+    assert ("prime minister", "rishi-sunak", "title") in people(text, "2024-03-19")
+    assert ("prime minister", "keir-starmer", "title") in people(text, "2025-03-27")
+
+
+def test_country_possessive_roles_resolve_through_the_office_table():
+    found = people("Germany's defence minister said more shells would follow.", "2025-06-01")
+    assert ("defence minister", "boris-pistorius", "title") in found
+
+
+def test_surname_title_and_pronoun_point_back_to_the_person():
+    text = ("French President Emmanuel Macron spoke first. Macron then thanked the hosts. "
+            "The president said the talks had gone well. He added that more aid would come.")
+    found = people(text, "2025-03-27")
+    assert ("Emmanuel Macron", "emmanuel-macron", "name") in found
+    assert ("Macron", "emmanuel-macron", "surname") in found
+    assert ("president", "emmanuel-macron", "title") in found
+    assert ("He", "emmanuel-macron", "pronoun") in found
+
+
+def test_she_prefers_a_woman_named_before():
+    text = ("Keir Starmer met Giorgia Meloni in Rome. Meloni praised the plan. She said Italy would help.")
+    found = people(text, "2025-03-01")
+    assert ("She", "giorgia-meloni", "pronoun") in found
+
+
+def test_a_titled_full_name_outside_the_gazetteer_gets_a_slug_key():
+    f = facts("Earlier, Ukrainian World Congress President Paul Grod urged Canada to do more, "
+              "Grod said after the meeting in Ottawa.", "2025-03-28")
+    assert any(p.key == "paul-grod" and p.name == "Paul Grod" for p in f.persons)
+    assert any(s.speaker == "paul-grod" for s in f.statements)
+
+
+def test_offices_the_article_states_are_recorded():
+    f = facts("Polish Prime Minister Donald Tusk arrived in Kyiv on Saturday.", "2025-05-10")
+    assert any(o.person == "donald-tusk" and o.of == "POL" and o.role == "Prime Minister" for o in f.offices)
+
+
+def test_a_misspelt_name_still_finds_the_office_holder():
+    found = people("UK Defence Secretary John Healy said the group would meet again.", "2025-10-15")
+    assert ("John Healy", "john-healey", "name") in found

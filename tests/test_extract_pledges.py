@@ -1,0 +1,73 @@
+"""Pledges: donors, amounts, joint totals, restatements, further pledges, items without amounts."""
+import pytest
+
+from tests.test_extract_helpers import evidence_ok, facts, fixture
+
+
+def rows(f):
+    return [(p.donor.key, p.amount, p.currency) for p in f.pledges]
+
+
+def test_fixture_pledges_at_a_contact_group_meeting():
+    f, exp = fixture("udcg_virtual")
+    evidence_ok(f)
+    got = sorted(((p.donor.key, p.amount, p.currency, p.donor_person, p.meeting) for p in f.pledges), key=str)
+    assert got == sorted((tuple(r) for r in exp["pledges"]), key=str)
+    nok = next(p for p in f.pledges if p.currency == "NOK")
+    assert nok.amount_eur and nok.eur_rate_date and nok.eur_rate_date <= f.article.published
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Germany pledged €2bn for air defence.", ("DEU", 2e9, "EUR")),
+    ("Britain will provide £1.6bn in export finance for missiles.", ("GBR", 1.6e9, "GBP")),
+    ("Canada announced C$2 billion in military aid.", ("CAN", 2e9, "CAD")),
+    ("Canada will lend $2.3 billion to rebuild power plants.", ("CAN", 2.3e9, "CAD")),
+    ("Norway allocated NOK 85 billion for the support programme.", ("NOR", 85e9, "NOK")),
+    ("Sweden announced a package worth SEK 13.5 billion (roughly US$1.25 billion).", ("SWE", 13.5e9, "SEK")),
+    ("Japan committed ¥471.9 billion in loans.", ("JPN", 471.9e9, "JPY")),
+    ("The United States pledged 1.5 billion dollars in military aid.", ("USA", 1.5e9, "USD")),
+    ("Washington would provide an additional $400m in military assistance.", ("USA", 4e8, "USD")),
+    ("The French announcement of 500 million euros was welcomed.", ("FRA", 5e8, "EUR")),
+    ("The European Union will allocate EUR 2 billion for reconstruction.", ("european-union", 2e9, "EUR")),
+])
+def test_donor_amount_and_currency(sentence, expected):
+    f = facts(sentence, "2025-03-20")
+    assert rows(f) == [expected]
+
+
+def test_a_joint_amount_is_no_single_donors_pledge():
+    f = facts("Poland, Norway and Germany will finance a $500 million package of US weapons for Ukraine.", "2025-12-03")
+    assert sorted(rows(f)) == [("DEU", None, None), ("NOR", None, None), ("POL", None, None)]
+
+
+def test_totals_over_unnamed_donors_are_skipped():
+    f = facts("Five countries have allocated an additional $1 billion for the programme. "
+              "Partners have committed more than £50 billion in total.", "2025-12-03")
+    assert f.pledges == []
+
+
+def test_a_restated_amount_is_one_pledge_in_the_donors_currency():
+    f = facts("Norway will provide €118 million for a Patriot system. Prime Minister Jonas Gahr Støre said that "
+              "Norway is allocating NOK 1.4 billion - more than €118 million - to the project.", "2024-10-29")
+    assert rows(f) == [("NOR", 1.4e9, "NOK")]
+    assert f.pledges[0].donor_person == "jonas-gahr-store"
+
+
+def test_a_further_pledge_is_new_even_with_the_same_sum():
+    f = facts("In March, Denmark pledged €500 million for artillery. On Monday Denmark pledged a further "
+              "€500 million for drones.", "2025-06-16")
+    assert rows(f) == [("DNK", 5e8, "EUR"), ("DNK", 5e8, "EUR")]
+
+
+def test_pledges_without_an_amount():
+    f = facts("Italy has also committed to providing Ukraine with another SAMP-T air defence system. "
+              "The U.S., Germany and Romania will supply one Patriot battery each.", "2024-07-09")
+    assert sorted(rows(f)) == [("DEU", None, None), ("ITA", None, None), ("ROU", None, None), ("USA", None, None)]
+    assert all(p.kind == "military" for p in f.pledges)
+
+
+def test_the_announcing_persons_country_is_the_donor():
+    f = facts("Sir Keir Starmer said Ukraine will be allowed to use £1.6bn of export finance to buy missiles.", "2025-03-02")
+    assert rows(f) == [("GBR", 1.6e9, "GBP")]
+    assert f.pledges[0].donor_person == "keir-starmer"
+    assert f.pledges[0].recipient.key == "UKR"

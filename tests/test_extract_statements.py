@@ -1,0 +1,53 @@
+"""Statements: direct quotes of every shape and reported speech, with speaker coreference."""
+from tests.test_extract_helpers import evidence_ok, facts
+
+
+def st(f):
+    return [(s.speaker, s.direct, s.text) for s in f.statements]
+
+
+def test_straight_quote_with_trailing_attribution():
+    f = facts('"We will stand with Ukraine for as long as it takes," Keir Starmer said.', "2025-03-02")
+    assert st(f) == [("keir-starmer", True, "We will stand with Ukraine for as long as it takes,")]
+    evidence_ok(f)
+
+
+def test_curly_quote_split_by_he_said_is_one_statement():
+    f = facts("Emmanuel Macron spoke after the talks. “We have agreed on a common plan,” he said. "
+              "“Now we must deliver it together.”", "2025-03-27")
+    assert len(f.statements) == 1
+    s = f.statements[0]
+    assert s.speaker == "emmanuel-macron" and s.direct
+    assert "common plan" in s.text and "deliver it together" in s.text
+
+
+def test_quote_running_over_paragraphs():
+    text = ('Mark Rutte addressed the ministers.\n\n"Air defence is the priority this winter.\n\n'
+            '"Every system we send saves lives," Rutte said.')
+    f = facts(text, "2025-10-15")
+    assert [s.speaker for s in f.statements] == ["mark-rutte"]
+    assert "Every system" in f.statements[0].text
+
+
+def test_colon_and_said_that_forms():
+    f = facts('Pål Jonson added: "We are financing drones and long-range missiles." '
+              "Jonson said that Russia still holds the initiative in the war.", "2025-01-30")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("pal-jonson", True), ("pal-jonson", False)]
+
+
+def test_trailing_reported_speech_and_title_coreference():
+    f = facts("Ukrainian President Volodymyr Zelenskyy spoke in Paris. Countries must keep up the pressure on Russia, "
+              "Zelenskyy said. The president also thanked France and the UK for their help.", "2025-03-27")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("volodymyr-zelenskyy", False), ("volodymyr-zelenskyy", False)]
+    assert "keep up the pressure" in f.statements[0].text
+
+
+def test_a_pronoun_quote_after_a_reported_sentence_keeps_the_speaker():
+    f = facts('Mette Frederiksen said Denmark would send more F-16s. "Europe has to do more," she said.', "2025-06-01")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("mette-frederiksen", False), ("mette-frederiksen", True)]
+
+
+def test_a_statement_by_an_institution_is_not_a_persons():
+    f = facts('"Five countries have allocated an additional $1 billion," the Foreign Ministry said in a statement.',
+              "2025-12-03")
+    assert f.statements == []
