@@ -67,8 +67,10 @@ class AttendanceFinder:
                 last_meeting = keys[-1]
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
-                if last_meeting and (re.search(r"\b(?:to join|joined|took part|attended|attending|participated|"
-                                               r"among those)\b", sent.text) or ABSENT_RX.search(sent.text)):
+                if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
+                                               r"attending|participated|among those)\b", sent.text)
+                                     or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
+                                     or ABSENT_RX.search(sent.text)):
                     keys = [last_meeting]
                 else:
                     continue
@@ -94,7 +96,8 @@ class AttendanceFinder:
             role = "host" if re.search(r"organi|host", trig) else "chair" if "chair" in trig else "participant"
             a = sent.start + m.end()
             b = self._list_end(sent, a)
-            if trig in ("including", "alongside", "together with") and not self._near_meeting(sent, m.start()):
+            if trig in ("including", "alongside", "together with", "the presence of", "participation of",
+                        "participation from") and not self._near_meeting(sent, m.start(), 60):
                 continue
             target = self._meeting_for(sent, keys, sent.start + m.start())
             listed = {p.key for p in doc.persons if a <= p.start < b and p.via in ("name", "title", "surname")}
@@ -121,6 +124,9 @@ class AttendanceFinder:
                 continue
             if NEGATED.search(text[max(sent.start, vs - 20):vs]):
                 continue  # "did not participate": the absence rule reads it
+            if re.search(r"\b(?:called on|urged|asked|invited|encouraged|pressed|wants?|hopes?)\b[^.;]{0,50}\bto\s+$",
+                         text[max(sent.start, vs - 80):vs]):
+                continue  # "urged Australia to join": a request, not attendance
             subj = self._subjects(sent, vs)
             target = self._meeting_for(sent, keys, vs)
             status = self._status(sent, vs, target)
@@ -149,6 +155,32 @@ class AttendanceFinder:
             for kind, key in self._subjects(sent, vs):
                 if kind == "person":
                     self._person(mkey, key, "participant", "attended", sent, "attendance.spoke_at")
+        # 3a. someone speaking about "the meeting" that took place: "Schoof said the meeting had taken place …",
+        #     "Shmyhal said Monday that the gathering … brought together 52 countries"
+        for vm in SPEECH_RX.finditer(st):
+            vs, ve = sent.start + vm.start(), sent.start + vm.end()
+            after = [(ms, me, k) for ms, me, k in self.mf.positions.get(sent.index, []) if ve <= ms <= ve + 60]
+            if not after:
+                continue
+            ms, _me, mkey = after[0]
+            draft = self._draft(mkey)
+            det = text[max(ve, ms - 30):ms]
+            if draft is None or draft.future or self._status(sent, ms, mkey) == "expected" or \
+                    not re.search(r"\b(?:the|today's|today’s|this|yesterday's|yesterday’s)\s+(?:[\w\-]+\s+){0,2}$", det, re.I) or \
+                    re.search(r"\b(?:next|upcoming|future|another|previous)\b", det, re.I):
+                continue
+            for kind, key in self._subjects(sent, vs):
+                if kind == "person":
+                    self._person(mkey, key, "participant", "attended", sent, "attendance.spoke_about_meeting")
+        # 3c. "invited Zelenskyy to the meeting"
+        for m in re.finditer(r"\binvited\s+", st):
+            a = sent.start + m.end()
+            ps = [p for p in doc.persons if a <= p.start < a + 60 and p.via != "pronoun"]
+            if ps and re.match(r"\s+to\s+(?:the|this|its|a)\b", text[ps[0].end:ps[0].end + 12]):
+                target = self._meeting_for(sent, keys, ps[0].end)
+                if self._near_meeting(sent, ps[0].end - sent.start, 40):
+                    self._person(target, ps[0].key, "participant", self._status(sent, a, target), sent,
+                                 "attendance.invited")
         # 3b. "Sunday's summit in London saw X say …"
         for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
             if self._near_meeting(sent, m.start(), 60):

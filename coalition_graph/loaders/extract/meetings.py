@@ -60,16 +60,17 @@ class MeetingDraft:
             elif self.precision == "week" or o.precision == "week":
                 if abs((self.start - o.start).days) > 6:
                     return False
-            elif abs((self.start - o.start).days) > 1:
+            elif self.start != o.start:
                 return False
         if self.city and o.city and self.city != o.city:
             return False
         if self.format and o.format and self.format != o.format:
             return False
         if self.bilateral != o.bilateral:
-            plain = o if self.bilateral else self
-            if plain.participants or plain.head in ("summit", "conference", "forum", "ministerial"):
-                return False  # a summit of many is not a two-sided meeting
+            # a plain later mention ("Friday's meeting in Alaska") may name a two-sided meeting already
+            # found; a two-sided meeting is not folded into a plain one (the summit it preceded)
+            if not self.bilateral or o.participants or o.head not in ("meeting", "talks", "call"):
+                return False
         if self.name and o.name and self.name != o.name:
             return False
         events = {"conference", "forum"}
@@ -138,13 +139,26 @@ class MeetingFinder:
                     (p.via == "pronoun" and sent.start <= p.start < s and p.text.lower() in ("he", "she"))]
             subj_keys = list(dict.fromkeys(p.key for p in subj))
             d = self._draft_from(sent, s, e, "meeting")
-            d.bilateral = len(set(subj_keys[-1:]) | {others[0].key}) == 2 or bool(BILATERAL_RX.search(sent.text))
-            d.participants = subj_keys[-1:] + [others[0].key]
+            clause_end = re.search(r"\b(?:to|on|in|at|for|ahead|after|before|during)\b|[;.]", text[others[0].end:sent.end])
+            limit = others[0].end + (clause_end.start() if clause_end else sent.end - others[0].end)
+            objs = list(dict.fromkeys(p.key for p in others if p.start < limit))
+            d.bilateral = (len(set(subj_keys[-1:]) | set(objs)) == 2 and len(objs) == 1) or bool(BILATERAL_RX.search(sent.text))
+            d.participants = subj_keys[-1:] + [k for k in objs if k not in subj_keys[-1:]]
             if re.search(r"\b(?:leaders|delegation|ministers|officials)\b", text[max(sent.start, s - 60):s]) or len(subj_keys) >= 2:
                 d.bilateral = False  # "Eight European leaders met with Trump": a summit
                 d.head = "summit"
                 d.participants = subj_keys + [others[0].key] if len(subj_keys) >= 2 else [others[0].key]
             found.append((d, "meeting.verb.met_with", (s, e)))
+            used.append((s, e))
+        for m in re.finditer(r"\b(?:leaders|presidents|heads of (?:state|government)|prime ministers|ministers|delegations)\b"
+                             r"[^.;]{0,40}?\b(?:traveled|travelled|gathered|convened|met|arrived|came together)\s+"
+                             r"(?:\w+\s+){0,3}?(?:to|in|at)\s+", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
+                continue
+            d = self._draft_from(sent, s, e, "summit")
+            d.head = "summit"
+            found.append((d, "meeting.verb.leaders_gathered", (s, e)))
             used.append((s, e))
         for m in re.finditer(r"\bhosted\s+", sent.text):
             s = sent.start + m.end()

@@ -175,6 +175,12 @@ class PeopleFinder:
                         key = self._resolve_name(nm[2], None, of=c.iso3)
                         if key:
                             self._add(PersonMention(nm[0], nm[1], nm[2], key, "name", None, c.iso3, c.start), taken)
+        # a name right after a country possessive belongs with it: "the Netherlands' Dick Schoof"
+        for pm in self.mentions:
+            if pm.full_start is None:
+                for c in self.countries:
+                    if c.end <= pm.start and re.fullmatch(r"(?:'s|’s|'|’)\s+", self.text[c.end:pm.start]):
+                        pm.full_start, pm.of = c.start, pm.of or c.iso3
         # 4. surnames of people already named, and of gazetteer office holders
         self._surnames(taken)
         # 5. bare titles ("the Prime Minister", "the British prime minister")
