@@ -165,13 +165,19 @@ class AttendanceFinder:
             ms, _me, mkey = after[0]
             draft = self._draft(mkey)
             det = text[max(ve, ms - 30):ms]
-            if draft is None or draft.future or self._status(sent, ms, mkey) == "expected" or \
+            if draft is None or draft.future or (draft.start and self.doc.published and draft.start > self.doc.published) or \
                     not re.search(r"\b(?:the|today's|today’s|this|yesterday's|yesterday’s)\s+(?:[\w\-]+\s+){0,2}$", det, re.I) or \
                     re.search(r"\b(?:next|upcoming|future|another|previous)\b", det, re.I):
                 continue
             for kind, key in self._subjects(sent, vs):
                 if kind == "person":
                     self._person(mkey, key, "participant", "attended", sent, "attendance.spoke_about_meeting")
+        # 3d. "In his intervention, Ukrainian President Volodymyr Zelensky called for …": a speech at the meeting
+        im = re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks|opening remarks),?\s+", st)
+        if im:
+            ps = [p for p in doc.persons if sent.start + im.end() <= p.start < sent.start + im.end() + 60 and p.via != "pronoun"]
+            if ps:
+                self._person(keys[-1], ps[0].key, "participant", "attended", sent, "attendance.speech_at")
         # 3c. "invited Zelenskyy to the meeting"
         for m in re.finditer(r"\binvited\s+", st):
             a = sent.start + m.end()

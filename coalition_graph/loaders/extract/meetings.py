@@ -118,7 +118,27 @@ class MeetingFinder:
         for sent in self.doc.sentences:
             for draft, rule, (s, e) in self._mentions_in(sent):
                 self._place(draft, sent, rule, s, e)
+        self._inherit_context()
         return self.drafts
+
+    def _inherit_context(self) -> None:
+        """A meeting told without date or place, in the same sentence as another meeting ("met … on the
+        sidelines of the G7 summit") or in the next sentence of the same paragraph ("Trump first met one-on-one
+        with Zelensky"), happened then and there."""
+        for d in self.drafts:
+            if d.start or not d.mentions:
+                continue
+            _s, _e, sent, _rule = d.mentions[0]
+            for o in self.drafts:
+                if o is d or not o.start or o.precision != "day" or o.future != d.future:
+                    continue
+                near = [m for m in o.mentions if m[2].index == sent.index or
+                        (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
+                if near:
+                    d.start, d.precision = o.start, o.precision
+                    if not d.city and not d.country:
+                        d.city, d.country = o.city, o.country
+                    break
 
     # ------------------------------------------------------------ per sentence
     def _mentions_in(self, sent: Sentence):
