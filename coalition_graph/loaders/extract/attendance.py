@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import FUTURE_RX, MeetingFinder
+from coalition_graph.loaders.extract.statements import StatementFinder
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Attendance
 
@@ -284,6 +285,10 @@ class AttendanceFinder:
         """People or countries that are the subject of the verb at `vs`: 'A, B and C arrived'."""
         doc, text = self.doc, self.doc.text
         out: list[tuple[str, str]] = []
+        # "Giorgia Meloni, for her part, emphasized": an appositive or adverb between subject and verb
+        before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]
+        if before and StatementFinder._clean_gap(text[before[-1].end:vs]) and text[before[-1].end:vs].strip():
+            return [("person", before[-1].key)]
         # walk back over the subject phrase: names, titles, commas, "and"
         region_start = sent.start
         for m in re.finditer(r"[;:]|\b(?:that|which|who|after|before|as|when|while|since|if)\b|,\s(?=[a-z])", text[sent.start:vs]):

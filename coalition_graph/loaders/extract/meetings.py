@@ -23,8 +23,9 @@ ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", 
 NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|a news|joint press|the press|media|donor|investment|peace|security)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
-FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|ahead of|"
+FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|"
                        r"expected to|later this)\b", re.I)
+AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
 OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:\w+\s+){0,2}$", re.I)
@@ -272,7 +273,9 @@ class MeetingFinder:
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
-        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 40)]))
+        # "ahead of the summit": the summit is still to come (not what came before it)
+        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 40)])
+                        or AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start]))
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
         if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
