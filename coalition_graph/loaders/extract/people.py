@@ -416,6 +416,9 @@ class PeopleFinder:
 
     def _surnames(self, taken: list[tuple[int, int]]) -> None:
         forms: dict[str, str] = {}
+        for pm in self.mentions:  # "John Healy" resolved to john-healey: "Healy" alone is him too
+            if pm.via == "name" and len(pm.text.split()) >= 2:
+                forms.setdefault(surname_of(pm.text), pm.key)
         for k, info in self.people.items():
             forms.setdefault(surname_of(info.name), k)
             for a in info.aliases:
@@ -453,7 +456,7 @@ class PeopleFinder:
             holders = self.gaz.holders(t.of, t.kinds or None, {t.norm}, self.day)
             if len(holders) == 1:
                 return self._person(holders[0])
-            named = [h for h in holders if h in self.people]
+            named = [h for h in holders if any(m.key == h and m.start < t.start for m in self.mentions)]
             if len(named) == 1:
                 return named[0]
             return None
@@ -487,22 +490,27 @@ class PeopleFinder:
                 taken.append((m.start(), m.end()))
 
     def _antecedent(self, pos: int, female: bool) -> str | None:
-        before = [m for m in self.mentions if m.end <= pos and m.via != "pronoun" or (m.via == "pronoun" and m.end <= pos)]
-        before.sort(key=lambda m: m.start)
-        for m in reversed(before[-8:]):
-            if pos - m.end > 700:
-                break
+        """The person a pronoun refers to: the last gender-compatible person in subject position
+        (sentence start, after a comma or colon), else the last compatible person at all."""
+        before = sorted((m for m in self.mentions if m.end <= pos and pos - m.end <= 700), key=lambda m: m.start)[-10:]
+        compatible = []
+        for m in before:
             info = self.people.get(m.key)
-            is_f = bool(info and info.female)
-            if is_f != female:
-                continue
-            # a name right after "with"/"to"/"by" is an object, seldom what "he" refers to
-            prev = self.text[max(0, m.span_start - 6): m.span_start].lower()
-            if re.search(r"\b(with|by|to|from)\s+$", prev) and any(
-                    x.key != m.key for x in before if x.end <= m.span_start and pos - x.end < 700):
-                continue
-            return m.key
-        return None
+            if bool(info and info.female) == female:
+                compatible.append(m)
+        for m in reversed(compatible):
+            if self._subject_position(m):
+                return m.key
+        return compatible[-1].key if compatible else None
+
+    def _subject_position(self, m: PersonMention) -> bool:
+        if m.via == "pronoun":
+            return m.text.lower() in ("he", "she")
+        start = m.span_start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        head = self.text[max(line_start, start - 40):start]
+        return bool(re.search(r"(?:^|[.!?,;:“\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
+                              r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
 
 
 def _similar(a: str, b: str) -> bool:

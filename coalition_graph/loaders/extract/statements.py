@@ -24,9 +24,12 @@ SPEECH_VERBS = (
     r"believed|wrote|writes|reminded|acknowledged|acknowledges|promised|vowed|expressed|suggested|recalled|"
     r"revealed|assured|pointed out|announced that|announces that|reported that|reports that|reported:|"
     r"reports:|welcomed|welcomes|outlined|characteri[sz]ed|described|noting|stressing|adding|saying|"
-    r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied"
+    r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling"
 )
-VERB_RX = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+VERB_RX = re.compile(rf"\b(?:{SPEECH_VERBS})(?![\w])", re.I)
+# verbs that may come before their speaker: '…," said Healey.' / "declared Finnish President Alexander Stubb"
+INVERTABLE = {"said", "says", "added", "adds", "declared", "explained", "stated", "noted", "wrote", "asked", "replied",
+              "emphasized", "emphasised", "stressed", "continued", "told"}
 # verbs that only report speech with a clause or quote after them (not "announced a package")
 NEEDS_CONTENT = {"outlined", "described", "called", "welcomed", "welcomes", "praised", "expressed", "revealed"}
 QUOTE_VERB_AFTER = re.compile(
@@ -108,8 +111,18 @@ class StatementFinder:
         self.drafts: list[StatementDraft] = []
 
     def run(self) -> list[StatementDraft]:
-        self._direct()
-        self._reported()
+        reported = self._reported()
+        self._direct(reported)
+        direct_spans = [(s, e, d.speaker) for d in self.drafts if d.direct for s, e in d.parts]
+        for d in reported:
+            s, e = d.parts[0]
+            # a direct quote of this speaker in the sentence already is the statement
+            if any(a < e and s < b and spk == d.speaker for a, b, spk in direct_spans):
+                continue
+            # a sentence that is someone's direct quote is not reported speech as well
+            if any(a <= s + 2 and b >= e - 3 for a, b, _ in direct_spans):
+                continue
+            self.drafts.append(d)
         self.drafts.sort(key=lambda d: d.start)
         return self.drafts
 
@@ -121,7 +134,7 @@ class StatementFinder:
         return ms[-1] if last else ms[0]
 
     # ------------------------------------------------------------ direct quotes
-    def _direct(self) -> None:
+    def _direct(self, reported: list[StatementDraft]) -> None:
         doc, text = self.doc, self.doc.text
         quotes = find_quotes(doc)
         prev: StatementDraft | None = None
@@ -129,9 +142,15 @@ class StatementFinder:
         prev_end = -1
         for q in quotes:
             content = text[q.start:q.end]
-            long_quote = _words(content) >= 5 or re.search(r"[.!?,]\s*$", content)
-            if not long_quote:
-                continue
+            sent_q = doc.sentence_at(q.start)
+            whole = sent_q is not None and (q.open_mark or q.start) - sent_q.start <= 1
+            if _words(content) < 5 and not whole:
+                continue  # a phrase quoted inside a sentence ("a key question") belongs to reported speech
+            # the latest statement before this quote, direct or reported, for continuations
+            for r in reported:
+                if r.parts[0][1] <= q.start and (prev is None or r.parts[0][1] > prev_end):
+                    prev, prev_para = r, (doc.sentence_at(r.parts[0][0]).paragraph if doc.sentence_at(r.parts[0][0]) else -9)
+                    prev_end = r.parts[0][1]
             sent = doc.sentence_at(q.start) or doc.sentence_at(max(0, q.start - 1))
             speaker, how = self._attribute(q)
             if speaker is None and how == "blocked":
@@ -151,8 +170,6 @@ class StatementFinder:
             else:
                 prev = self._new(speaker.key, q, True, f"statement.quote.{how}")
             prev_para, prev_end = q.paragraph, q.end
-            if sent:
-                self._last_sentence = sent.index
 
     def _new(self, speaker: str, q: Quote, direct: bool, rule: str) -> StatementDraft:
         d = StatementDraft(speaker, [(q.start, q.end)], direct, rule=rule)
@@ -212,55 +229,50 @@ class StatementFinder:
         return any(d.direct and sent.start <= d.parts[-1][0] < q.start for d in self.drafts[-1:])
 
     # ------------------------------------------------------------ reported speech
-    def _reported(self) -> None:
+    def _reported(self) -> list[StatementDraft]:
         doc, text = self.doc, self.doc.text
-        direct_spans = [(s, e, d.speaker) for d in self.drafts if d.direct for s, e in d.parts]
+        out: list[StatementDraft] = []
         for sent in doc.sentences:
             st = sent.text
-            found = None
+            found: list[tuple[PersonMention, str]] = []
             # "According to him/Healey, …"
             am = re.match(r"(?:According to|As per)\s+", st)
             if am:
                 sp = self._speaker_in(sent.start + am.end(), sent.start + am.end() + 40)
                 if sp:
-                    found = (sp, "statement.reported.according_to")
-            if not found:
-                for vm in VERB_RX.finditer(st):
-                    verb = vm.group(0).lower()
-                    vs = sent.start + vm.start()
-                    ve = sent.start + vm.end()
-                    rest = text[ve:sent.end]
-                    if verb in NEEDS_CONTENT and not re.match(r"\s+(?:that|the|[\"“]|\w+\s+[\"“])", rest):
-                        continue
-                    if verb in ("called",) and not re.search(r"[\"“]", rest[:80]):
-                        continue
-                    if len(re.findall(r"\w+", rest)) < 3 and not re.search(r"^\W*$", rest) is None:
-                        pass
-                    # subject right before the verb: "Macron said", "The UK prime minister said", "He noted"
-                    sp = self._speaker_in(max(sent.start, vs - 120), vs, last=True)
-                    if sp is not None:
-                        gap = text[sp.end:vs]
-                        if self._clean_gap(gap):
-                            if len(re.findall(r"\w+", rest)) >= 3 or self._clause_before(sent, sp):
-                                found = (sp, "statement.reported.subject_verb")
-                                break
-                    # inverted: "…, said Healey." / "as X said"
-                    sp = self._speaker_in(ve, min(sent.end, ve + 60))
-                    if sp is not None and re.fullmatch(r"\s*", text[ve:sp.span_start]) and vs - sent.start > 20:
-                        found = (sp, "statement.reported.verb_subject")
-                        break
-            if not found:
-                continue
-            sp, rule = found
-            s, e = sent.start, sent.end
-            # already a direct quote of this speaker in this sentence: that statement covers it
-            if any(a < e and s < b and spk == sp.key for a, b, spk in direct_spans):
-                continue
-            # a sentence that is mostly someone's direct quote is not reported speech as well
-            if any(a <= s + 2 and b >= e - 3 for a, b, _ in direct_spans):
-                continue
-            d = StatementDraft(sp.key, [(s, e)], False, [sent.index], rule)
-            self.drafts.append(d)
+                    found.append((sp, "statement.reported.according_to"))
+            for vm in VERB_RX.finditer(st):
+                verb = vm.group(0).lower()
+                vs = sent.start + vm.start()
+                ve = sent.start + vm.end()
+                rest = text[ve:sent.end]
+                if verb in NEEDS_CONTENT and not re.match(r"\s+(?:that|the|[\"“]|\w+\s+[\"“])", rest):
+                    continue
+                if verb == "called" and (not re.search(r"[\"“]", rest[:80]) or
+                                         re.search(r"\bwhat\s+(?:he|she|they|it)\s+$", text[max(sent.start, vs - 20):vs])):
+                    continue  # 'what he called a "historic donation"' names something, it reports no statement
+                sp = None
+                rule = ""
+                if verb.endswith("ing") and re.search(r",\s*$", text[max(sent.start, vs - 3):vs]):
+                    # ", noting that …", ", telling him …": the sentence's subject speaks
+                    subj = [p for p in doc.persons if sent.start <= p.start < vs and p.via != "pronoun" or
+                            (p.via == "pronoun" and sent.start <= p.start < vs and p.text.lower() in ("he", "she"))]
+                    if subj:
+                        sp, rule = subj[0], "statement.reported.participle"
+                if sp is None:
+                    cand = self._speaker_in(max(sent.start, vs - 120), vs, last=True)
+                    if cand is not None and self._clean_gap(text[cand.end:vs]) and \
+                            (len(re.findall(r"\w+", rest)) >= 3 or self._clause_before(sent, cand)):
+                        sp, rule = cand, "statement.reported.subject_verb"
+                if sp is None and verb in INVERTABLE:
+                    cand = self._speaker_in(ve, min(sent.end, ve + 60))
+                    if cand is not None and re.fullmatch(r"\s*", text[ve:cand.span_start]) and vs - sent.start > 20:
+                        sp, rule = cand, "statement.reported.verb_subject"
+                if sp is not None and all(sp.key != f.key for f, _r in found):
+                    found.append((sp, rule))
+            for sp, rule in found:
+                out.append(StatementDraft(sp.key, [(sent.start, sent.end)], False, [sent.index], rule))
+        return out
 
     @staticmethod
     def _clean_gap(gap: str) -> bool:
@@ -268,10 +280,13 @@ class StatementFinder:
         g = gap.strip()
         if not g:
             return True
-        if re.fullmatch(r"(?:\[[^\]]+\]|\([^)]*\))", g):
-            return True
+        if re.fullmatch(r"(?:\[[^\]]+\]|\([^)]*\)|\]|\)|,)", g):
+            return True  # "He [Macron] says", "the President of the Commission, Ursula von der Leyen, say"
         if re.fullmatch(r",[^.;]{0,100},", g):
             return True
+        if re.fullmatch(r"and (?:other|fellow|several|many)\s+[\w ]{0,40}?(?:leaders|officials|ministers)"
+                        r"(?:\s+on \w+)?", g, re.I):
+            return True  # "Merz and other European leaders on Monday hailed …"
         if re.fullmatch(r"(?:,\s*)?(?:for (?:his|her) part,?\s*|also\s*|has\s*|have\s*|had\s*|then\s*|later\s*|"
                         r"further\s*|again\s*|\w+ly\s*|on \w+(?: \d+)?,?\s*|in a statement,?\s*|in \w+,?\s*|"
                         r"at (?:a|the) [\w ]{1,30},?\s*|who [^,]{1,60},\s*)+", g, re.I):
