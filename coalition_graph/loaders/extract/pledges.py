@@ -40,7 +40,7 @@ CONCRETE = re.compile(
     r"aid|air[- ]defen[cs]es?|funding|loans?|troops|jets|aircraft|F-16s?|Patriots?|IRIS-T|NASAMS|HIMARS|"
     r"interceptors?|artillery|howitzers?|boats|equipment|weapons|assistance|support|financing|co-financ\w*)\b", re.I)
 NOT_A_PLEDGE = re.compile(
-    r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|since the start|"
+    r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|"
     r"over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
     r"lending program|initiative known|reparations|budget deficit|unless)\b", re.I)
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
@@ -48,7 +48,10 @@ NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|asset
 EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
 PRIOR = re.compile(r"\b(previously|earlier|already|had (?:\w+ )?(?:given|provided|allocated|pledged|committed)|last year|"
                    r"in (?:19|20)\d\d)\b", re.I)
-GROUP_SUBJECT = re.compile(r"\b(countries|allies|partners|nations|members|states|donors|governments|participants|Europeans)\b")
+GROUP_SUBJECT = re.compile(r"\b(countries|allies|partners|nations|members|states|donors|governments|participants|Europeans|"
+                           r"group|coalition|alliance|bloc)\b")
+NOT_A_PLEDGE_TAIL = re.compile(r"^[^.;]{0,40}?\b(over the past|so far|to date|since (?:19|20)\d\d|since the start|"
+                               r"in total|altogether|combined)\b", re.I)
 KIND_WORDS = [
     ("troops", re.compile(r"\b(troops|peacekeep\w*|soldiers|boots on the ground)\b", re.I)),
     ("humanitarian", re.compile(r"\b(humanitarian|refugees?|food|medical|shelter|winteri[sz]ation)\b", re.I)),
@@ -94,7 +97,7 @@ class PledgeFinder:
     # ------------------------------------------------------------ per sentence
     def _sentence(self, sent: Sentence) -> None:
         doc, text = self.doc, self.doc.text
-        if sent.text.rstrip().endswith("?"):
+        if re.search(r"\?[\"”’]?(?:\s+[^.?!]{0,40})?[.]?$", sent.text.rstrip()):
             return  # a question promises nothing
         if not re.search(r"[.!?\"”’)]$", sent.text.rstrip()) and len(sent.text.split()) < 14 and \
                 not self._list_item_donor(sent):
@@ -112,6 +115,7 @@ class PledgeFinder:
                 before = text[max(sent.start, m.start - 60): m.start]
                 if (NOT_A_PLEDGE.search(before) and not re.search(r"\b(additional|further|new)\s+(?:\S+\s+){0,1}$", before, re.I)) \
                         or NOT_A_PLEDGE_AFTER.match(text[m.end:m.end + 40]) \
+                        or NOT_A_PLEDGE_TAIL.match(text[m.end:sent.end]) \
                         or re.match(r"\s*(?:in total|in all|altogether)\b", text[m.end:m.end + 15]):
                     continue
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
@@ -156,24 +160,29 @@ class PledgeFinder:
 
     def _restate_previous(self, m: Money) -> None:
         """'The funds, equivalent to 471.9 billion Japanese yen': the donor's own currency for the last pledge."""
-        for d in reversed(self.out):
-            if d.amount is not None:
-                own = _NATIONAL.get(d.donor[1])
-                if own and own == settle_currency(m.currency, d.donor[1]) and d.currency != own:
-                    d.amount, d.currency, d.money = m.amount, own, m
-                    d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or self.doc.published)
-                return
+        last = next((d for d in reversed(self.out) if d.amount is not None), None)
+        if last is None:
+            return
+        own = _NATIONAL.get(last.donor[1])
+        if not own or own != settle_currency(m.currency, last.donor[1]):
+            return
+        new_eur, _ = to_eur(m.amount, own, last.announced or self.doc.published)
+        for d in self.out:  # every earlier report of the same sum (a rounded conversion) gets the exact one
+            if d.donor == last.donor and d.eur and new_eur and abs(d.eur - new_eur) <= 0.15 * new_eur and d.currency != own:
+                d.amount, d.currency, d.money = m.amount, own, m
+                d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or self.doc.published)
 
     def _list_item_donor(self, sent: Sentence) -> tuple[str, str] | None:
         """'Netherlands: €200 million for …' — a bulleted line that starts with its donor."""
-        m = re.match(r"^[•\-*–\s]*((?:the\s+)?[A-Z][\w .'’]+?):\s", sent.text)
+        m = re.match(r"^[•\-*–\s]*((?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}):\s", sent.text)
         if not m:
             return None
-        for c in self.doc.countries:
-            if sent.start <= c.start < sent.start + m.end() and c.form in ("name", "possessive"):
+        label = (sent.start + m.start(1), sent.start + m.end(1))
+        for c in self.doc.countries:  # the label is the donor's name and nothing else
+            if (c.start, c.end) == label and c.form in ("name", "possessive"):
                 return ("country", c.iso3)
         for o in self.doc.orgs:
-            if sent.start <= o.start < sent.start + m.end():
+            if (o.start, o.end) == label:
                 return ("organization", o.key)
         return None
 
