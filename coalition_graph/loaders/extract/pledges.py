@@ -80,6 +80,7 @@ class PledgeDraft:
     eur: float | None = None
     rate_date: dt.date | None = None
     extra_evidence: list[tuple[Sentence, str]] = field(default_factory=list)
+    part_of: "PledgeDraft | None" = None
 
 
 class PledgeFinder:
@@ -332,8 +333,34 @@ class PledgeFinder:
                 same.amount, same.currency, same.money = d.amount, d.currency, d.money
             same.donor_person = same.donor_person or d.donor_person
             same.meeting = same.meeting or d.meeting
-        # a pledge without an amount repeated in a sentence that also gives its amount is the same pledge
+        self._link_parts(out)
         return out
+
+    def _link_parts(self, pledges: list[PledgeDraft]) -> None:
+        """'$4.3 billion … that sum includes $2 billion for weapons': the $2 billion is an item of the package."""
+        text = self.doc.text
+        for d in pledges:
+            if d.money is None or d.amount is None:
+                continue
+            lead = text[max(d.sentence.start, d.money.start - 60):d.money.start]
+            if not re.search(r"\b(?:including|includes|include|of which|comprising|among them|consisting of)\b[^.;]*$", lead, re.I):
+                continue
+            for o in pledges:
+                if o is d or o.donor != d.donor or o.amount is None or o.eur is None or d.eur is None:
+                    continue
+                if o.eur > d.eur and o.money is not None and o.money.start < d.money.start:
+                    d.part_of = o  # the latest larger pledge of the donor before it
+            # parts told after their package ("Canada is lending $2.3 billion") join it when they add up
+        for pkg in pledges:
+            parts = [d for d in pledges if d.part_of is pkg]
+            if not parts or pkg.eur is None:
+                continue
+            rest = [d for d in pledges if d is not pkg and d.part_of is None and d.donor == pkg.donor and d.eur
+                    and d.money is not None and pkg.money is not None and d.money.start > pkg.money.start]
+            total = sum(p.eur for p in parts)
+            for d in rest:
+                if abs(total + d.eur - pkg.eur) <= 0.02 * pkg.eur:
+                    d.part_of = pkg
 
     def _new_marker(self, d: PledgeDraft, o: PledgeDraft) -> bool:
         """'a further €500m' is a new pledge even when the sum repeats an earlier one."""
@@ -354,6 +381,7 @@ for _iso in ("DEU", "FRA", "ITA", "ESP", "NLD", "BEL", "AUT", "FIN", "IRL", "PRT
 
 def to_pledges(doc: Doc, drafts: list[PledgeDraft]) -> list[Pledge]:
     out = []
+    keys = {id(d): f"P{i}" for i, d in enumerate(drafts, 1)}
     for i, d in enumerate(drafts, 1):
         ev = [doc.evidence(d.sentence, d.rule)] + [doc.evidence(s, r) for s, r in d.extra_evidence]
         out.append(Pledge(
@@ -361,5 +389,6 @@ def to_pledges(doc: Doc, drafts: list[PledgeDraft]) -> list[Pledge]:
             recipient=Actor(kind=d.recipient[0], key=d.recipient[1]) if d.recipient else None,
             amount=d.amount, currency=d.currency, amount_eur=round(d.eur, 2) if d.eur is not None else None,
             eur_rate_date=d.rate_date if d.eur is not None else None, what=d.what, kind=d.kind,
-            announced=d.announced, status="announced", meeting=d.meeting, evidence=ev))
+            announced=d.announced, status="announced", meeting=d.meeting,
+            part_of=keys.get(id(d.part_of)) if d.part_of is not None else None, evidence=ev))
     return out
