@@ -13,6 +13,7 @@ Finds every mention of a person and resolves it to a stable key:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -362,10 +363,9 @@ class PeopleFinder:
 
     def _gazetteer_names(self) -> list[tuple[int, int, str]]:
         out = []
-        names = [n for n in self.gaz.person_names if len(n.split()) >= 2]
-        if not names:
+        rx = _full_name_rx(self.gaz)
+        if rx is None:
             return out
-        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
         for m in rx.finditer(self.text):
             out.append((m.start(), m.end(), self._person(self.gaz.person_names[m.group(0)])))
         return out
@@ -387,9 +387,10 @@ class PeopleFinder:
         sur = surname_of(clean)
         cands = gaz.people_by_surname(sur)
         if not cands:  # a misspelt surname ("Healy" for "Healey"): close enough and same first name
-            cands = [k for k, p in gaz.people.items()
-                     if SequenceMatcher(None, fold(p.surname), fold(sur)).ratio() >= 0.8
-                     and (len(toks) < 2 or fold(p.name).split()[0] == fold(toks[0]))]
+            fs = fold(sur)
+            cands = [k for k, psur in _folded_surnames(gaz) if abs(len(psur) - len(fs)) <= 3 and psur[:1] == fs[:1]
+                     and SequenceMatcher(None, psur, fs).ratio() >= 0.8
+                     and (len(toks) < 2 or fold(gaz.people[k].name).split()[0] == fold(toks[0]))]
         if len(toks) >= 2:
             first = fold(toks[0])
             for k in cands:
@@ -435,8 +436,10 @@ class PeopleFinder:
                         forms.setdefault(a, p.key)
         if not forms:
             return
-        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])")
-        for m in rx.finditer(self.text):
+        # capitalised words (with particles: "von der Leyen") looked up in the forms of this article
+        for m in _CAP_SEQ.finditer(self.text):
+            if m.group(0) not in forms:
+                continue
             if not self._free(m.start(), m.end(), taken):
                 continue
             key = forms[m.group(0)]
@@ -511,6 +514,23 @@ class PeopleFinder:
         head = self.text[max(line_start, start - 40):start]
         return bool(re.search(r"(?:^|[.!?,;:“\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
                               r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
+
+
+_CAP_SEQ = re.compile(r"(?<![\w])(?:(?:von|van|de|der|den|da|di|del|la|le|al)\s+)*[A-Z][\w'’\-]*"
+                      r"(?:\s+(?:von|van|de|der|den|da|di|del|la|le|al)\s+[A-Z][\w'’\-]*)*(?![\w])")
+
+
+@functools.lru_cache(maxsize=4)
+def _full_name_rx(gaz: Gazetteer):
+    names = [n for n in gaz.person_names if len(n.split()) >= 2]
+    if not names:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+
+
+@functools.lru_cache(maxsize=4)
+def _folded_surnames(gaz: Gazetteer) -> tuple[tuple[str, str], ...]:
+    return tuple((k, fold(p.surname)) for k, p in gaz.people.items())
 
 
 def _similar(a: str, b: str) -> bool:
