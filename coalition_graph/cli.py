@@ -166,6 +166,16 @@ def reindex(store_path: Path, reextract: bool) -> None:
     click.echo(f"Rebuilt {', '.join(done)} views at generation {max(done.values())}: {nodes} nodes, {rels} relationships", err=True)
 
 
+def _register_view_commands() -> None:
+    from coalition_graph.cli_views import export, plot, stats
+
+    for command in (export, plot, stats):
+        cli.add_command(command)
+
+
+_register_view_commands()
+
+
 def main() -> None:
     cli(prog_name="coalition")
 
