@@ -73,6 +73,8 @@ class AttendanceFinder:
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
                     keys = [last_meeting]
+                elif self._city_meeting(sent):
+                    keys = [self._city_meeting(sent)]
                 else:
                     continue
             self._sentence(sent, keys)
@@ -110,6 +112,15 @@ class AttendanceFinder:
                     target = bigger[-1].key
             status = "expected" if "set to" in trig else self._status(sent, sent.start + m.start(), target)
             self._list(sent, target, a, b, role, status, f"attendance.list.{trig.split()[0]}")
+            if "joined by" in trig:
+                # "A and B were joined by C and D": A and B are at that meeting too
+                subj = self._subjects(sent, sent.start + m.start())
+                if not subj and draft and draft.bilateral and re.search(r"\b(?:those|the)\s+(?:two|both)\b|\bthey\b",
+                                                                         text[sent.start:sent.start + m.start()], re.I):
+                    subj = [("person", k) for k in draft.participants]
+                for kind, key in subj:
+                    if kind == "person":
+                        self._person(target, key, "participant", status, sent, "attendance.list.joined_subject")
         # 2. subject + verb: "Starmer hosted the meeting", "Albanese joined a virtual meeting"
         for m in SUBJECT_VERB_RX.finditer(st):
             verb = m.group("verb").lower()
@@ -179,6 +190,32 @@ class AttendanceFinder:
             ps = [p for p in doc.persons if sent.start + im.end() <= p.start < sent.start + im.end() + 60 and p.via != "pronoun"]
             if ps:
                 self._person(keys[-1], ps[0].key, "participant", "attended", sent, "attendance.speech_at")
+        # 3e. "Pete Hegseth, who was present at the meeting": a relative clause on the person before it
+        for m in re.finditer(r",\s+who\s+(?:was|were|is|had been)\s+(?:also\s+)?(?:present at|attending|at)\s+|"
+                             r",\s+who\s+(?:also\s+)?(?:attended|joined|took part in)\s+", st):
+            a = sent.start + m.start()
+            if not self._near_meeting(sent, m.end(), 30):
+                continue
+            ps = [p for p in doc.persons if p.end <= a and a - p.end <= 2 and p.via != "pronoun"]
+            if ps:
+                target = self._meeting_for(sent, keys, sent.start + m.end())
+                self._person(target, ps[-1].key, "participant", self._status(sent, a, target), sent,
+                             "attendance.relative_clause")
+        # 3f. "Rayner is expected to sign the agreement in Rome" on the day of the Rome conference
+        for m in re.finditer(r"\b(?:arrived|arrives|travell?ed|travels|(?:is|are) expected to \w+|will \w+|was|is)\b"
+                             r"(?:\s+[\w’'\-]+){0,5}?\s+(?:in|to|at)\s+", st):
+            after = sent.start + m.end()
+            place = next((p for p in doc.places if p.start in (after, after + 4)), None)
+            if place is None or not place.place.city:
+                continue
+            same = [d for d in self.mf.drafts if d.city == place.place.city and not d.bilateral and
+                    (d.start is None or d.start == doc.published) and d.mentions and d.mentions[0][0] < sent.end]
+            if len(same) != 1:
+                continue
+            for kind, key in self._subjects(sent, sent.start + m.start()):
+                if kind == "person":
+                    self._person(same[0].key, key, "participant", self._status(sent, sent.start + m.start(), same[0].key),
+                                 sent, "attendance.in_meeting_city")
         # 3c. "invited Zelenskyy to the meeting"
         for m in re.finditer(r"\binvited\s+", st):
             a = sent.start + m.end()
@@ -232,6 +269,16 @@ class AttendanceFinder:
         if pos is None or not ps:
             return keys[0] if len(keys) == 1 else keys[-1]
         return min(ps, key=lambda t: min(abs(t[0] - pos), abs(t[1] - pos)))[2]
+
+    def _city_meeting(self, sent: Sentence) -> str | None:
+        """The one meeting held that day in a city this sentence names ("… to sign the agreement in Rome")."""
+        for p in self.doc.places:
+            if sent.start <= p.start < sent.end and p.place.city:
+                same = [d for d in self.mf.drafts if d.city == p.place.city and not d.bilateral and
+                        (d.start is None or d.start == self.doc.published) and d.mentions and d.mentions[0][0] < sent.start]
+                if len(same) == 1:
+                    return same[0].key
+        return None
 
     def _status(self, sent: Sentence, pos: int, meeting: str) -> str:
         """expected: a future verb near the phrase, or a meeting dated after publication."""
