@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator
 
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
+from coalition_graph.graph.view_marker import GenerationMarker
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_props, rel_props
 
@@ -57,6 +58,7 @@ class LadybugView:
 
     def __init__(self, store_path: Path):
         self.store_path = Path(store_path)
+        self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_NAME, "Cypher")
         self.db_path = self.store_path / DB_NAME
         self._db = None
         self._conn = None
@@ -105,31 +107,21 @@ class LadybugView:
 
     # -- keeping in step
     def generation(self) -> int:
-        marker = self.store_path / GENERATION_FILE
-        if not marker.exists() or not self.db_path.exists():
-            return -1
-        return int(marker.read_text().strip() or -1)
-
-    def _mark(self, generation: int) -> None:
-        marker = self.store_path / GENERATION_FILE
-        tmp = marker.with_suffix(".tmp")
-        tmp.write_text(str(generation))
-        tmp.replace(marker)
+        return self._marker.read()
 
     def rebuild(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], generation: int) -> None:
         """Drop the database and bulk-load every node and relationship."""
         self.close()
-        (self.store_path / GENERATION_FILE).unlink(missing_ok=True)
+        self._marker.clear()
         for path in self.store_path.glob(DB_NAME + "*"):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
         self._connect()
         self._write(nodes, edges, create=True)
-        self._mark(generation)
+        self._marker.write(generation)
 
     def apply(self, changes: ChangeSet, generation: int) -> None:
         """Bring the view from the previous generation to `generation`."""
-        if self.generation() != generation - 1:
-            raise StoreError("Cypher view is out of step; run `coalition reindex`")
+        self._marker.check_next(generation)
         by_type: dict[str, list[str]] = defaultdict(list)
         for edge_id, rel_type, _src, _dst in changes.deleted_edges:
             by_type[rel_type].append(edge_id)
@@ -141,7 +133,7 @@ class LadybugView:
         for label, node_ids in by_label.items():
             self._run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": node_ids})
         self._write(changes.nodes, changes.edges, create=False)
-        self._mark(generation)
+        self._marker.write(generation)
 
     def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, create: bool) -> None:
         verb = "CREATE" if create else "MERGE"

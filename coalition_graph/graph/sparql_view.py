@@ -11,6 +11,7 @@ from rdflib.namespace import PROV
 
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
+from coalition_graph.graph.view_marker import GenerationMarker
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples
 
@@ -58,6 +59,7 @@ class OxigraphView:
 
     def __init__(self, store_path: Path):
         self.store_path = Path(store_path)
+        self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_DIR, "SPARQL")
         self.db_path = self.store_path / DB_DIR
         self._ox = None
         self._graph = None
@@ -110,30 +112,20 @@ class OxigraphView:
 
     # -- keeping in step
     def generation(self) -> int:
-        marker = self.store_path / GENERATION_FILE
-        if not marker.exists() or not self.db_path.exists():
-            return -1
-        return int(marker.read_text().strip() or -1)
-
-    def _mark(self, generation: int) -> None:
-        self._ox.flush()
-        marker = self.store_path / GENERATION_FILE
-        tmp = marker.with_suffix(".tmp")
-        tmp.write_text(str(generation))
-        tmp.replace(marker)
+        return self._marker.read()
 
     def rebuild(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], generation: int) -> None:
         self.close()
-        (self.store_path / GENERATION_FILE).unlink(missing_ok=True)
+        self._marker.clear()
         if self.db_path.exists():
             shutil.rmtree(self.db_path)
         store = self._open()
         store.bulk_extend(_ox_quads(iter_triples(nodes, edges)))
-        self._mark(generation)
+        self._ox.flush()  # on disk before the marker says so
+        self._marker.write(generation)
 
     def apply(self, changes: ChangeSet, generation: int) -> None:
-        if self.generation() != generation - 1:
-            raise StoreError("SPARQL view is out of step; run `coalition reindex`")
+        self._marker.check_next(generation)
         import pyoxigraph as ox
 
         store = self._open()
@@ -154,7 +146,8 @@ class OxigraphView:
                 for quad in list(store.quads_for_pattern(resource, None, None)):
                     store.remove(quad)
         store.extend(list(_ox_quads(iter_triples(changes.nodes, changes.edges))))
-        self._mark(generation)
+        self._ox.flush()  # on disk before the marker says so
+        self._marker.write(generation)
 
     @staticmethod
     def _remove_edge(store, edge_id: str, rel_type: str, src: str, dst: str) -> None:
