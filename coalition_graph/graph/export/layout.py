@@ -97,5 +97,44 @@ def force_layout(graph: nx.Graph, *, iterations: int = 60, seed: int = 0, scale:
     x -= x.min()
     y -= y.min()
     span = max(float(x.max()), float(y.max()), 1e-9)
-    factor = side / span
-    return {node: (round(float(x[i]) * factor, 1), round(float(y[i]) * factor, 1)) for i, node in enumerate(nodes)}
+    factor = np.float32(side / span)
+    x *= factor
+    y *= factor
+    _separate(x, y, min_distance=SPACING / 3)
+    x -= x.min()
+    y -= y.min()
+    return {node: (round(float(x[i]), 1), round(float(y[i]), 1)) for i, node in enumerate(nodes)}
+
+
+def _separate(x: np.ndarray, y: np.ndarray, *, min_distance: float, rounds: int = 12) -> None:
+    """Push apart nodes closer than `min_distance`, in place, so that no two draw on top of each other."""
+    n = len(x)
+    block = max(1, BLOCK_CELLS // n)
+    for _ in range(rounds):
+        moved = False
+        px = np.zeros(n, np.float32)
+        py = np.zeros(n, np.float32)
+        for start in range(0, n, block):
+            dx = x[start:start + block, None] - x[None, :]
+            dy = y[start:start + block, None] - y[None, :]
+            d = np.sqrt(dx * dx + dy * dy)
+            rows = np.arange(start, min(start + block, n))
+            d[rows - start, rows] = np.inf  # a node does not push itself
+            close = d < min_distance
+            if not close.any():
+                continue
+            moved = True
+            # exactly coincident nodes get a direction from their index difference
+            same = close & (d < 1e-3)
+            if same.any():
+                dx[same] = (rows[:, None] - np.arange(n)[None, :])[same].astype(np.float32)
+                dy[same] = 0.0
+                d[same] = np.abs(dx[same])
+            with np.errstate(invalid="ignore"):  # inf - inf on the diagonal, masked out by `close`
+                push = np.where(close, (min_distance - d) / (2 * np.maximum(d, 1e-3)), 0.0).astype(np.float32)
+            px[start:start + block] = (dx * push).sum(axis=1)
+            py[start:start + block] = (dy * push).sum(axis=1)
+        if not moved:
+            return
+        x += px
+        y += py

@@ -27,6 +27,7 @@
         "min-zoomed-font-size": 7, "text-valign": "bottom", "text-margin-y": 2, "color": "#333",
         "text-max-width": 140, "text-wrap": "ellipsis", "border-width": 0 } },
     { selector: "edge", style: {
+        "events": "no",  // clicks go to the nodes under an edge
         "width": 1, "line-color": "#c8c8c8", "opacity": 0.7,
         "curve-style": big ? "haystack" : "bezier",
         "target-arrow-shape": big ? "none" : "triangle", "target-arrow-color": "#c8c8c8", "arrow-scale": 0.6 } },
@@ -224,7 +225,7 @@
       node.connectedEdges().addClass("near");
     });
     showDetails(id);
-    if (centre) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+    if (centre) cy.stop(true, true).animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
   }
 
   function section(title, id) {
@@ -335,6 +336,9 @@
   });
 
   applyFilters();
+  // the header grew when the filters were added: let Cytoscape measure its container again
+  cy.resize();
+  cy.fit(undefined, 20);
 
   // A small API for notebooks, tests and the curious: window.coalitionGraph
   window.coalitionGraph = {
