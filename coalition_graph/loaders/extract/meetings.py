@@ -65,6 +65,8 @@ class MeetingDraft:
                 return False
         if self.city and o.city and self.city != o.city:
             return False
+        if self.future != o.future and self.start and o.start and (self.start != o.start or self.precision != o.precision):
+            return False  # "the previous summit in London" is not the planners' meeting there "this week"
         if self.format and o.format and self.format != o.format:
             return False
         if self.bilateral != o.bilateral:
@@ -181,6 +183,48 @@ class MeetingFinder:
             d.head = "summit"
             found.append((d, "meeting.verb.leaders_gathered", (s, e)))
             used.append((s, e))
+        # a group that meets: "over 200 military personnel from 30 countries will meet" (with a place in the sentence)
+        for m in re.finditer(r"\b(?:personnel|officials|planners|chiefs|representatives|envoys|advisers|advisors|"
+                             r"diplomats|negotiators)\b[^.;]{0,60}?\b(?P<v>will meet|met|to meet|gathered|convened|"
+                             r"will gather|will convene)\b", sent.text):
+            s, e = sent.start + m.start("v"), sent.start + m.end("v")
+            if any(not (e <= a or s >= b) for a, b in used):
+                continue
+            if not [p for p in doc.places if sent.start <= p.start < sent.end]:
+                continue
+            d = self._draft_from(sent, s, e, "meeting")
+            pl = next(p for p in doc.places if sent.start <= p.start < sent.end)
+            d.city, d.country = d.city or pl.place.city, d.country or pl.place.iso3
+            if not d.start:
+                ds = [x for x in doc.dates if sent.start <= x.start < sent.end]
+                if ds:
+                    d.start, d.precision = ds[0].date, ds[0].precision
+            found.append((d, "meeting.verb.group_meets", (s, e)))
+            used.append((s, e))
+        # "the next Ukraine Defense Contact Group on April 11": a format named for its meeting
+        for o in doc.orgs:
+            if not (sent.start <= o.start < sent.end) or (doc.gaz.orgs.get(o.key) and doc.gaz.orgs[o.key].kind != "format"):
+                continue
+            if not re.search(r"\b(?:next|previous|last|upcoming|latest|\d+(?:st|nd|rd|th))\s+$", text[max(sent.start, o.start - 15):o.start]):
+                continue
+            if HEAD_RX.match(text[o.end:o.end + 12].lstrip()):
+                continue  # "the next UDCG meeting": the noun rule reads it
+            d = self._draft_from(sent, o.start, o.end, "meeting")
+            d.format = o.key
+            found.append((d, "meeting.format_named", (o.start, o.end)))
+            used.append((o.start, o.end))
+        # "X and Y signed an exchange of notes … on April 18": the two sides met to sign
+        for m in re.finditer(r"\bsigned\s+(?:an?|the)\s+(?:\w+\s+){0,3}(?:agreement|accord|memorandum|exchange of notes|"
+                             r"deal|treaty|declaration)\b", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
+            keys = list(dict.fromkeys(p.key for p in subj))
+            if len(keys) != 2 or not re.fullmatch(r"\s*and\s*", text[subj[0].end:subj[-1].span_start]):
+                continue
+            d = self._draft_from(sent, s, e, "meeting")
+            d.bilateral, d.participants, d.head = True, keys, "meeting"
+            found.append((d, "meeting.verb.signed", (s, e)))
+            used.append((s, e))
         for m in re.finditer(r"\bhosted\s+", sent.text):
             s = sent.start + m.end()
             guest = [p for p in doc.persons if s <= p.start < s + 5]
@@ -265,7 +309,7 @@ class MeetingFinder:
             if np_start <= x.start and x.end <= max(np_end, e):
                 near.append((0, x))  # "Sunday's summit", "the 27th meeting … on April 11"
             elif x.start >= e and x.start - max(e, np_end) <= (80 if head == "meeting" and "met" in text[s:e] else 45) \
-                    and not HEAD_RX.search(text[max(e, np_end):x.start]) and \
+                    and not HEAD_RX.search(text[max(e, np_end):x.start]) and "," not in text[max(e, np_end):x.start] and \
                     not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
             elif x.end <= np_start and np_start - x.end <= 30:
