@@ -15,6 +15,7 @@ server rejects → errors.QueryError. Each with a one-line message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_prop
 
 DEFAULT_USER = "neo4j"
 DEFAULT_BATCH = 5000
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _one_line(text: Any) -> str:
@@ -138,6 +140,9 @@ class Neo4jBackend:
 
     def driver(self):
         if self._driver is None:
+            scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+            if scheme not in SCHEMES:
+                raise BackendError(f"not a Neo4j URI: {self.uri!r} (use bolt://host:7687, neo4j://host or neo4j+s://host)")
             neo4j = _neo4j()
             auth = (self.user or DEFAULT_USER, self.password) if self.password is not None else None
             try:
@@ -161,9 +166,10 @@ class Neo4jBackend:
         if code == "Neo.ClientError.Database.DatabaseNotFound":
             return BackendError(f"{self._where()}: no such database ({message})")
         if isinstance(error, exc.ServiceUnavailable):
-            return BackendError(f"cannot reach Neo4j at {self.uri}: {message}")
+            reason = re.search(r"\(reason (.*)\)$", message)  # the socket error, without the driver's preamble
+            return BackendError(f"cannot reach Neo4j at {self.uri}: {reason.group(1) if reason else message}")
         if isinstance(error, (exc.ConfigurationError, ValueError)):
-            return BackendError(f"not a usable Neo4j URI {self.uri!r} (use bolt://, neo4j:// or neo4j+s://): {message}")
+            return BackendError(f"not a usable Neo4j URI {self.uri!r}: {message}")
         return BackendError(f"{self._where()}: {message}")
 
     def _translate(self, error: Exception, *, query: bool) -> Exception:
