@@ -35,6 +35,7 @@ NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
                        r"skipped|stayed away|was not present|were not present|no-show|boycotted)\b", re.I)
 SPEECH_RX = re.compile(r"\b(?:made the announcement|said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
+                       r"signed|pledged|unveiled|presented|held talks|discussed|"
                        r"reports|reported|spoke|speaking|explained|confirmed|outlined|highlighted|urged|warned)\b", re.I)
 SPEAKING_AT_RX = re.compile(
     r"\b(?:speaking|spoke|said|says|told|addressing|addressed|remarks)\b[^.;]{0,40}?\b(?:at|on the sidelines of|"

@@ -175,12 +175,16 @@ class MeetingFinder:
             used.append((s, e))
         for m in re.finditer(r"\b(?:leaders|presidents|heads of (?:state|government)|prime ministers|ministers|delegations)\b"
                              r"[^.;]{0,40}?\b(?:traveled|travelled|gathered|convened|met|arrived|came together)\s+"
-                             r"(?:\w+\s+){0,3}?(?:to|in|at)\s+", sent.text):
+                             r"(?:\w+\s+){0,3}?(?:to|in|at)\s+", sent.text, re.I):
             s, e = sent.start + m.start(), sent.start + m.end()
             if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
                 continue
             d = self._draft_from(sent, s, e, "summit")
-            d.head = "summit"
+            d.head = "ministerial" if re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0)) or "ministers" in m.group(0).split()[0] else "summit"
+            for o in doc.orgs:  # "Leaders of the Group of Seven gathered in Apulia"
+                if s <= o.start < e:
+                    d.format = o.key
+                    break
             found.append((d, "meeting.verb.leaders_gathered", (s, e)))
             used.append((s, e))
         # a group that meets: "over 200 military personnel from 30 countries will meet" (with a place in the sentence)
@@ -214,7 +218,7 @@ class MeetingFinder:
             found.append((d, "meeting.format_named", (o.start, o.end)))
             used.append((o.start, o.end))
         # "X and Y signed an exchange of notes … on April 18": the two sides met to sign
-        for m in re.finditer(r"\bsigned\s+(?:an?|the)\s+(?:\w+\s+){0,3}(?:agreement|accord|memorandum|exchange of notes|"
+        for m in re.finditer(r"\bsigned\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|accord|memorandum|exchange of notes|"
                              r"deal|treaty|declaration)\b", sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
@@ -397,6 +401,10 @@ class MeetingFinder:
         target = None
         if not has_own and not other and self.current is not None:
             target = self.current  # "the meeting", "the event": the one being talked about
+            if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial"):
+                # "on the sidelines of the summit": the summit, not the two-sided meeting named last
+                same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
+                target = same[-1] if same else target
             if target.future and not d.future:  # "the meeting had taken place": the last one that did
                 past = [m for m in self.drafts if not m.future]
                 target = past[-1] if past else target
@@ -404,7 +412,8 @@ class MeetingFinder:
             return  # "the event" before any meeting is named: nothing to attach to
         else:
             for m in reversed(self.drafts):
-                if m.compatible(d) and (m.overlaps(d) or (definite and not other and m is self.current)):
+                same_sentence = any(x[2].index == sent.index for x in m.mentions) and not other
+                if m.compatible(d) and (m.overlaps(d) or same_sentence or (definite and not other and m is self.current)):
                     if other and m is self.current and not m.overlaps(d):
                         continue
                     target = m

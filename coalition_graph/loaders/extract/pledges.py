@@ -31,7 +31,7 @@ PLEDGE_WORDS = re.compile(
     r"invest\w*|buy|purchase|spend\w*)\b", re.I)
 STRONG_VERBS = re.compile(
     r"\b(pledged|pledges|will pledge|committed to (?:providing|supply\w*|send\w*|deliver\w*)|has committed|have committed|"
-    r"donated|donates|will donate|will (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer)|"
+    r"donated|donates|will donate|(?:will|would) (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer|give|donate)|"
     r"(?:is|are) (?:also )?(?:supplying|sending|providing|delivering)|announced (?:a|an|the|its) (?:new )?(?:\w+ )?"
     r"(?:package|aid)|unveiled (?:a|an|the) (?:new )?(?:\w+ )?(?:package|aid)|will join a coalition effort to supply)\b",
     re.I)
@@ -270,6 +270,14 @@ class PledgeFinder:
     def _add(self, sent: Sentence, donor: tuple[str, str], m: Money | None, person: str | None, rule: str, at: int) -> None:
         doc, text = self.doc, self.doc.text
         d = PledgeDraft(donor, sent, rule, money=m)
+        speaker = self.speakers.get(sent.index)
+        for cand in (person, speaker):  # "Japan pledged $4.5 billion, Prime Minister Fumio Kishida said"
+            if not cand:
+                continue
+            iso, org = doc.country_of_person(cand)
+            if (donor[0] == "country" and iso == donor[1]) or (donor[0] == "organization" and org == donor[1]):
+                person = cand
+                break
         if person:
             iso, org = doc.country_of_person(person)
             if (donor[0] == "country" and iso == donor[1]) or (donor[0] == "organization" and org == donor[1]):
@@ -277,7 +285,8 @@ class PledgeFinder:
         if m is not None:
             d.amount = m.amount
             d.currency = settle_currency(m.currency, donor[1] if donor[0] == "country" else None)
-        tail = text[(m.end if m else at): sent.end]
+        _c0, c1 = self._clause(sent, m.start if m else at)
+        tail = text[(m.end if m else at): max(c1, (m.end if m else at))]
         what = re.sub(r"^\W+", "", tail).strip().rstrip(".")
         d.what = (what[:140] or None)
         scope = sent.text
@@ -297,7 +306,8 @@ class PledgeFinder:
             d.announced = doc.published
         if d.meeting is None and d.announced:
             # announced the day of a meeting the article reports: made at that meeting
-            same_day = [m for m in self.mf.drafts if m.start == d.announced and m.precision == "day" and not m.bilateral]
+            same_day = [m for m in self.mf.drafts if m.start and abs((m.start - d.announced).days) <= 1
+                        and m.precision == "day" and not m.bilateral]
             if len(same_day) == 1:
                 d.meeting = same_day[0].key
         if re.search(r"\b(Ukraine|Ukrainian|Kyiv|Kiev)\b", sent.text):
