@@ -193,10 +193,11 @@ class AttendanceFinder:
                 self._person(keys[-1], ps[0].key, "participant", "attended", sent, "attendance.speech_at")
         # 3e. "Pete Hegseth, who was present at the meeting": a relative clause on the person before it
         for m in re.finditer(r",\s+who\s+(?:was|were|is|had been)\s+(?:also\s+)?(?:present at|attending|at)\s+|"
-                             r",\s+who\s+(?:also\s+)?(?:attended|joined|took part in)\s+", st):
+                             r",\s+who\s+(?:also\s+)?(?:attended|joined|took part in)\b", st):
             a = sent.start + m.start()
-            if not self._near_meeting(sent, m.end(), 30):
-                continue
+            named_here = bool(self.mf.positions.get(sent.index))
+            if named_here and not self._near_meeting(sent, m.end(), 30):
+                continue  # "who attended the funeral": another event
             ps = [p for p in doc.persons if p.end <= a and a - p.end <= 2 and p.via != "pronoun"]
             if ps:
                 target = self._meeting_for(sent, keys, sent.start + m.end())

@@ -339,8 +339,9 @@ class PeopleFinder:
                 toks.append(bare)
                 end = i + len(bare)
             elif tok.lower() in PARTICLES and toks:
-                nxt = re.match(r"[^\W\d_][\w'’\-]*", text[i + len(tok) + 1:])
-                if not (nxt and nxt.group(0)[0].isupper()):
+                # "von der Leyen": particles count only when a capitalised name follows them
+                nxt = re.match(r"(?:(?:" + "|".join(PARTICLES) + r")\s+)*([^\W\d_][\w'’\-]*)", text[i + len(tok) + 1:])
+                if not (nxt and nxt.group(1)[0].isupper()):
                     break
                 toks.append(tok)
             else:

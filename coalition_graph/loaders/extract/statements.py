@@ -284,6 +284,8 @@ class StatementFinder:
             return True  # "He [Macron] says", "the President of the Commission, Ursula von der Leyen, say"
         if re.fullmatch(r",[^.;]{0,100},", g):
             return True
+        if re.fullmatch(r"\w+(?:ed)?\s+(?:but|and)", g) and not re.fullmatch(r"(?:but|and)", g):
+            return True  # "Hegseth attended but said …"
         if re.fullmatch(r"and (?:other|fellow|several|many)\s+[\w ]{0,40}?(?:leaders|officials|ministers)"
                         r"(?:\s+on \w+)?", g, re.I):
             return True  # "Merz and other European leaders on Monday hailed …"
