@@ -296,7 +296,9 @@ class StatementFinder:
         return False
 
     def _clause_before(self, sent, sp: PersonMention) -> bool:
-        return sp.span_start - sent.start > 25 and self.doc.text[sp.span_start - 2:sp.span_start].strip() in (",", "")
+        """'…, Commission President Ursula von der Leyen said.': a clause, a comma, then the speaker."""
+        head = self.doc.text[sent.start:sp.span_start]
+        return sp.span_start - sent.start > 25 and bool(re.search(r",\s*(?:[\w.’'\-]+\s+){0,4}$", head))
 
 
 def to_evidence(doc: Doc, d: StatementDraft) -> list[Evidence]:
