@@ -150,6 +150,18 @@ class MeetingFinder:
         found = []
         used: list[tuple[int, int]] = []
         # verbal forms: "X met with Y", "X hosted Y at Downing Street"
+        # "X met his Polish counterpart Radoslaw Sikorski in Warsaw": a transitive "met"
+        for m in re.finditer(r"\b(?:met|meets|will meet|to meet)\s+(?!with\b)", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            objs = [p for p in doc.persons if e <= p.span_start <= e + 30 and p.via in ("name", "title", "surname")]
+            subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
+            if not objs or not subj or not re.fullmatch(r"(?:(?:his|her|their|the)\s+)?(?:[\w\-]+\s+){0,2}",
+                                                         text[e:objs[0].span_start]):
+                continue
+            d = self._draft_from(sent, s, e, "meeting")
+            d.bilateral, d.participants = True, [subj[-1].key, objs[0].key]
+            found.append((d, "meeting.verb.met", (s, e)))
+            used.append((s, e))
         for m in re.finditer(r"\b(?:met|meets|meeting|to meet)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
                              r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
                              sent.text):
@@ -318,9 +330,15 @@ class MeetingFinder:
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
             elif x.end <= np_start and np_start - x.end <= 30:
                 near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
+        if not near:  # "On Wednesday, Sybiha is due to travel to Brussels for a meeting …": the sentence's date
+            lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
+            if lead and not [y for y in cands if y is not lead[0]]:
+                near = [(0, lead[0])]
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
+        if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
+            d.head = "ministerial"  # "a meeting of EU foreign ministers"
         # "ahead of the summit": the summit is still to come (not what came before it)
         d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 40)])
                         or AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start]))

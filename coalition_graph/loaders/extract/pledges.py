@@ -42,7 +42,7 @@ CONCRETE = re.compile(
 NOT_A_PLEDGE = re.compile(
     r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|"
     r"over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
-    r"lending program|initiative known|reparations|budget deficit|unless)\b", re.I)
+    r"lending program|initiative known|reparations|budget deficit|unless|propos\w+|will present|presented|to present)\b", re.I)
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
 NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b", re.I)
 EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
@@ -306,8 +306,8 @@ class PledgeFinder:
             d.announced = doc.published
         if d.meeting is None and d.announced:
             # announced the day of a meeting the article reports: made at that meeting
-            same_day = [m for m in self.mf.drafts if m.start and abs((m.start - d.announced).days) <= 1
-                        and m.precision == "day" and not m.bilateral]
+            same_day = [m for m in self.mf.drafts if m.start and 0 <= (d.announced - m.start).days <= 1
+                        and m.precision == "day" and not m.bilateral and not m.future]
             if len(same_day) == 1:
                 d.meeting = same_day[0].key
         if re.search(r"\b(Ukraine|Ukrainian|Kyiv|Kiev)\b", sent.text):
