@@ -194,7 +194,8 @@ class AttendanceFinder:
                 self._person(keys[-1], ps[0].key, "participant", "attended", sent, "attendance.speech_at")
         # 3e. "Pete Hegseth, who was present at the meeting": a relative clause on the person before it
         for m in re.finditer(r",\s+who\s+(?:was|were|is|had been)\s+(?:also\s+)?(?:present at|attending|at)\s+|"
-                             r",\s+who\s+(?:also\s+)?(?:attended|joined|took part in)\b", st):
+                             r",\s+who\s+(?:also\s+)?(?P<v>attended|joined|took part in|co-chaired|chaired|co-hosted|hosted)\b",
+                             st):
             a = sent.start + m.start()
             named_here = bool(self.mf.positions.get(sent.index))
             if named_here and not self._near_meeting(sent, m.end(), 30):
@@ -202,7 +203,9 @@ class AttendanceFinder:
             ps = [p for p in doc.persons if p.end <= a and a - p.end <= 2 and p.via != "pronoun"]
             if ps:
                 target = self._meeting_for(sent, keys, sent.start + m.end())
-                self._person(target, ps[-1].key, "participant", self._status(sent, a, target), sent,
+                v = (m.group("v") or "")
+                role = "chair" if "chair" in v else "host" if "host" in v else "participant"
+                self._person(target, ps[-1].key, role, self._status(sent, a, target), sent,
                              "attendance.relative_clause")
         # 3f. "Rayner is expected to sign the agreement in Rome" on the day of the Rome conference
         for m in re.finditer(r"\b(?:arrived|arrives|travell?ed|travels|(?:is|are) expected to \w+|will \w+|was|is)\b"

@@ -221,7 +221,9 @@ class MeetingFinder:
         for o in doc.orgs:
             if not (sent.start <= o.start < sent.end) or (doc.gaz.orgs.get(o.key) and doc.gaz.orgs[o.key].kind != "format"):
                 continue
-            if not re.search(r"\b(?:next|previous|last|upcoming|latest|\d+(?:st|nd|rd|th))\s+$", text[max(sent.start, o.start - 15):o.start]):
+            if not re.search(r"\b(?:next|previous|last|upcoming|latest|\d+(?:st|nd|rd|th))\s+$", text[max(sent.start, o.start - 15):o.start]) \
+                    and not re.search(r"\b(?:convened|convenes|hosted|hosts|chaired|chairs|co-chaired|opened|attended|"
+                                      r"attend|joined)\s+(?:the\s+|a\s+)?$", text[max(sent.start, o.start - 25):o.start]):
                 continue
             if HEAD_RX.match(text[o.end:o.end + 12].lstrip()):
                 continue  # "the next UDCG meeting": the noun rule reads it
@@ -358,7 +360,7 @@ class MeetingFinder:
                 d.participants = list(dict.fromkeys(p.key for p in ps))[:2]
         with_p = re.match(r"\s+with\s+", text[e:e + 8])
         if with_p and d.head in ("meeting", "talks", "call", "video call"):
-            ps = [p for p in doc.persons if e <= p.start < e + 60 and p.via != "pronoun"]
+            ps = [p for p in doc.persons if e <= p.start < min(e + 60, sent.end) and p.via != "pronoun"]
             owner = [p for p in doc.persons if np_start <= p.start < s]
             if ps:
                 d.bilateral = True
@@ -416,9 +418,16 @@ class MeetingFinder:
         other = OTHER_MEETING_RX.search(before)
         definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
         has_own = bool(d.start or d.city or d.format or d.name or d.bilateral)
+        indefinite = bool(re.search(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}$", before)) and not definite
         target = None
-        if not has_own and not other and self.current is not None:
+        if indefinite and not has_own and d.head in ("call", "video call", "talks", "meeting", "summit", "conference"):
+            target = None  # "Trump joined a call with the leaders afterwards": another event
+        elif not has_own and not other and self.current is not None:
             target = self.current  # "the meeting", "the event": the one being talked about
+            recent = sorted(self.drafts, key=lambda m: max(x[0] for x in m.mentions), reverse=True)[:2]
+            if len(recent) == 2 and d.head in _GENERIC and len(recent[1].mentions) > len(recent[0].mentions) \
+                    and recent[0].head in ("call", "video call", "talks") and recent[1].compatible(d):
+                target = recent[1]  # a side call just named is less likely "the meeting" than the summit told at length
             if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial"):
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
                 same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
@@ -437,7 +446,7 @@ class MeetingFinder:
                     target = m
                     break
         if target is None:
-            if not has_own and d.head in ANAPHORIC_HEADS:
+            if not has_own and d.head in ANAPHORIC_HEADS and not indefinite:
                 return
             d.key = f"M{len(self.drafts) + 1}"
             self.drafts.append(d)
@@ -479,7 +488,7 @@ def _kind(d: MeetingDraft) -> str:
         return "ministerial"
     if d.head in ("conference", "forum"):
         return "conference"
-    if d.head == "video call" or (d.mode == "virtual" and d.head in ("meeting", "call")):
+    if d.head in ("video call", "call") or (d.mode == "virtual" and d.head == "meeting"):
         return "video-call"
     if d.head == "summit":
         return "summit"
