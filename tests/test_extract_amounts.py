@@ -47,3 +47,7 @@ def test_euro_value_uses_the_last_ecb_fixing_on_or_before_the_date():
     assert 1.1e8 < eur < 1.25e8
     assert to_eur(5e8, "EUR", dt.date(2025, 3, 27)) == (5e8, dt.date(2025, 3, 27))
     assert to_eur(1e6, "XYZ", dt.date(2025, 3, 27)) == (None, None)
+
+
+def test_no_date_means_no_rate_rather_than_todays():
+    assert to_eur(1e6, "USD", None) == (None, None)

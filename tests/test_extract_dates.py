@@ -25,3 +25,8 @@ PUB = dt.date(2025, 3, 28)  # a Friday
 def test_relative_and_absolute_dates(text, expected, precision):
     found = find_dates(text, PUB)
     assert [(d.date, d.precision) for d in found] == [(expected, precision)]
+
+
+def test_without_a_publication_date_only_dates_with_a_year_resolve():
+    found = find_dates("Leaders met on Tuesday; the pact of March 27, 2025 holds; the talks of May 5 did not.", None)
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2025, 3, 27), "day")]

@@ -155,13 +155,15 @@ def to_eur(amount: float, currency: str, day: dt.date | None) -> tuple[float | N
     """(amount in EUR, the ECB rate date used); (None, None) where no rate is known."""
     if currency == "EUR":
         return amount, day
+    if day is None:  # no announcement date: no rate to choose (never "today's", extraction is deterministic)
+        return None, None
     from currency_converter import RateNotFoundError
 
     conv = _converter()
     if currency not in conv.currencies:
         return None, None
     first, last = conv.bounds[currency]
-    d = min(day or last, last)
+    d = min(day, last)
     for _ in range(31):
         if d < first:
             break

@@ -89,8 +89,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in `text` (offsets shifted by `offset`)."""
-    if published is None:
-        published = dt.date.today()
+    anchored = published is not None
+    if published is None:  # nothing to resolve "Tuesday" or "March 27" against: only dates with a year count
+        published = dt.date(2000, 1, 1)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -150,10 +151,12 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                         d, precision = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
                     elif r == "next month":
                         d, precision = (published.replace(day=28) + dt.timedelta(days=7)).replace(day=1), "month"
-            except (ValueError, KeyError):
+            except (ValueError, KeyError, OverflowError):
                 d = None
             if d is None:
                 continue
+            if not anchored and not (kind in ("md", "dm", "month") and m.groupdict().get("y")):
+                continue  # deterministic: never resolve against today's date
             s, e = m.start(), m.end()
             if kind == "month":  # keep only the month words, not the preposition
                 s = m.start("m")
