@@ -29,6 +29,10 @@ def test_fixture_pledges_at_a_contact_group_meeting():
     ("Washington would provide an additional $400m in military assistance.", ("USA", 4e8, "USD")),
     ("The French announcement of 500 million euros was welcomed.", ("FRA", 5e8, "EUR")),
     ("The European Union will allocate EUR 2 billion for reconstruction.", ("european-union", 2e9, "EUR")),
+    ("Ukraine will receive a €50 million contribution from Denmark for demining.", ("DNK", 5e7, "EUR")),
+    ("The Pentagon announced a new $400m package of weapons for Ukraine.", ("USA", 4e8, "USD")),
+    ("It includes the $300 million package that the United States promised last week.", ("USA", 3e8, "USD")),
+    ("Spain said it would send a further 10 Leopard tanks.", ("ESP", None, None)),
 ])
 def test_donor_amount_and_currency(sentence, expected):
     f = facts(sentence, "2025-03-20")

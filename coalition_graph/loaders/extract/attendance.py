@@ -21,7 +21,7 @@ from coalition_graph.schema.models import Attendance
 HOST_VERBS = r"hosted|hosts|host|hosting|organized|organised|organizes|convened|co-hosted|co-hosting|welcomed|opened"
 CHAIR_VERBS = r"chaired|chairs|chair|co-chaired|co-chairs|co-chair|presided over|led"
 JOIN_VERBS = (r"attended|attends|attend|attending|joined|joins|join|joining|took part|take part|taking part|"
-              r"participated|participate|participating|spoke at|speak at|addressed|arrived|arrive|travel(?:l)?ed|travel|travels|"
+              r"participated|participate|participating|spoke at|speak at|addressed|arrived|arrive|travel(?:l)?ed|travel|travels|flew|"
               r"were present|was present|met|meet|gathered|convened|sat")
 SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERBS})\b", re.I)
 BY_LIST_RX = re.compile(
@@ -130,7 +130,7 @@ class AttendanceFinder:
                 continue  # passive: handled by the list rule
             role = "host" if re.match(HOST_VERBS, verb) and verb not in ("welcomed", "opened") else \
                 "chair" if re.fullmatch(CHAIR_VERBS, verb) else "participant"
-            if verb in ("met", "meet", "arrived", "arrive", "travelled", "traveled", "travel", "travels", "gathered", "sat",
+            if verb in ("met", "meet", "arrived", "arrive", "travelled", "traveled", "travel", "travels", "flew", "gathered", "sat",
                         "convened") and \
                     not self._near_meeting(sent, m.start(), 140):
                 continue

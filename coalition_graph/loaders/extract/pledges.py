@@ -121,6 +121,8 @@ class PledgeFinder:
                     continue
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
                 if not donors:
+                    donors = self._donor_after(sent, m)
+                if not donors:
                     continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
                     for dn in donors:
@@ -214,7 +216,7 @@ class PledgeFinder:
                     continue  # "US$949 million": a currency, not a country
                 cands.append((c.start, ("country", c.iso3)))
         for p in doc.places:
-            if region[0] <= p.start < region[1] and p.place.kind == "city" and p.place.iso3 and p.place.iso3 != "UKR" and \
+            if region[0] <= p.start < region[1] and p.place.kind in ("city", "venue") and p.place.iso3 and p.place.iso3 != "UKR" and \
                     re.match(r"\s+(?:will|would|has|have|is|also|had|pledged|announced|promised)\b", text[p.end:p.end + 12]):
                 cands.append((p.start, ("country", p.place.iso3)))
         for o in doc.orgs:
@@ -251,6 +253,25 @@ class PledgeFinder:
             if org:
                 return [("organization", org)], key
         return [], None
+
+    def _donor_after(self, sent: Sentence, m: Money) -> list[tuple[str, str]]:
+        """'a €50 million contribution from Denmark', '$300 million that the United States promised'."""
+        text = self.doc.text
+        tail = text[m.end:min(sent.end, m.end + 90)]
+        fm = re.search(r"\b(?:from|by|that)\s+(?:the\s+)?", tail)
+        if not fm or re.search(r"[;]", tail[:fm.start()]):
+            return []
+        at = m.end + fm.end()
+        for c in self.doc.countries:
+            if c.start in (at, at - 4) and c.iso3 != "UKR" and c.form in ("name", "possessive"):
+                if fm.group(0).startswith("that") and not re.match(r"\s+(?:has |have |had )?(?:promised|pledged|committed|"
+                                                                     r"announced|provided|approved)", text[c.end:c.end + 30]):
+                    return []
+                return [("country", c.iso3)]
+        for o in self.doc.orgs:
+            if o.start in (at, at - 4) and self.doc.gaz.orgs[o.key].kind in ("union", "institution", "alliance", None):
+                return [("organization", o.key)]
+        return []
 
     def _end_of(self, pos: int, dn: tuple[str, str]) -> int:
         for c in self.doc.countries:

@@ -24,7 +24,8 @@ SPEECH_VERBS = (
     r"believed|wrote|writes|reminded|acknowledged|acknowledges|promised|vowed|expressed|suggested|recalled|"
     r"revealed|assured|pointed out|announced that|announces that|reported that|reports that|reported:|"
     r"reports:|welcomed|welcomes|outlined|characteri[sz]ed|described|noting|stressing|adding|saying|"
-    r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling"
+    r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling|"
+    r"posted on|wrote on|told reporters|told journalists"
 )
 VERB_RX = re.compile(rf"\b(?:{SPEECH_VERBS})(?![\w])", re.I)
 # verbs that may come before their speaker: '…," said Healey.' / "declared Finnish President Alexander Stubb"
