@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coalition_graph.loaders.extract.context import Doc
-from coalition_graph.loaders.extract.meetings import FUTURE_RX, MeetingFinder
+from coalition_graph.loaders.extract.meetings import MeetingFinder
 from coalition_graph.loaders.extract.statements import StatementFinder
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Attendance
@@ -92,7 +92,6 @@ class AttendanceFinder:
         doc, text = self.doc, self.doc.text
         st = sent.text
         meeting = self._meeting_for(sent, keys)
-        future = bool(STRICT_FUTURE.search(st))
         persons = [p for p in doc.persons if sent.start <= p.start < sent.end]
         # 1. "Organized by A and B", "which included A", "joined by A, B and C", "the presence of A"
         for m in BY_LIST_RX.finditer(st):

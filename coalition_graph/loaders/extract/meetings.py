@@ -283,7 +283,6 @@ class MeetingFinder:
         np_start = self._np_start(sent, s)
         np_end = self._np_end(sent, e)
         np = text[np_start:np_end]
-        before_np = text[max(sent.start, np_start - 25):np_start]
         # format: an organization inside the noun phrase
         for o in doc.orgs:
             if np_start <= o.start and o.end <= np_end:

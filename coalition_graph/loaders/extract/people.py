@@ -325,7 +325,6 @@ class PeopleFinder:
             i = h.end()
         start = i
         toks: list[str] = []
-        end = i
         while len(toks) < 5:
             tm = re.match(r"[^\W\d_][\w'’\-]*\.?|[^\W\d_]\.", text[i:])
             if not tm:
@@ -337,7 +336,6 @@ class PeopleFinder:
             bare = tok.rstrip(".") if not re.fullmatch(r"[A-Z]\.", tok) else tok
             if tok[0].isupper() and bare not in NOT_NAME and not (toks and TITLE_RX.fullmatch(bare)):
                 toks.append(bare)
-                end = i + len(bare)
             elif tok.lower() in PARTICLES and toks:
                 # "von der Leyen": particles count only when a capitalised name follows them
                 nxt = re.match(r"(?:(?:" + "|".join(PARTICLES) + r")\s+)*([^\W\d_][\w'’\-]*)", text[i + len(tok) + 1:])

@@ -191,7 +191,7 @@ class PledgeFinder:
 
     def _donors(self, sent: Sentence, at: int, floor: int | None = None) -> tuple[list[tuple[str, str]], str | None]:
         """The donor(s) of a pledge word at `at`: the subject before it, else the speaker's country."""
-        doc, text = self.doc, self.doc.text
+        text = self.doc.text
         base = floor if floor is not None else sent.start
         clause_start = base
         for m in re.finditer(r"[;]|,\s+(?:and|but|while|whereas)\s+|\b(?:said|says|noted|added|announced|stated|reported|"

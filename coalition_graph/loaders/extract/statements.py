@@ -152,7 +152,6 @@ class StatementFinder:
                 if r.parts[0][1] <= q.start and (prev is None or r.parts[0][1] > prev_end):
                     prev, prev_para = r, (doc.sentence_at(r.parts[0][0]).paragraph if doc.sentence_at(r.parts[0][0]) else -9)
                     prev_end = r.parts[0][1]
-            sent = doc.sentence_at(q.start) or doc.sentence_at(max(0, q.start - 1))
             speaker, how = self._attribute(q)
             if speaker is None and how == "blocked":
                 prev = None
