@@ -30,12 +30,14 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
 
@@ -280,32 +282,81 @@ def start_fuseki(workdir: Path, *, heap: str = "384m", timeout: float = START_TI
 
 
 # ------------------------------------------------------------------------------------- pytest fixtures
+#
+# The servers take seconds to start (Neo4j ~10-20 s): as soon as collection shows that some test will use
+# one, it starts in a background thread, so the start overlaps with the tests that run before it.
 
+
+class _Starting:
+    """A server being started in a daemon thread; `result()` waits for it (or raises why it failed)."""
+
+    def __init__(self, start: Callable[[], Any]):
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(start,), daemon=True)
+        self._thread.start()
+
+    def _run(self, start: Callable[[], Any]) -> None:
+        try:
+            self._value = start()
+        except BaseException as error:  # noqa: BLE001 - handed to the fixture that waits for it
+            self._error = error
+        finally:
+            self._done.set()
+
+    def result(self) -> Any:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+_workdir: Path | None = None
+_prepared: _Starting | None = None
+_starting: dict[str, _Starting] = {}
 _start_times: dict[str, float] = {}
+_STARTERS = {"neo4j_server": lambda workdir: start_neo4j(workdir), "fuseki_server": lambda workdir: start_fuseki(workdir)}
 
 
-@pytest.fixture(scope="session")
-def _backend_servers_workdir():
-    workdir = Path(tempfile.mkdtemp(prefix="coalition-test-servers-"))
-    yield workdir
-    shutil.rmtree(workdir, ignore_errors=True)
+def _start(fixture: str) -> _Starting:
+    """Starts the server of `fixture` once per session (after prepare.sh), in the background."""
+    global _workdir, _prepared
+    if fixture not in _starting:
+        if _workdir is None:
+            _workdir = Path(tempfile.mkdtemp(prefix="coalition-test-servers-"))
+            atexit.register(shutil.rmtree, _workdir, True)
+        if _prepared is None:
+            _prepared = _Starting(prepare)
+        prepared, workdir = _prepared, _workdir
+
+        def start():
+            prepared.result()
+            return _STARTERS[fixture](workdir)
+
+        _starting[fixture] = _Starting(start)
+    return _starting[fixture]
 
 
-@pytest.fixture(scope="session")
-def _backend_servers_prepared() -> str:
+@pytest.hookimpl(trylast=True)  # after -k/-m deselection: start only what the selected tests use
+def pytest_collection_modifyitems(session, config, items) -> None:
+    wanted = {name for item in items for name in getattr(item, "fixturenames", ()) if name in _STARTERS}
+    for fixture in sorted(wanted):
+        _start(fixture)
+
+
+def _server_fixture(fixture: str, title: str):
     try:
-        return prepare()
-    except ServerStartError as error:
-        pytest.fail(str(error), pytrace=False)
+        server = _start(fixture).result()
+    except Exception as error:  # noqa: BLE001 - a server that cannot start fails its tests, with the reason
+        pytest.fail(f"{title} test server: {error}", pytrace=False)
+    _start_times[title] = server.start_seconds
+    return server
 
 
 @pytest.fixture(scope="session")
-def neo4j_server(_backend_servers_prepared, _backend_servers_workdir):
-    try:
-        server = start_neo4j(_backend_servers_workdir)
-    except ServerStartError as error:
-        pytest.fail(str(error), pytrace=False)
-    _start_times["Neo4j"] = server.start_seconds
+def neo4j_server():
+    server = _server_fixture("neo4j_server", "Neo4j")
     try:
         yield server
     finally:
@@ -313,16 +364,19 @@ def neo4j_server(_backend_servers_prepared, _backend_servers_workdir):
 
 
 @pytest.fixture(scope="session")
-def fuseki_server(_backend_servers_prepared, _backend_servers_workdir):
-    try:
-        server = start_fuseki(_backend_servers_workdir)
-    except ServerStartError as error:
-        pytest.fail(str(error), pytrace=False)
-    _start_times["Fuseki"] = server.start_seconds
+def fuseki_server():
+    server = _server_fixture("fuseki_server", "Fuseki")
     try:
         yield server
     finally:
         server.stop()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    # servers whose fixture never ran (deselected, interrupted) stop here; the rest stopped in teardown
+    for starting in _starting.values():
+        starting._done.wait(timeout=START_TIMEOUT)
+    _stop_all()
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -146,8 +146,11 @@ class Neo4jBackend:
             neo4j = _neo4j()
             auth = (self.user or DEFAULT_USER, self.password) if self.password is not None else None
             try:
+                # notifications off: Neo4j warns about property keys no node has yet (a missing
+                # end_date), which the named queries read on purpose
                 self._driver = neo4j.GraphDatabase.driver(self.uri, auth=auth, connection_timeout=15,
-                                                          max_transaction_retry_time=15)
+                                                          max_transaction_retry_time=15,
+                                                          notifications_min_severity="OFF")
                 self._driver.verify_connectivity()
                 # a missing database shows only once we use it
                 self._driver.execute_query("RETURN 1", database_=self.database)
