@@ -75,3 +75,21 @@ def test_the_announcing_persons_country_is_the_donor():
     assert rows(f) == [("GBR", 1.6e9, "GBP")]
     assert f.pledges[0].donor_person == "keir-starmer"
     assert f.pledges[0].recipient.key == "UKR"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Ukraine will receive two more Patriot systems from Germany.", [("DEU", None, None)]),
+    ("NATO allies would also share more air defence systems with Ukraine.", [("nato", None, None)]),
+    ("The fourth battery will be built from components provided by the Netherlands.", [("NLD", None, None)]),
+    ("European Union countries will co-finance the delivery of U.S. weapons to Ukraine.", [("european-union", None, None)]),
+    ("Russia will receive more shells from North Korea.", []),
+    ("Iran supplied Russia with drones worth $2 billion.", []),
+])
+def test_pledges_without_an_amount_and_who_is_not_a_donor(sentence, expected):
+    assert rows(facts(sentence, "2025-07-21")) == expected
+
+
+def test_a_country_joining_a_pledge_just_told():
+    f = facts("Norway is allocating NOK 1.4 billion for a Patriot system for Ukraine. "
+              "In addition to Norway, Germany and the United States are also participating.", "2024-10-29")
+    assert sorted(rows(f)) == [("DEU", None, None), ("NOR", 1.4e9, "NOK"), ("USA", None, None)]

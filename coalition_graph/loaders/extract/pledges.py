@@ -33,8 +33,16 @@ STRONG_VERBS = re.compile(
     r"\b(pledged|pledges|will pledge|committed to (?:providing|supply\w*|send\w*|deliver\w*)|has committed|have committed|"
     r"donated|donates|will donate|(?:will|would) (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer|give|donate)|"
     r"(?:is|are) (?:also )?(?:supplying|sending|providing|delivering)|announced (?:a|an|the|its) (?:new )?(?:\w+ )?"
-    r"(?:package|aid)|unveiled (?:a|an|the) (?:new )?(?:\w+ )?(?:package|aid)|will join a coalition effort to supply)\b",
+    r"(?:package|aid)|unveiled (?:a|an|the) (?:new )?(?:\w+ )?(?:package|aid)|will join a coalition effort to supply|"
+    r"(?:will|to|would) (?:also )?co-financ\w*|co-financing|(?:supply|supplying|provide|providing|equip|equipping) Ukraine with|"
+    r"(?:will|would) (?:also )?share|will receive|is to receive|(?:provided|supplied|donated|financed|funded) by|"
+    r"(?:reported|announced|confirmed) the delivery of)\b",
     re.I)
+NOT_DONORS = {("country", "RUS"), ("country", "BLR"), ("country", "PRK"), ("country", "IRN")}
+# verbs that promise only in the context of a pledge just told: "Germany and the US are also participating"
+CONTEXT_VERBS = re.compile(r"\b(?:(?:is|are) (?:also )?(?:participating|contributing|taking part|joining in)|"
+                           r"(?:will|would) (?:also )?(?:contribute|participate|take part))\b", re.I)
+NOT_DONOR_BEFORE = re.compile(r"\b(?:in addition to|besides|apart from|alongside|unlike|except|like)\s+(?:the\s+)?$", re.I)
 CONCRETE = re.compile(
     r"\b(packages?|systems?|missiles?|shells?|rounds|ammunition|munitions|drones?|batter(?:y|ies)|tanks?|vehicles?|"
     r"aid|air[- ]defen[cs]es?|funding|loans?|troops|jets|aircraft|F-16s?|Patriots?|IRIS-T|NASAMS|HIMARS|"
@@ -134,6 +142,15 @@ class PledgeFinder:
         if list_donor and not money:
             self._add(sent, list_donor, None, None, "pledge.list_item", sent.start)
             return
+        # "In addition to Norway, Germany and the United States are also participating": right after a pledge
+        prev_pledge = self.out and self.out[-1].sentence.index >= sent.index - 1
+        if prev_pledge and not money:
+            for cm in CONTEXT_VERBS.finditer(sent.text):
+                at = sent.start + cm.start()
+                donors, person = self._donors(sent, at)
+                for dn in donors:
+                    if dn != self.out[-1].donor:
+                        self._add(sent, dn, None, person, "pledge.joins_previous", at)
         # pledges without an amount, one per clause: "while Germany pledged four new IRIS-T air defenses"
         for sm in STRONG_VERBS.finditer(sent.text):
             at = sent.start + sm.start()
@@ -144,7 +161,16 @@ class PledgeFinder:
                 continue
             if NOT_A_PLEDGE.search(text[c0:c1]) or re.search(r"\bpledged (?:\w+ )?to (?:maintain|continue|keep|stand)\b", sent.text):
                 continue
-            donors, person = self._donors(sent, at, c0)
+            verb = sm.group(0).lower()
+            if verb.endswith("receive") and not re.search(r"\b(?:Ukraine|Kyiv|Kiev|Ukrainians?|the country)\s+(?:\w+\s+)?$",
+                                                          text[max(sent.start, at - 30):at]):
+                continue  # only Ukraine receiving is a pledge to it
+            if re.search(r"\bby$|receive$", verb):  # "components provided by the Netherlands", "will receive … from Sweden"
+                donors, person = self._donors_after_verb(sent, sent.start + sm.end(), c1), None
+                if not donors and verb.endswith("receive"):
+                    donors, person = self._donors(sent, at, c0)
+            else:
+                donors, person = self._donors(sent, at, c0)
             for dn in donors:
                 self._add(sent, dn, None, person, "pledge.no_amount", at)
 
@@ -214,6 +240,8 @@ class PledgeFinder:
                     continue
                 if re.match(r"\$", text[c.end:c.end + 1]):
                     continue  # "US$949 million": a currency, not a country
+                if NOT_DONOR_BEFORE.search(text[max(sent.start, c.start - 20):c.start]):
+                    continue  # "In addition to Norway, Germany … are also participating"
                 cands.append((c.start, ("country", c.iso3)))
         for p in doc.places:
             if region[0] <= p.start < region[1] and p.place.kind in ("city", "venue") and p.place.iso3 and p.place.iso3 != "UKR" and \
@@ -237,7 +265,11 @@ class PledgeFinder:
                 else:
                     break
             donors = list(dict.fromkeys(dn for _p, dn in reversed(group)))
-            if GROUP_SUBJECT.search(text[self._end_of(*group[0]):at]):
+            last_end = self._end_of(*group[0])  # the candidate nearest the pledge word
+            if donors[-1][0] == "organization" and re.match(r"\s+(?:allies|members|member states|countries|states)\b",
+                                                            text[self._end_of(*group[0]):self._end_of(*group[0]) + 16]):
+                return donors[-1:], person  # "NATO allies would also share …", "EU countries to co-finance …"
+            if GROUP_SUBJECT.search(text[last_end:at]):
                 return [], person  # "since the UK and Germany took over, partners have secured £50bn"
             return donors, person
         # no donor written: the announcing person's country ("Starmer said Ukraine will be allowed to use £1.6bn")
@@ -253,6 +285,22 @@ class PledgeFinder:
             if org:
                 return [("organization", org)], key
         return [], None
+
+    def _donors_after_verb(self, sent: Sentence, a: int, b: int) -> list[tuple[str, str]]:
+        """'provided by the Netherlands and other NATO members' / 'a package from the Swedish Armed Forces'."""
+        text = self.doc.text
+        fm = re.match(r"\s*(?:[^,;]{0,60}?\bfrom\s+)?(?:the\s+)?", text[a:b])
+        at = a + (fm.end() if fm else 0)
+        for c in self.doc.countries:
+            if c.start in (at, at - 4) and c.iso3 != "UKR":
+                if c.form == "demonym" and not re.match(r"\s+(?:government|Armed Forces|armed forces|army|military|"
+                                                        r"ministry|Ministry|state)\b", text[c.end:c.end + 16]):
+                    continue
+                return [("country", c.iso3)]
+        for o in self.doc.orgs:
+            if o.start in (at, at - 4) and self.doc.gaz.orgs[o.key].kind in ("union", "institution", "alliance", None):
+                return [("organization", o.key)]
+        return []
 
     def _donor_after(self, sent: Sentence, m: Money) -> list[tuple[str, str]]:
         """'a €50 million contribution from Denmark', '$300 million that the United States promised'."""
@@ -290,6 +338,12 @@ class PledgeFinder:
 
     def _add(self, sent: Sentence, donor: tuple[str, str], m: Money | None, person: str | None, rule: str, at: int) -> None:
         doc, text = self.doc, self.doc.text
+        if donor in NOT_DONORS:
+            return  # Russia's suppliers are not Ukraine's donors
+        c0, c1 = self._clause(sent, at)
+        if re.search(r"\bto (?:Russia|Moscow|the Kremlin|Belarus|Minsk)\b|\b(?:Russia|Moscow) (?:will|would) receive\b",
+                     text[c0:c1]):
+            return
         d = PledgeDraft(donor, sent, rule, money=m)
         speaker = self.speakers.get(sent.index)
         for cand in (person, speaker):  # "Japan pledged $4.5 billion, Prime Minister Fumio Kishida said"
