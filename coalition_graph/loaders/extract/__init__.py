@@ -18,7 +18,7 @@ from coalition_graph.loaders.extract.pledges import PledgeFinder, to_pledges
 from coalition_graph.loaders.extract.statements import StatementFinder, statement_text, to_evidence
 from coalition_graph.loaders.gazetteer import Gazetteer
 from coalition_graph.schema.models import (
-    Article, ArticleFacts, Country, Office, OfficeHeld, Organization, Person, Statement,
+    Article, ArticleFacts, Attendance, Country, Office, OfficeHeld, Organization, Person, Statement,
 )
 
 __all__ = ["extract_facts"]
@@ -36,6 +36,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
         for ev in to_evidence(doc, d):
             speakers.setdefault(_sentence_index(doc, ev.start), d.speaker)
     pledges = to_pledges(doc, PledgeFinder(doc, mf, speakers).run())
+    attendances = _announcers_attend(doc, mf, meetings, pledges, attendances)
     statements = []
     for i, d in enumerate(st_drafts, 1):
         ev = to_evidence(doc, d)
@@ -56,6 +57,25 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
         meetings=meetings, attendances=attendances, pledges=pledges, statements=statements,
         offices=_offices(doc),
     )
+
+
+def _announcers_attend(doc: Doc, mf: MeetingFinder, meetings, pledges, attendances) -> list[Attendance]:
+    """Whoever announced a pledge at a meeting the article reports (same day, already held) was there."""
+    have = {(a.meeting, a.person) for a in attendances}
+    out = list(attendances)
+    for p in pledges:
+        m = next((m for m in meetings if m.key == p.meeting), None)
+        if not (m and p.donor_person and m.start and p.announced == m.start and doc.published and m.start <= doc.published):
+            continue
+        draft = next((d for d in mf.drafts if d.key == m.key), None)
+        if draft is None or draft.bilateral or draft.future or (m.key, p.donor_person) in have:
+            continue
+        country, org = doc.country_of_person(p.donor_person)
+        out.append(Attendance(meeting=m.key, person=p.donor_person, country=country, organization=org,
+                              role="participant", status="attended",
+                              evidence=[e.model_copy(update={"rule": "attendance.announced_pledge_at"}) for e in p.evidence[:1]]))
+        have.add((m.key, p.donor_person))
+    return out
 
 
 def _sentence_index(doc: Doc, pos: int) -> int:

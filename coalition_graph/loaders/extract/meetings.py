@@ -122,7 +122,23 @@ class MeetingFinder:
             for draft, rule, (s, e) in self._mentions_in(sent):
                 self._place(draft, sent, rule, s, e)
         self._inherit_context()
+        self._date_from_lede()
         return self.drafts
+
+    def _date_from_lede(self) -> None:
+        """The lede says when: "The United States and European countries pledged Tuesday …" dates the undated
+        meeting the next paragraphs report (first one told, in the first three paragraphs, not planned)."""
+        doc = self.doc
+        if not doc.sentences or not self.drafts:
+            return
+        lede = doc.sentences[0]
+        days = [x for x in doc.dates if lede.start <= x.start < lede.end and x.precision == "day"]
+        d = self.drafts[0]
+        if len(days) != 1 or d.start or d.future or d.bilateral or not d.mentions or d.mentions[0][2].paragraph > 2:
+            return
+        if any(m.start for m in self.drafts):
+            return  # another meeting has a date of its own: the lede may be about that one
+        d.start, d.precision = days[0].date, "day"
 
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the
