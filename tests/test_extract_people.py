@@ -53,3 +53,11 @@ def test_offices_the_article_states_are_recorded():
 def test_a_misspelt_name_still_finds_the_office_holder():
     found = people("UK Defence Secretary John Healy said the group would meet again.", "2025-10-15")
     assert ("John Healy", "john-healey", "name") in found
+
+
+def test_accented_surnames_and_long_titles():
+    f = facts("Lithuania will allocate another 35 million euros for drones, Minister of National Defence "
+              "Dovilė Šakalienė said. “We will support Ukraine for as long as it takes,” Šakalienė emphasized.",
+              "2025-05-30")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("dovile-sakaliene", False), ("dovile-sakaliene", True)]
+    assert [(p.donor.key, p.amount, p.donor_person) for p in f.pledges] == [("LTU", 35e6, "dovile-sakaliene")]

@@ -38,6 +38,7 @@ TITLE_KINDS: dict[str, set[str]] = {
     "minister of foreign affairs": {"foreign_minister"},
     "top diplomat": {"foreign_minister"},
     "defence minister": {"defence_minister"},
+    "minister of national defence": {"defence_minister"},
     "defence secretary": {"defence_minister"},
     "secretary of defence": {"defence_minister"},
     "minister of defence": {"defence_minister"},
@@ -54,7 +55,7 @@ TITLE_KINDS: dict[str, set[str]] = {
 _TITLE_WORDS = [
     r"Deputy Prime Minister", r"Vice[- ]Premier", r"Prime Minister", r"Premier", r"Vice[- ]President",
     r"President[- ]elect", r"President", r"Chancellor", r"Foreign Affairs Minister", r"Foreign Minister",
-    r"Foreign Secretary", r"Secretary of State", r"Minister of (?:Foreign Affairs|Defen[cs]e|Finance|[A-Z]\w+(?: Affairs)?)",
+    r"Foreign Secretary", r"Secretary of State", r"Minister of (?:Foreign Affairs|(?:National )?Defen[cs]e|Finance|[A-Z]\w+(?: Affairs)?)",
     r"Minister for [A-Z]\w+(?: Affairs)?", r"Defen[cs]e Minister", r"Defen[cs]e Secretary", r"Secretary of Defen[cs]e",
     r"Secretary of War", r"War Secretary", r"Finance Minister", r"Economy Minister", r"Interior Minister",
     r"Secretary[- ]General", r"High Representative", r"Supreme Allied Commander Europe", r"Special Envoy", r"Envoy",
@@ -515,8 +516,9 @@ class PeopleFinder:
                               r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
 
 
-_CAP_SEQ = re.compile(r"(?<![\w])(?:(?:von|van|de|der|den|da|di|del|la|le|al)\s+)*[A-Z][\w'’\-]*"
-                      r"(?:\s+(?:von|van|de|der|den|da|di|del|la|le|al)\s+[A-Z][\w'’\-]*)*(?![\w])")
+_UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "]"  # Latin capitals, with accents
+_CAP_SEQ = re.compile(r"(?<![\w])(?:(?:von|van|de|der|den|da|di|del|la|le|al)\s+)*" + _UPPER + r"[\w'’\-]*"
+                      r"(?:\s+(?:von|van|de|der|den|da|di|del|la|le|al)\s+" + _UPPER + r"[\w'’\-]*)*(?![\w])")
 
 
 @functools.lru_cache(maxsize=4)
