@@ -57,3 +57,12 @@ def test_future_participation_is_expected():
     assert [(a.person, a.status) for a in f.attendances] == [("pete-hegseth", "expected")]
     assert str(f.meetings[0].start) == "2025-04-11"
     assert f.meetings[0].mode == "virtual"
+
+
+def test_conferences_and_planned_talks():
+    f = facts("Zelensky spoke at the Munich Security Conference on Saturday. Peace talks between Russian and "
+              "Ukrainian delegations are expected in Istanbul next week.", "2025-02-16")
+    assert [(str(m.start), m.date_precision, m.city, m.kind) for m in f.meetings] == [
+        ("2025-02-15", "day", "Munich", "conference"), ("2025-02-17", "week", "Istanbul", "other")]
+    assert f.meetings[1].mode is None  # planned: how it will be held is not said
+    assert [(a.meeting, a.person) for a in f.attendances] == [("M1", "volodymyr-zelenskyy")]

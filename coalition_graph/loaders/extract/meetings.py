@@ -21,10 +21,10 @@ HEAD_RX = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])", re.I)
 # heads that only refer back to a meeting already named, unless the phrase itself places it
 ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", "consultations", "call"}
 NOT_MEETING_BEFORE = re.compile(
-    r"(?:press|news|a news|joint press|the press|media|donor|investment|peace|security)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
+    r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|"
-                       r"expected to|later this)\b", re.I)
+                       r"(?:is|are) expected|expected to|later this)\b", re.I)
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
@@ -337,11 +337,13 @@ class MeetingFinder:
                         d.country = c.iso3
         # date: the date written nearest to the phrase in the same sentence
         cands = [x for x in doc.dates if sent.start <= x.start < sent.end]
+        if re.match(r"(?:'s|’s)\b", text[e:e + 3]):
+            cands = []  # "the forum's future once Trump takes office on January 20": not the forum's date
         near = []
         for x in cands:
             if np_start <= x.start and x.end <= max(np_end, e):
                 near.append((0, x))  # "Sunday's summit", "the 27th meeting … on April 11"
-            elif x.start >= e and x.start - max(e, np_end) <= (80 if head == "meeting" and "met" in text[s:e] else 45) \
+            elif x.start >= e and x.start - max(e, np_end) <= (80 if head == "meeting" and "met" in text[s:e] else 70) \
                     and not HEAD_RX.search(text[max(e, np_end):x.start]) and "," not in text[max(e, np_end):x.start] and \
                     not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
@@ -357,7 +359,7 @@ class MeetingFinder:
         if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
             d.head = "ministerial"  # "a meeting of EU foreign ministers"
         # "ahead of the summit": the summit is still to come (not what came before it)
-        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 40)])
+        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 70)])
                         or AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start]))
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
