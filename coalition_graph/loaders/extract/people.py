@@ -87,8 +87,10 @@ FEMALE_GIVEN_NAMES = {
     "jacinda", "julie", "penny", "priti", "yvette", "rachel", "helle", "marie", "anna", "maria", "kristina",
     "tulsi", "pam", "melania", "antonella", "nancy", "victoria", "evika", "ingrida", "kristen",
     "marise", "christine", "roberta", "elina", "petra", "svenja", "nadia", "dace", "hanna",
-    "mélanie", "catherine", "sandra", "michelle", "sophie", "susan", "stefanie", "tanja", "viola", "yuliia",
-}
+    "melanie", "catherine", "sandra", "michelle", "sophie", "susan", "stefanie", "tanja", "viola", "yuliia",
+    "dovile", "beata", "ewa", "agnieszka", "marta", "elisabeth", "ulrike", "sigrid", "ine", "kristrun", "simonetta",
+    "iveta", "jana", "lana", "natalia", "natalie", "claudia", "nathalie", "sarah", "anne", "emma", "maria-zakharova",
+}  # compared accent-free and lower-case (fold), first given name only
 
 PRONOUN_RX = re.compile(r"\b(he|she|his|her|him)\b", re.I)
 
