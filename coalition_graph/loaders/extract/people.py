@@ -89,7 +89,7 @@ FEMALE_GIVEN_NAMES = {
     "marise", "christine", "roberta", "elina", "petra", "svenja", "nadia", "dace", "hanna",
     "melanie", "catherine", "sandra", "michelle", "sophie", "susan", "stefanie", "tanja", "viola", "yuliia",
     "dovile", "beata", "ewa", "agnieszka", "marta", "elisabeth", "ulrike", "sigrid", "ine", "kristrun", "simonetta",
-    "iveta", "jana", "lana", "natalia", "natalie", "claudia", "nathalie", "sarah", "anne", "emma", "maria-zakharova",
+    "iveta", "jana", "lana", "natalia", "natalie", "claudia", "nathalie", "sarah", "anne", "emma",
 }  # compared accent-free and lower-case (fold), first given name only
 
 PRONOUN_RX = re.compile(r"\b(he|she|his|her|him)\b", re.I)
