@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark: push throughput to Neo4j and Fuseki, and one named query's latency on every backend.
 
-    .venv/bin/python scripts/bench_push.py [--articles 5000] [--runs 5] [--store DIR]
+    .venv/bin/python scripts/bench_push.py [--articles 5800] [--runs 5] [--store DIR]
 
-1. Builds a synthetic store of about 20 nodes and 35 relationships an article (5,000 articles ≈ 100,000
+1. Builds a synthetic store of about 18 nodes and 29 relationships an article (5,800 articles ≈ 104,000
    nodes) through the store's own ingest path, with a synthetic extractor in place of the rule-based one
    (so the benchmark measures storage and pushing, not extraction).
 2. Starts Neo4j and Fuseki from tests/servers (run tests/servers/prepare.sh first, or let this do it).
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import statistics
 import sys
 import tempfile
@@ -98,7 +99,7 @@ def median_seconds(action, runs: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=5000, help="synthetic articles (about 20 nodes each)")
+    parser.add_argument("--articles", type=int, default=5800, help="synthetic articles (about 18 nodes each)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs a query (after one warm-up)")
     parser.add_argument("--store", type=Path, help="where to build the store (default: a temporary folder)")
     parser.add_argument("--batch-size", type=int, default=5000, help="rows a Neo4j transaction")
@@ -156,6 +157,7 @@ def main() -> None:
         neo4j_server.stop()
         fuseki_server.stop()
         store.close()
+        shutil.rmtree(workdir, ignore_errors=True)  # the servers' data, and the store unless --store
 
 
 if __name__ == "__main__":

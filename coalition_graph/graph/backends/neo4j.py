@@ -60,15 +60,19 @@ def _to_python(value: Any) -> Any:
         return [_to_python(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_python(v) for k, v in value.items()}
+    # nodes, relationships and paths in the shape LadybugDB gives them (_ID, _LABEL, _SRC, _DST, _NODES, _RELS)
+    # (a property Neo4j does not have is there as None, as in LadybugDB's fixed columns)
     if isinstance(value, neo4j_graph.Node):
         labels = sorted(value.labels)
-        return {"_id": value.element_id, "_label": labels[0] if labels else None,
-                **{k: _to_python(v) for k, v in value.items()}}
+        label = labels[0] if labels else None
+        columns = dict.fromkeys(node_props(label)) if label in NODE_PROPS else {}
+        return {"_ID": value.element_id, "_LABEL": label, **columns, **{k: _to_python(v) for k, v in value.items()}}
     if isinstance(value, neo4j_graph.Relationship):
-        return {"_id": value.element_id, "_label": value.type, "_src": value.start_node.element_id,
-                "_dst": value.end_node.element_id, **{k: _to_python(v) for k, v in value.items()}}
+        columns = dict.fromkeys(rel_props(value.type)) if value.type in REL_TYPES else {}
+        return {"_SRC": value.start_node.element_id, "_DST": value.end_node.element_id, "_LABEL": value.type,
+                "_ID": value.element_id, **columns, **{k: _to_python(v) for k, v in value.items()}}
     if isinstance(value, neo4j_graph.Path):
-        return {"_nodes": [_to_python(n) for n in value.nodes], "_rels": [_to_python(r) for r in value.relationships]}
+        return {"_NODES": [_to_python(n) for n in value.nodes], "_RELS": [_to_python(r) for r in value.relationships]}
     return value
 
 
