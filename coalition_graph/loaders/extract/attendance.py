@@ -27,13 +27,14 @@ SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERB
 BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
     r"among (?:those|them|others)(?: \w+){0,2} (?:were|was)|among them|with the participation of|the presence of|participation from|"
-    r"participation of|alongside|together with|were joined by|was joined by|set to attend|"
+    r"participation of|alongside|together with|along with|were joined by|was joined by|set to attend|opened by|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
-                       r"skipped|stayed away|was not present|were not present|no-show|boycotted)\b", re.I)
+                       r"skipped|stayed away|was not present|were not present|no-show|boycotted|was not represented|"
+                       r"were not represented|(?:to )?miss(?:ed)? (?:a|the) (?:meeting|summit|talks))\b", re.I)
 SPEECH_RX = re.compile(r"\b(?:made the announcement|said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
                        r"signed|pledged|unveiled|presented|held talks|discussed|"
                        r"reports|reported|spoke|speaking|explained|confirmed|outlined|highlighted|urged|warned)\b", re.I)
@@ -99,8 +100,10 @@ class AttendanceFinder:
             role = "host" if re.search(r"organi|host", trig) else "chair" if "chair" in trig else "participant"
             a = sent.start + m.end()
             b = self._list_end(sent, a)
-            if trig in ("including", "alongside", "together with", "the presence of", "participation of",
-                        "participation from") and not self._near_meeting(sent, m.start(), 60):
+            if trig in ("including", "alongside", "together with", "along with", "the presence of", "participation of",
+                        "participation from") and not self._near_meeting(sent, m.start(), 60) and \
+                    not re.search(r"\b(?:took part|attended|joined|participated|were present|was present)\s+$",
+                                  text[max(sent.start, sent.start + m.start() - 25):sent.start + m.start()]):
                 continue
             target = self._meeting_for(sent, keys, sent.start + m.start())
             listed = {p.key for p in doc.persons if a <= p.start < b and p.via in ("name", "title", "surname")}

@@ -136,7 +136,7 @@ class MeetingFinder:
         d = self.drafts[0]
         if len(days) != 1 or d.start or d.future or d.bilateral or not d.mentions or d.mentions[0][2].paragraph > 2:
             return
-        if any(m.start for m in self.drafts):
+        if d.mentions[0][2].paragraph > 0 and any(m.start for m in self.drafts):
             return  # another meeting has a date of its own: the lede may be about that one
         d.start, d.precision = days[0].date, "day"
 
@@ -171,6 +171,8 @@ class MeetingFinder:
             s, e = sent.start + m.start(), sent.start + m.end()
             objs = [p for p in doc.persons if e <= p.span_start <= e + 30 and p.via in ("name", "title", "surname")]
             subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
+            if subj and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$", text[max(sent.start, s - 12):s]):
+                subj = subj[:1]  # "Zelenskyy attended a dinner given by the King, and met Trump": Zelenskyy met him
             if not objs or not subj or not re.fullmatch(r"(?:(?:his|her|their|the)\s+)?(?:[\w\-]+\s+){0,2}",
                                                          text[e:objs[0].span_start]):
                 continue
@@ -202,7 +204,8 @@ class MeetingFinder:
             found.append((d, "meeting.verb.met_with", (s, e)))
             used.append((s, e))
         for m in re.finditer(r"\b(?:leaders|presidents|heads of (?:state|government)|prime ministers|ministers|delegations)\b"
-                             r"[^.;]{0,40}?\b(?:traveled|travelled|gathered|convened|met|arrived|came together)\s+"
+                             r"[^.;]{0,40}?\b(?:traveled|travelled|gathered|convened|met|meet|meets|will meet|arrived|"
+                             r"came together)\s+"
                              r"(?:\w+\s+){0,3}?(?:to|in|at)\s+", sent.text, re.I):
             s, e = sent.start + m.start(), sent.start + m.end()
             if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
@@ -259,15 +262,34 @@ class MeetingFinder:
             d.bilateral, d.participants, d.head = True, keys, "meeting"
             found.append((d, "meeting.verb.signed", (s, e)))
             used.append((s, e))
-        for m in re.finditer(r"\bhosted\s+", sent.text):
+        # "Starmer hosted Zelensky at Downing Street", "Starmer welcomed Zelenskyy to Downing Street",
+        # "Macron received Zelenskyy", "Rutte was received by Starmer in Downing Street"
+        for m in re.finditer(r"\b(?P<active>hosted|welcomed|received)\s+|\b(?:was|were|had been)\s+(?:\w+\s+)?"
+                             r"(?P<passive>received|welcomed|hosted)\s+by\s+", sent.text):
             s = sent.start + m.end()
-            guest = [p for p in doc.persons if s <= p.start < s + 5]
-            host = [p for p in doc.persons if sent.start <= p.start < sent.start + m.start()]
-            if guest and host and re.search(r"\b(at|in)\b", sent.text[m.end():m.end() + 60]):
-                d = self._draft_from(sent, sent.start + m.start(), s + 40, "meeting")
-                d.bilateral = True
-                d.participants = [host[-1].key, guest[0].key]
-                found.append((d, "meeting.verb.hosted_guest", (sent.start + m.start(), s)))
+            after = [p for p in doc.persons if s <= p.span_start < s + 5 and p.via != "pronoun"]
+            before = [p for p in doc.persons if sent.start <= p.start < sent.start + m.start()]
+            if not after or not before or not re.search(r"\b(?:at|in|to)\b", sent.text[m.end():m.end() + 90]):
+                continue
+            if re.match(r"\s*(?:and|,)\s", text[after[0].end:after[0].end + 6]) and m.group("active"):
+                continue  # "received Zelenskyy and several European leaders": the summit, not two people
+            host, guest = (after[0], before[-1]) if m.group("passive") else (before[-1], after[0])
+            d = self._draft_from(sent, sent.start + m.start(), s, "meeting")
+            d.bilateral = True
+            d.participants = [host.key, guest.key]
+            found.append((d, "meeting.verb.hosted_guest", (sent.start + m.start(), s)))
+            used.append((sent.start + m.start(), s))
+        # "after hosting European leaders at Lancaster House in London": a summit the host held
+        for m in re.finditer(r"\b(?:hosted|hosting|hosts|convened|convening|chaired|chairing|gathered)\s+(?:\w+\s+){0,3}?"
+                             r"(?:leaders|counterparts|ministers|delegations|heads of (?:state|government))\b"
+                             r"(?:\s+[\w,\s]{0,40}?)?\s+(?:at|in)\s+", sent.text, re.I):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(not (e <= a or s >= b) for a, b in used) or not [p for p in doc.places if e <= p.start < e + 20]:
+                continue
+            d = self._draft_from(sent, s, e, "summit")
+            d.head = "ministerial" if "ministers" in m.group(0).lower() else "summit"
+            found.append((d, "meeting.verb.hosted_group", (s, e)))
+            used.append((s, e))
         for m in HEAD_RX.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
@@ -353,6 +375,10 @@ class MeetingFinder:
             lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
             if lead and not [y for y in cands if y is not lead[0]]:
                 near = [(0, lead[0])]
+        if not near and len(cands) == 1 and cands[0].precision == "day" and \
+                len(HEAD_RX.findall(text[sent.start:sent.end])) == 1:
+            # the sentence's only date, for its only meeting: "Starmer on Friday called …, as he hosted a meeting …"
+            near = [(0, cands[0])]
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
@@ -521,4 +547,6 @@ def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
         label = f"{fmt} {d.head}" if fmt else (d.head.capitalize() if d.head else "Meeting")
     if d.city:
         label += f" in {d.city}"
+    elif d.country:
+        label += f" in {doc.gaz.country_name(d.country)}"
     return label

@@ -489,6 +489,16 @@ class PeopleFinder:
                     if pm.start >= m.end() and pm.end <= m.end() + bracket.end():
                         key = pm.key
             if key is None:
+                # "announced by Prime Minister Mark Carney when he hosted …": the person just before in the sentence
+                sub = re.search(r"\b(?:when|as|after|before|while|because|where|since|until|who said)\s+$",
+                                self.text[max(0, m.start() - 12):m.start()], re.I)
+                if sub:
+                    line = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
+                    near = [pm for pm in self.mentions if line < pm.start < m.start() and pm.via != "pronoun"
+                            and bool(self.people.get(pm.key) and self.people[pm.key].female) == female]
+                    if near:
+                        key = max(near, key=lambda pm: pm.start).key
+            if key is None:
                 key = self._antecedent(m.start(), female)
             if key:
                 self.mentions.append(PersonMention(m.start(), m.end(), m.group(0), key, "pronoun"))
