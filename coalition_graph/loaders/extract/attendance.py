@@ -26,7 +26,7 @@ JOIN_VERBS = (r"attended|attends|attend|attending|joined|joins|join|joining|took
 SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERBS})\b", re.I)
 BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
-    r"among (?:those|them|others)(?: \w+){0,2} (?:were|was)|among them|with the participation of|the presence of|participation from|"
+    r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|along with|were joined by|was joined by|set to attend|opened by|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
@@ -71,7 +71,7 @@ class AttendanceFinder:
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
                 if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
-                                               r"attending|participated|among those)\b", sent.text)
+                                               r"attending|participated|among those|(?:were|was) received by)\b", sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
                     keys = [last_meeting]
@@ -233,6 +233,40 @@ class AttendanceFinder:
                 if self._near_meeting(sent, ps[0].end - sent.start, 40):
                     self._person(target, ps[0].key, "participant", self._status(sent, a, target), sent,
                                  "attendance.invited")
+        # 3g. "Macron received Zelenskyy and several European leaders": the host and the guests named
+        for m in re.finditer(r"\b(?:received|welcomed|hosted|hosts|hosting|greeted)\s+", st):
+            a = sent.start + m.end()
+            guests = []
+            for p in doc.persons:
+                if p.via == "pronoun" or p.span_start < a:
+                    continue
+                if p.span_start == a or re.fullmatch(r"\s*(?:,|and|, and)\s*", text[guests[-1].end:p.span_start] if guests else "x"):
+                    guests.append(p)
+            if not guests:
+                continue
+            target = self._meeting_for(sent, keys, a)
+            draft = self._draft(target)
+            if draft is None or draft.bilateral:
+                continue  # the two-sided meeting records its own sides
+            for kind, key in self._subjects(sent, sent.start + m.start()):
+                if kind == "person":
+                    self._person(target, key, "host", self._status(sent, a, target), sent, "attendance.received_guests")
+            for p in guests:
+                self._person(target, p.key, "participant", self._status(sent, a, target), sent, "attendance.received_guests")
+        # 3h. "Macron, Merz, Starmer and Tusk were received by Zelenskyy": visitors and host
+        for m in re.finditer(r"\b(?:was|were|had been)\s+(?:\w+\s+)?(?:received|welcomed|hosted)\s+by\s+", st):
+            target = self._meeting_for(sent, keys, sent.start + m.start())
+            draft = self._draft(target)
+            if draft is None or draft.bilateral:
+                continue
+            host = [p for p in doc.persons if sent.start + m.end() <= p.span_start < sent.start + m.end() + 5]
+            for kind, key in self._subjects(sent, sent.start + m.start()):
+                if kind == "person":
+                    self._person(target, key, "participant", self._status(sent, sent.start + m.start(), target), sent,
+                                 "attendance.received_by")
+            for p in host[:1]:
+                self._person(target, p.key, "host", self._status(sent, sent.start + m.start(), target), sent,
+                             "attendance.received_by")
         # 3b. "Sunday's summit in London saw X say …"
         for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
             if self._near_meeting(sent, m.start(), 60):
@@ -340,6 +374,13 @@ class AttendanceFinder:
         """People or countries that are the subject of the verb at `vs`: 'A, B and C arrived'."""
         doc, text = self.doc, self.doc.text
         out: list[tuple[str, str]] = []
+        # "Starmer, who co-chairs the coalition with Macron, took part": the subject is before the relative clause
+        rel = re.search(r",\s+who\b[^,;]{0,100},\s*$", text[sent.start:vs])
+        if rel:
+            vs = sent.start + rel.start()
+            before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]
+            if before and vs - before[-1].end <= 2:
+                return [("person", before[-1].key)]
         # "Giorgia Meloni, for her part, emphasized": an appositive or adverb between subject and verb
         before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]
         if before and StatementFinder._clean_gap(text[before[-1].end:vs]) and text[before[-1].end:vs].strip():

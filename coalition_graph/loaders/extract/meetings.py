@@ -155,8 +155,8 @@ class MeetingFinder:
                         (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
                 if near:
                     d.start, d.precision = o.start, o.precision
-                    if not d.city and not d.country:
-                        d.city, d.country = o.city, o.country
+                    if not d.city and not d.country and d.head not in ("call", "video call"):
+                        d.city, d.country = o.city, o.country  # (a call is not held anywhere)
                     break
 
     # ------------------------------------------------------------ per sentence
@@ -179,6 +179,19 @@ class MeetingFinder:
             d = self._draft_from(sent, s, e, "meeting")
             d.bilateral, d.participants = True, [subj[-1].key, objs[0].key]
             found.append((d, "meeting.verb.met", (s, e)))
+            used.append((s, e))
+        # "The visitors and Zelenskyy then spoke by phone with US President Donald Trump": a call
+        for m in re.finditer(r"\b(?:spoke|speaks|talked|talks|held a call|had a call)\s+(?:\w+\s+){0,2}?"
+                             r"(?:by (?:phone|telephone|video(?:link)?)|on the (?:phone|telephone))\s+with\s+", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            objs = [p for p in doc.persons if e <= p.start < min(sent.end, e + 50) and p.via != "pronoun"]
+            if not objs:
+                continue
+            subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
+            d = self._draft_from(sent, s, e, "call")
+            d.head, d.participants = "call", list(dict.fromkeys([p.key for p in subj] + [objs[0].key]))
+            d.bilateral = len(d.participants) == 2
+            found.append((d, "meeting.verb.phone_call", (s, e)))
             used.append((s, e))
         for m in re.finditer(r"\b(?:met|meets|meeting|to meet)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
                              r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
@@ -269,12 +282,25 @@ class MeetingFinder:
             s = sent.start + m.end()
             after = [p for p in doc.persons if s <= p.span_start < s + 5 and p.via != "pronoun"]
             before = [p for p in doc.persons if sent.start <= p.start < sent.start + m.start()]
-            if not after or not before or not re.search(r"\b(?:at|in|to)\b", sent.text[m.end():m.end() + 90]):
+            if not after or not before or (not re.search(r"\b(?:at|in|to)\b", sent.text[m.end():m.end() + 90])
+                                            and not m.group("passive")):
                 continue
             if re.match(r"\s*(?:and|,)\s", text[after[0].end:after[0].end + 6]) and m.group("active"):
                 continue  # "received Zelenskyy and several European leaders": the summit, not two people
             host, guest = (after[0], before[-1]) if m.group("passive") else (before[-1], after[0])
+            chain = [before[-1]]
+            for p in reversed(before[:-1]):
+                if re.fullmatch(r"\s*(?:,|and|, and)\s*(?:(?:Prime Ministers|Presidents)\s+)?", text[p.end:chain[-1].span_start]):
+                    chain.append(p)
+                else:
+                    break
             d = self._draft_from(sent, sent.start + m.start(), s, "meeting")
+            if m.group("passive") and len(chain) >= 2:
+                # "Macron, Merz, Starmer and Tusk were received by Zelenskyy": the leaders' visit, not a two-sided meeting
+                d.head, d.participants = "summit", [host.key] + [p.key for p in reversed(chain)]
+                found.append((d, "meeting.verb.received_visitors", (sent.start + m.start(), s)))
+                used.append((sent.start + m.start(), s))
+                continue
             d.bilateral = True
             d.participants = [host.key, guest.key]
             found.append((d, "meeting.verb.hosted_guest", (sent.start + m.start(), s)))
@@ -341,6 +367,12 @@ class MeetingFinder:
         if place is None:
             for p in doc.places:
                 if sent.start <= p.start < s and re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", text[p.end:p.end + 20]):
+                    place = p
+        if place is None:  # "At the Mariinsky Palace they held a meeting …"
+            for p in doc.places:
+                if sent.start <= p.start < s and s - p.end < 60 and \
+                        re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start], re.I) and \
+                        not re.search(r"[,;]", text[p.end:s]) and not HEAD_RX.search(text[p.end:s]):
                     place = p
         if place is not None:
             d.city = place.place.city

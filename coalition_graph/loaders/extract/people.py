@@ -79,6 +79,7 @@ NOT_NAME = {
     "According", "Ukraine", "Russia", "NATO", "EU", "UK", "US", "U.S.", "U.K.", "Western", "European", "Europe",
     "Coalition", "Willing", "Group", "Contact", "Defense", "Defence", "Foreign", "Office", "Ministry", "Government",
     "Council", "Commission", "Parliament", "Union", "Summit", "Conference", "Forum", "Air", "Base", "Gen.", "Lt.",
+    "Senators", "Senator", "Ministers", "Presidents", "Leaders", "King", "Queen",
 }
 # Given names that news use for women: a pronoun "she"/"her" prefers them, "he"/"his" avoids them.
 FEMALE_GIVEN_NAMES = {
@@ -165,6 +166,22 @@ class PeopleFinder:
                 self._state_office(key, t, t.mod_start, e)
         # 1b. plural roles over a list of demonyms: "the British, Polish and Italian prime ministers"
         self._plural_roles(taken)
+        # 1c. a plural title before names: "Prime Ministers Keir Starmer and Donald Tusk", "Senators X and Y"
+        for m in re.finditer(r"\b(?:Prime Ministers|Presidents|Chancellors|Senators|Foreign Ministers|Defen[cs]e Ministers|"
+                             r"Ministers|Leaders|Envoys)\s+", self.text):
+            pos = m.end()
+            for _ in range(4):
+                nm = self._name_after(pos - 1, allow_comma=False)
+                if not nm or not self._free(nm[0], nm[1], taken):
+                    break
+                key = self._resolve_name(nm[2], None)
+                if not key:
+                    break
+                self._add(PersonMention(nm[0], nm[1], nm[2], key, "name", None, None, m.start()), taken)
+                nxt = re.match(r"(?:,\s*|\s+and\s+|,\s+and\s+)", self.text[nm[1]:])
+                if not nxt:
+                    break
+                pos = nm[1] + nxt.end()
         # 2. gazetteer names and aliases anywhere
         for s, e, key in self._gazetteer_names():
             if self._free(s, e, taken):
@@ -347,8 +364,8 @@ class PeopleFinder:
                 toks.append(tok)
             else:
                 break
-            if glued:
-                break
+            if glued or (tok.endswith(".") and len(bare) > 1 and bare.lower() not in ("jr", "sr", "st")):
+                break  # "… Zelenskyy. Senators …": a full stop ends the name
             i += len(tok)
             sp = re.match(r" (?=\S)", text[i:])
             if not sp:
