@@ -27,7 +27,8 @@ SUBJECT_VERB_RX = re.compile(rf"\b(?P<verb>{HOST_VERBS}|{CHAIR_VERBS}|{JOIN_VERB
 BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
     r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
-    r"participation of|alongside|together with|along with|were joined by|was joined by|set to attend|opened by|"
+    r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
+    r"set to attend|opened by|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
@@ -115,7 +116,7 @@ class AttendanceFinder:
                     target = bigger[-1].key
             status = "expected" if "set to" in trig else self._status(sent, sent.start + m.start(), target)
             self._list(sent, target, a, b, role, status, f"attendance.list.{trig.split()[0]}")
-            if "joined by" in trig:
+            if re.search(r"joined\b.*\bby$", trig):
                 # "A and B were joined by C and D": A and B are at that meeting too
                 subj = self._subjects(sent, sent.start + m.start())
                 if not subj and draft and draft.bilateral and re.search(r"\b(?:those|the)\s+(?:two|both)\b|\bthey\b",
@@ -383,7 +384,7 @@ class AttendanceFinder:
                 return [("person", before[-1].key)]
         # "Giorgia Meloni, for her part, emphasized": an appositive or adverb between subject and verb
         before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]
-        if before and StatementFinder._clean_gap(text[before[-1].end:vs]) and text[before[-1].end:vs].strip():
+        if before and re.search(r"[,(\[]", text[before[-1].end:vs]) and StatementFinder._clean_gap(text[before[-1].end:vs]):
             return [("person", before[-1].key)]
         # walk back over the subject phrase: names, titles, commas, "and"
         region_start = sent.start
@@ -405,7 +406,9 @@ class AttendanceFinder:
                 out.extend(("person", p.key) for p in reversed(chain))
                 return out
         cs = [c for c in doc.countries if region_start <= c.start and c.end <= vs and c.form in ("name", "possessive", "demonym")
-              and not self._modifies_person(c)]
+              and not self._modifies_person(c)
+              and not re.search(r"\b(?:in|of|for|to|from|with|against|on|into|across|over)\s+(?:the\s+)?$",
+                                text[max(sent.start, c.start - 12):c.start])]  # "a ceasefire in Ukraine will …"
         if cs:
             last = cs[-1]
             gap = text[last.end:vs]

@@ -24,7 +24,8 @@ NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|"
-                       r"(?:is|are) expected|expected to|later this)\b", re.I)
+                       r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
+                       re.I)
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
@@ -233,7 +234,7 @@ class MeetingFinder:
             used.append((s, e))
         # a group that meets: "over 200 military personnel from 30 countries will meet" (with a place in the sentence)
         for m in re.finditer(r"\b(?:personnel|officials|planners|chiefs|representatives|envoys|advisers|advisors|"
-                             r"diplomats|negotiators)\b[^.;]{0,60}?\b(?P<v>will meet|met|to meet|gathered|convened|"
+                             r"diplomats|negotiators)\b[^.;]{0,100}?\b(?P<v>will meet|met|to meet|gathered|convened|"
                              r"will gather|will convene)\b", sent.text):
             s, e = sent.start + m.start("v"), sent.start + m.end("v")
             if any(not (e <= a or s >= b) for a, b in used):
@@ -248,6 +249,14 @@ class MeetingFinder:
                 if ds:
                     d.start, d.precision = ds[0].date, ds[0].precision
             found.append((d, "meeting.verb.group_meets", (s, e)))
+            used.append((s, e))
+        # "the one that met at Lancaster House earlier this month": a group's earlier meeting
+        for m in re.finditer(r"\b(?:that|which|who)\s+(?:had\s+)?(?:met|gathered|convened)\s+(?:at|in)\s+", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(not (e <= a or s >= b) for a, b in used) or not [p for p in doc.places if e <= p.start < e + 5]:
+                continue
+            d = self._draft_from(sent, s, e, "meeting")
+            found.append((d, "meeting.verb.group_met", (s, e)))
             used.append((s, e))
         # "the next Ukraine Defense Contact Group on April 11": a format named for its meeting
         for o in doc.orgs:
@@ -306,7 +315,7 @@ class MeetingFinder:
             found.append((d, "meeting.verb.hosted_guest", (sent.start + m.start(), s)))
             used.append((sent.start + m.start(), s))
         # "after hosting European leaders at Lancaster House in London": a summit the host held
-        for m in re.finditer(r"\b(?:hosted|hosting|hosts|convened|convening|chaired|chairing|gathered)\s+(?:\w+\s+){0,3}?"
+        for m in re.finditer(r"\b(?:hosted|hosting|hosts|convened|convening|chaired|chairing|gathered)\s+(?:\w+\s+){0,5}?"
                              r"(?:leaders|counterparts|ministers|delegations|heads of (?:state|government))\b"
                              r"(?:\s+[\w,\s]{0,40}?)?\s+(?:at|in)\s+", sent.text, re.I):
             s, e = sent.start + m.start(), sent.start + m.end()
@@ -362,7 +371,8 @@ class MeetingFinder:
         if place is None:
             for p in doc.places:
                 if sent.start <= p.start < sent.end and abs(p.start - e) < 90 and \
-                        re.search(r"\b(in|at|to)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]):
+                        (re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) or
+                         (re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) and p.start - e < 15)):
                     place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
         if place is None:
             for p in doc.places:
@@ -398,7 +408,8 @@ class MeetingFinder:
             if np_start <= x.start and x.end <= max(np_end, e):
                 near.append((0, x))  # "Sunday's summit", "the 27th meeting … on April 11"
             elif x.start >= e and x.start - max(e, np_end) <= (80 if head == "meeting" and "met" in text[s:e] else 70) \
-                    and not HEAD_RX.search(text[max(e, np_end):x.start]) and "," not in text[max(e, np_end):x.start] and \
+                    and not HEAD_RX.search(text[max(e, np_end):x.start]) and \
+                    ("," not in text[max(e, np_end):x.start] or self._only_places(max(e, np_end), x.start)) and \
                     not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
             elif x.end <= np_start and np_start - x.end <= 30:
@@ -407,8 +418,10 @@ class MeetingFinder:
             lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
             if lead and not [y for y in cands if y is not lead[0]]:
                 near = [(0, lead[0])]
+        future_here = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 70)]))
         if not near and len(cands) == 1 and cands[0].precision == "day" and \
-                len(HEAD_RX.findall(text[sent.start:sent.end])) == 1:
+                len(HEAD_RX.findall(text[sent.start:sent.end])) == 1 and \
+                (doc.published is None or (cands[0].date > doc.published) == future_here):
             # the sentence's only date, for its only meeting: "Starmer on Friday called …, as he hosted a meeting …"
             near = [(0, cands[0])]
         if near:
@@ -434,7 +447,7 @@ class MeetingFinder:
                 d.bilateral = True
                 d.participants = list(dict.fromkeys(p.key for p in ps))[:2]
         with_p = re.match(r"\s+with\s+", text[e:e + 8])
-        if with_p and d.head in ("meeting", "talks", "call", "video call"):
+        if with_p and d.head in ("meeting", "talks", "call", "video call", "summit"):
             ps = [p for p in doc.persons if e <= p.start < min(e + 60, sent.end) and p.via != "pronoun"]
             owner = [p for p in doc.persons if np_start <= p.start < s]
             if ps:
@@ -442,6 +455,14 @@ class MeetingFinder:
                 d.participants = [p.key for p in owner[:1]] + [ps[0].key]
         d.name = self._proper_name(np, np_start, d)
         return d
+
+    def _only_places(self, a: int, b: int) -> bool:
+        """Between a and b: places, commas and 'in'/'at' only ("in Anchorage, Alaska, on")."""
+        rest = self.doc.text[a:b]
+        for p in sorted(self.doc.places, key=lambda p: -p.start):
+            if a <= p.start and p.end <= b:
+                rest = rest[:p.start - a] + rest[p.end - a:]
+        return bool(re.fullmatch(r"[\s,]*(?:(?:in|at)\s+)?[\s,]*(?:on\s+)?", rest))
 
     def _np_start(self, sent: Sentence, s: int) -> int:
         """Start of the noun phrase ending at the head: determiners, modifiers, possessives, quotes."""
