@@ -56,6 +56,8 @@ class MeetingDraft:
 
     def compatible(self, o: "MeetingDraft") -> bool:
         if self.start and o.start:
+            if self.precision != o.precision:
+                return False  # "the one that met … earlier this month" is not Saturday's call
             if self.precision == "month" or o.precision == "month":
                 if (self.start.year, self.start.month) != (o.start.year, o.start.month):
                     return False
@@ -429,8 +431,9 @@ class MeetingFinder:
             d.start, d.precision = best.date, best.precision
         if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
             d.head = "ministerial"  # "a meeting of EU foreign ministers"
-        # "ahead of the summit": the summit is still to come (not what came before it)
-        d.future = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 70)])
+        # tense of the clause the meeting is told in; "ahead of the summit": the summit is still to come
+        c0, c1 = self._clause_bounds(sent, np_start, max(e, np_end))
+        d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)])
                         or AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start]))
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
@@ -455,6 +458,19 @@ class MeetingFinder:
                 d.participants = [p.key for p in owner[:1]] + [ps[0].key]
         d.name = self._proper_name(np, np_start, d)
         return d
+
+    def _clause_bounds(self, sent: Sentence, s: int, e: int) -> tuple[int, int]:
+        """The clause around s..e: cut at ';', and at ', after/before/while/and/but' and bare 'after'/'before'."""
+        text = self.doc.text
+        c0, c1 = sent.start, sent.end
+        for m in re.finditer(r";|,\s+(?:after|before|while|and|but|as|when)\b|\s(?:after|before)\s", text[sent.start:sent.end]):
+            pos = sent.start + m.start()
+            if pos < s:
+                c0 = sent.start + m.end()
+            elif pos >= e:
+                c1 = pos
+                break
+        return c0, c1
 
     def _only_places(self, a: int, b: int) -> bool:
         """Between a and b: places, commas and 'in'/'at' only ("in Anchorage, Alaska, on")."""
