@@ -41,9 +41,12 @@ def stored_articles(store: Path) -> int:
 
 
 def start_ingest(corpus: Path, store: Path) -> subprocess.Popen:
+    # A job started in the background by a non-interactive shell (as CI may start us) inherits SIGINT
+    # ignored; give the ingest the disposition a terminal user's process has, so Ctrl-C reaches it.
     return subprocess.Popen(
         [sys.executable, "-m", "coalition_graph", "ingest", str(corpus), "--store", str(store), "--batch-size", "6"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for_some_articles(proc: subprocess.Popen, store: Path, at_least: int = 12, timeout: float = 120) -> None:
