@@ -373,6 +373,7 @@ class MeetingFinder:
         if place is None:
             for p in doc.places:
                 if sent.start <= p.start < sent.end and abs(p.start - e) < 90 and \
+                        not (p.start > e and HEAD_RX.search(text[e:p.start])) and \
                         (re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) or
                          (re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) and p.start - e < 15)):
                     place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
@@ -414,7 +415,8 @@ class MeetingFinder:
                     ("," not in text[max(e, np_end):x.start] or self._only_places(max(e, np_end), x.start)) and \
                     not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
-            elif x.end <= np_start and np_start - x.end <= 30:
+            elif x.end <= np_start and np_start - x.end <= 30 and \
+                    re.fullmatch(r"\s*(?:,\s*)?(?:(?:for|at|in|during|of|to)\s+)?", text[x.end:np_start]):
                 near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
         if not near:  # "On Wednesday, Sybiha is due to travel to Brussels for a meeting …": the sentence's date
             lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
@@ -530,7 +532,9 @@ class MeetingFinder:
         other = OTHER_MEETING_RX.search(before)
         definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
         has_own = bool(d.start or d.city or d.format or d.name or d.bilateral)
-        indefinite = bool(re.search(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}$", before)) and not definite
+        indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
+        if indefinite:
+            definite = None  # "… and that a three-way meeting would follow": "that" is no determiner here
         target = None
         if indefinite and not has_own and d.head in ("call", "video call", "talks", "meeting", "summit", "conference"):
             target = None  # "Trump joined a call with the leaders afterwards": another event
@@ -544,9 +548,10 @@ class MeetingFinder:
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
                 same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
                 target = same[-1] if same else target
-            if target.future and not d.future:  # "the meeting had taken place": the last one that did
+            if target.future and not d.future:  # "the meeting had taken place": the main one that did
                 past = [m for m in self.drafts if not m.future]
-                target = past[-1] if past else target
+                if past:
+                    target = max(reversed(past), key=lambda m: (not m.bilateral, len(m.mentions)))
         elif not has_own and not other and d.head in ANAPHORIC_HEADS:
             return  # "the event" before any meeting is named: nothing to attach to
         else:

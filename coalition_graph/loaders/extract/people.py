@@ -177,7 +177,8 @@ class PeopleFinder:
                 key = self._resolve_name(nm[2], None)
                 if not key:
                     break
-                self._add(PersonMention(nm[0], nm[1], nm[2], key, "name", None, None, m.start()), taken)
+                first = pos == m.end()
+                self._add(PersonMention(nm[0], nm[1], nm[2], key, "name", None, None, m.start() if first else None), taken)
                 nxt = re.match(r"(?:,\s*|\s+and\s+|,\s+and\s+)", self.text[nm[1]:])
                 if not nxt:
                     break
@@ -546,8 +547,9 @@ class PeopleFinder:
 
 
 _UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "]"  # Latin capitals, with accents
-_CAP_SEQ = re.compile(r"(?<![\w])(?:(?:von|van|de|der|den|da|di|del|la|le|al)\s+)*" + _UPPER + r"[\w'’\-]*"
-                      r"(?:\s+(?:von|van|de|der|den|da|di|del|la|le|al)\s+" + _UPPER + r"[\w'’\-]*)*(?![\w])")
+_WORD = _UPPER + r"[\w\-]*(?:['’]" + _UPPER + r"[\w\-]*)?"  # "O'Brien", not "Trump’s"
+_CAP_SEQ = re.compile(r"(?<![\w])(?:(?:von|van|de|der|den|da|di|del|la|le|al)\s+)*" + _WORD +
+                      r"(?:\s+(?:von|van|de|der|den|da|di|del|la|le|al)\s+" + _WORD + r")*(?![\w])")
 
 
 @functools.lru_cache(maxsize=4)
