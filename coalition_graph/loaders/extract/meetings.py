@@ -416,7 +416,8 @@ class MeetingFinder:
                     not re.match(r"(?:'s|’s)?\s+(?:" + HEADS + ")", text[x.end:x.end + 14], re.I):
                 near.append((x.start - e, x))  # "a meeting in London on Oct. 24"
             elif x.end <= np_start and np_start - x.end <= 30 and \
-                    re.fullmatch(r"\s*(?:,\s*)?(?:(?:for|at|in|during|of|to)\s+)?", text[x.end:np_start]):
+                    re.fullmatch(r"\s*(?:,\s*)?(?:(?:for|at|in|during|of|to)\s+|(?:after|before|while|when)\s+\w+ing\s+)?",
+                                 text[x.end:np_start]):  # "said on Saturday after chairing a video call"
                 near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
         if not near:  # "On Wednesday, Sybiha is due to travel to Brussels for a meeting …": the sentence's date
             lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
