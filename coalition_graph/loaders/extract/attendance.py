@@ -28,6 +28,7 @@ BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
     r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
+    r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined):|"
     r"set to attend|opened by|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
@@ -218,7 +219,8 @@ class AttendanceFinder:
             if place is None or not place.place.city:
                 continue
             same = [d for d in self.mf.drafts if d.city == place.place.city and not d.bilateral and
-                    (d.start is None or d.start == doc.published) and d.mentions and d.mentions[0][0] < sent.end]
+                    (d.start is None or (doc.published and 0 <= (doc.published - d.start).days <= 1))
+                    and d.mentions and d.mentions[0][0] < sent.end]
             if len(same) != 1:
                 continue
             for kind, key in self._subjects(sent, sent.start + m.start()):
@@ -268,6 +270,13 @@ class AttendanceFinder:
             for p in host[:1]:
                 self._person(target, p.key, "host", self._status(sent, sent.start + m.start(), target), sent,
                              "attendance.received_by")
+        # 3i. "Turkey sent its foreign minister, Hakan Fidan": the envoy attends for the country
+        for m in re.finditer(r"\b(?:sent|dispatched|was represented by|were represented by)\s+(?:its|their|the)\s+", st):
+            a = sent.start + m.end()
+            ps = [p for p in doc.persons if a <= p.start < a + 60 and p.via in ("name", "title")]
+            if ps:
+                target = self._meeting_for(sent, keys, a)
+                self._person(target, ps[0].key, "participant", self._status(sent, a, target), sent, "attendance.sent_envoy")
         # 3b. "Sunday's summit in London saw X say …"
         for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
             if self._near_meeting(sent, m.start(), 60):
@@ -318,7 +327,8 @@ class AttendanceFinder:
         for p in self.doc.places:
             if sent.start <= p.start < sent.end and p.place.city:
                 same = [d for d in self.mf.drafts if d.city == p.place.city and not d.bilateral and
-                        (d.start is None or d.start == self.doc.published) and d.mentions and d.mentions[0][0] < sent.start]
+                        (d.start is None or (self.doc.published and 0 <= (self.doc.published - d.start).days <= 1))
+                        and d.mentions and d.mentions[0][0] < sent.start]
                 if len(same) == 1:
                     return same[0].key
         return None

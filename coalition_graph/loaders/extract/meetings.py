@@ -125,6 +125,7 @@ class MeetingFinder:
             for draft, rule, (s, e) in self._mentions_in(sent):
                 self._place(draft, sent, rule, s, e)
         self._inherit_context()
+        self._sidelines()
         self._date_from_lede()
         return self.drafts
 
@@ -142,6 +143,19 @@ class MeetingFinder:
         if d.mentions[0][2].paragraph > 0 and any(m.start for m in self.drafts):
             return  # another meeting has a date of its own: the lede may be about that one
         d.start, d.precision = days[0].date, "day"
+
+    def _sidelines(self) -> None:
+        """"… met Trump on the sidelines on Wednesday": a bilateral at the summit, in its city."""
+        for d in self.drafts:
+            if not d.bilateral or d.city or not d.mentions:
+                continue
+            _s, e, sent, _r = d.mentions[0]
+            if not re.search(r"\bon the sidelines\b", sent.text):
+                continue
+            main = [m for m in self.drafts if not m.bilateral and m.city and m.mentions and m.mentions[0][0] < e]
+            if main:
+                d.city, d.country = main[-1].city, main[-1].country
+                d.start = d.start or main[-1].start
 
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the
@@ -541,6 +555,12 @@ class MeetingFinder:
             target = None  # "Trump joined a call with the leaders afterwards": another event
         elif not has_own and not other and self.current is not None:
             target = self.current  # "the meeting", "the event": the one being talked about
+            family = {"call": "call", "video call": "call", "summit": "summit", "conference": "conference",
+                      "forum": "conference", "talks": "talks"}
+            if d.head in family and family.get(target.head) != family[d.head]:
+                same = [m for m in self.drafts if family.get(m.head) == family[d.head] and m.future == d.future]
+                if same:
+                    target = same[-1]  # "The call brought together 29 leaders": the call, not the meeting named after it
             recent = sorted(self.drafts, key=lambda m: max(x[0] for x in m.mentions), reverse=True)[:2]
             if len(recent) == 2 and d.head in _GENERIC and len(recent[1].mentions) > len(recent[0].mentions) \
                     and recent[0].head in ("call", "video call", "talks") and recent[1].compatible(d):

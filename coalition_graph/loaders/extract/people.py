@@ -295,7 +295,7 @@ class PeopleFinder:
     def _lower_title_ok(self, pos: int) -> bool:
         """A lower-case title counts after a modifier or "the": "the British prime minister"."""
         before = self.text[max(0, pos - 40): pos]
-        return bool(re.search(r"(?:\bthe|[A-Z][\w.’']*|'s|’s)\s+$", before))
+        return bool(re.search(r"(?:\bthe|[A-Z][\w.’']*|'s|’s|:|^)\s*$", before))
 
     def _modifier(self, pos: int) -> tuple[str | None, int]:
         """A country or organization written just before a title: 'U.K. Prime Minister', "Ukraine's President"."""
