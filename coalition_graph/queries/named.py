@@ -6,6 +6,7 @@ front end (CLI, Python API, scorer) reads, the same way for every backend.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from importlib import resources
 from typing import Any, Callable
 
@@ -128,9 +129,12 @@ def _meeting(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _unique(rows: list[dict[str, Any]], key: Callable[[dict], Any]) -> list[dict[str, Any]]:
-    """Optional matches can repeat a row; keep the first of each id, then sort."""
+    """Optional matches can repeat a row (a pledge announced by two people); keep one per id, then sort.
+
+    Engines return such repeats in different orders, so the one kept is the smallest, not the first.
+    """
     seen: dict[Any, dict] = {}
-    for row in rows:
+    for row in sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str)):
         seen.setdefault(row["id"], row)
     return sorted(seen.values(), key=key)
 
