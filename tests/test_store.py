@@ -170,3 +170,17 @@ def test_networkx_view_has_every_node_and_edge(sample_store: Store):
 
 def test_the_bundled_sample_is_where_the_package_says(sample_store: Store):
     assert len(list(SAMPLE.glob("*.json"))) == 12
+
+
+def test_a_pledge_announced_by_two_people_gives_the_same_row_on_both_engines(new_store: Store):
+    def two_announcers(article: Article) -> ArticleFacts:
+        facts = paris_facts(article)
+        facts.persons.append(Person(key="jean-noel-barrot", name="Jean-Noël Barrot"))
+        facts.pledges[0].donor_person = "emmanuel-macron" if article.id == "paris-1" else "jean-noel-barrot"
+        return facts
+
+    new_store.ingest([A2, A1], extractor=two_announcers, progress=False)
+    [cypher_row] = run_named(new_store.cypher, "pledges")
+    [sparql_row] = run_named(new_store.sparql, "pledges")
+    assert cypher_row == sparql_row
+    assert cypher_row["announced_by"]["id"] in {"person/emmanuel-macron", "person/jean-noel-barrot"}
