@@ -28,7 +28,7 @@ PLEDGE_WORDS = re.compile(
     r"\b(pledg\w*|commit\w*|allocat\w*|provid\w*|announc\w*|donat\w*|giv\w*|gave|send\w*|sent|lend\w*|lent|"
     r"unveil\w*|approv\w*|contribut\w*|financ\w*|fund\w*|earmark\w*|package|aid|support|loan|assistance|"
     r"worth|deal|grant\w*|transfer\w*|deliver\w*|promis\w*|offer\w*|supply\w*|tranche|disburs\w*|"
-    r"invest\w*|buy|purchase|spend\w*)\b", re.I)
+    r"invest\w*|buy|purchase|spend\w*|freed|free up|set aside|earmark\w*|releas\w*)\b", re.I)
 STRONG_VERBS = re.compile(
     r"\b(pledged|pledges|will pledge|committed to (?:providing|supply\w*|send\w*|deliver\w*)|has committed|have committed|"
     r"donated|donates|will donate|(?:will|would) (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer|give|donate)|"
@@ -50,14 +50,16 @@ CONCRETE = re.compile(
 NOT_A_PLEDGE = re.compile(
     r"\b(in total|total|totals|totalling|altogether|combined|overall|reaches|so far|to date|"
     r"over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
-    r"lending program|initiative known|reparations|budget deficit|unless|propos\w+|will present|presented|to present)\b", re.I)
+    r"lending program|initiative known|reparations|budget deficit|unless|propos\w+|will present|presented|to present|"
+    r"unlock|mobili[sz]e|leverage|asked for|requested|request|needs|needed|seeks|sought|demand\w*|"
+    r"broader|wider|larger|initiative)\b", re.I)  # "part of the G7's broader $50 billion initiative": not theirs
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
 NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b", re.I)
 EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
 PRIOR = re.compile(r"\b(previously|earlier|already|had (?:\w+ )?(?:given|provided|allocated|pledged|committed)|last year|"
                    r"in (?:19|20)\d\d)\b", re.I)
 GROUP_SUBJECT = re.compile(r"\b(countries|allies|partners|nations|members|states|donors|governments|participants|Europeans|"
-                           r"group|coalition|alliance|bloc)\b")
+                           r"group|coalition|alliance|bloc)\b", re.I)
 NOT_A_PLEDGE_TAIL = re.compile(r"^[^.;]{0,40}?\b(over the past|so far|to date|since (?:19|20)\d\d|since the start|"
                                r"in total|altogether|combined)\b", re.I)
 KIND_WORDS = [
@@ -130,6 +132,10 @@ class PledgeFinder:
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
+                if not donors and self.out and self.out[-1].sentence.index >= sent.index - 1 and (
+                        re.match(r"(?:The|This|That|These)\s+(?:money|package|funds?|aid|loan|deal|sum|assistance)\b|It\b",
+                                 sent.text) or re.search(r"\bon top of\b", sent.text)):
+                    donors = [self.out[-1].donor]  # "The money comes on top of a £2.26bn loan …": the same donor
                 if not donors:
                     continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
@@ -313,7 +319,8 @@ class PledgeFinder:
         for c in self.doc.countries:
             if c.start in (at, at - 4) and c.iso3 != "UKR" and c.form in ("name", "possessive"):
                 if fm.group(0).startswith("that") and not re.match(r"\s+(?:has |have |had )?(?:promised|pledged|committed|"
-                                                                     r"announced|provided|approved)", text[c.end:c.end + 30]):
+                                                                     r"announced|provided|approved|set aside|earmarked|"
+                                                                     r"allocated)", text[c.end:c.end + 30]):
                     return []
                 return [("country", c.iso3)]
         for o in self.doc.orgs:
@@ -428,7 +435,8 @@ class PledgeFinder:
             if d.money is None or d.amount is None:
                 continue
             lead = text[max(d.sentence.start, d.money.start - 60):d.money.start]
-            if not re.search(r"\b(?:including|includes|include|of which|comprising|among them|consisting of)\b[^.;]*$", lead, re.I):
+            if not re.search(r"\b(?:including|includes|include|of which|comprising|among them|consisting of)\b[^.;]*$|"
+                             r"\d\s?(?:bn|billion|m|million)?[^:.;]{0,40}:\s*(?:[^.;:]*\band\s+)?$", lead, re.I):
                 continue
             for o in pledges:
                 if o is d or o.donor != d.donor or o.amount is None or o.eur is None or d.eur is None:
