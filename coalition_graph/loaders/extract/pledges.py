@@ -52,7 +52,7 @@ NOT_A_PLEDGE = re.compile(
     r"over the past|frozen|assets|value of|spending target|GDP|sanctions|trade|revenue|"
     r"lending program|initiative known|reparations|budget deficit|unless|propos\w+|will present|presented|to present|"
     r"unlock|mobili[sz]e|leverage|asked for|requested|request|needs|needed|seeks|sought|demand\w*|"
-    r"broader|wider|larger|initiative)\b", re.I)  # "part of the G7's broader $50 billion initiative": not theirs
+    r"broader|wider|larger)\b", re.I)  # "part of the G7's broader $50 billion initiative": not theirs
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
 NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b", re.I)
 EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
@@ -132,9 +132,9 @@ class PledgeFinder:
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
-                if not donors and self.out and self.out[-1].sentence.index >= sent.index - 1 and (
-                        re.match(r"(?:The|This|That|These)\s+(?:money|package|funds?|aid|loan|deal|sum|assistance)\b|It\b",
-                                 sent.text) or re.search(r"\bon top of\b", sent.text)):
+                if not donors and self.out and self.out[-1].sentence.index >= sent.index - 1 and \
+                        re.search(r"\b(?:on top of|in addition to|besides)\s+(?:the\s+|a\s+|an\s+)?$",
+                                  text[max(sent.start, m.start - 25):m.start]):
                     donors = [self.out[-1].donor]  # "The money comes on top of a £2.26bn loan …": the same donor
                 if not donors:
                     continue
