@@ -542,7 +542,7 @@ class PeopleFinder:
         start = m.span_start
         line_start = self.text.rfind("\n", 0, start) + 1
         head = self.text[max(line_start, start - 40):start]
-        return bool(re.search(r"(?:^|[.!?,;:“\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
+        return bool(re.search(r"(?:^|[.!?,;:“”\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
                               r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
 
 

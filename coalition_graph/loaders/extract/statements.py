@@ -25,7 +25,7 @@ SPEECH_VERBS = (
     r"revealed|assured|pointed out|announced that|announces that|reported that|reports that|reported:|"
     r"reports:|welcomed|welcomes|outlined|characteri[sz]ed|described|noting|stressing|adding|saying|"
     r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling|"
-    r"posted on|wrote on|told reporters|told journalists"
+    r"posted on|wrote on|told reporters|told journalists|asked for|asked partners|asked allies"
 )
 VERB_RX = re.compile(rf"\b(?:{SPEECH_VERBS})(?![\w])", re.I)
 # verbs that may come before their speaker: '…," said Healey.' / "declared Finnish President Alexander Stubb"
@@ -236,10 +236,10 @@ class StatementFinder:
             st = sent.text
             found: list[tuple[PersonMention, str]] = []
             # "According to him/Healey, …"
-            am = re.match(r"(?:According to|As per)\s+", st)
+            am = re.match(r"(?:According to|As per)\s+", st) or re.search(r",\s+according to\s+", st)
             if am:
-                sp = self._speaker_in(sent.start + am.end(), sent.start + am.end() + 40)
-                if sp:
+                sp = self._speaker_in(sent.start + am.end(), sent.start + am.end() + 60)
+                if sp and re.fullmatch(r"[\w\s.’'\-]*", text[sent.start + am.end():sp.span_start]):
                     found.append((sp, "statement.reported.according_to"))
             for vm in VERB_RX.finditer(st):
                 verb = vm.group(0).lower()
