@@ -7,7 +7,7 @@ import pytest
 from tests.test_extract_helpers import evidence_ok, fixture
 
 ARTICLES = ["nato_ministers", "g7_apulia", "udcg_brussels", "video_call", "nordic_aid", "bilateral_warsaw",
-            "ramstein_2023", "paris_troops"]
+            "ramstein_2023", "paris_troops", "kyiv_visit"]
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -546,7 +546,8 @@ class MeetingFinder:
         before = text[max(sent.start, s - 40):s]
         other = OTHER_MEETING_RX.search(before)
         definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
-        has_own = bool(d.start or d.city or d.format or d.name or d.bilateral)
+        has_own = bool(d.start or d.city or d.format or d.name or d.bilateral or
+                       (d.participants and rule.startswith("meeting.verb.phone")))
         indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
         if indefinite:
             definite = None  # "… and that a three-way meeting would follow": "that" is no determiner here
