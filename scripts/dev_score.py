@@ -2,6 +2,7 @@
 """Score extraction on the gold corpus directly, without the store: a fast dev loop.
 
     .venv/bin/python scripts/dev_score.py [--corpus ../shared/eval/dev] [--article ID] [--show]
+    .venv/bin/python scripts/dev_score.py --corpus coalition_graph/sample   # the sample corpus, also gold-annotated
 
 Runs `extract_facts` on each article, turns ArticleFacts into the JSON rows the `coalition`
 CLI prints (meetings, attendance, pledges, statements), and scores them with `score_article`
@@ -26,8 +27,7 @@ from coalition_graph.schema.models import Article, ArticleFacts  # noqa: E402
 KINDS = ("meetings", "attendance", "countries", "pledges", "statements")
 
 
-def load_scorer(corpus: Path):
-    path = corpus.parent / "score.py"
+def load_scorer(path: Path):
     spec = importlib.util.spec_from_file_location("coalition_eval_score", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -102,11 +102,13 @@ def show(doc: dict, sys_rows: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "eval" / "dev")
+    ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py",
+                    help="the score.py whose score_article/prf to use")
     ap.add_argument("--article", help="only articles whose id contains this")
     ap.add_argument("--show", action="store_true", help="print system and gold facts")
     ap.add_argument("--json", type=Path, help="write the totals here")
     a = ap.parse_args()
-    scorer = load_scorer(a.corpus)
+    scorer = load_scorer(a.scorer)
     docs = scorer.load_corpus(a.corpus)
     if a.article:
         docs = [d for d in docs if a.article in d["id"]]
