@@ -28,7 +28,7 @@ BY_LIST_RX = re.compile(
     r"\b(?P<trig>(?:co-)?(?:organi[sz]ed|hosted|chaired|attended|joined|convened)\s+by|which included|including|"
     r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
-    r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined):|"
+    r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined)(?=:)|"
     r"set to attend|opened by|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
@@ -101,6 +101,8 @@ class AttendanceFinder:
             trig = m.group("trig").lower()
             role = "host" if re.search(r"organi|host", trig) else "chair" if "chair" in trig else "participant"
             a = sent.start + m.end()
+            if text[a:a + 1] == ":":
+                a += 1  # "Americans took part: special envoy Keith Kellogg and …"
             b = self._list_end(sent, a)
             if trig in ("including", "alongside", "together with", "along with", "the presence of", "participation of",
                         "participation from") and not self._near_meeting(sent, m.start(), 60) and \

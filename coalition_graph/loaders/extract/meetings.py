@@ -124,6 +124,7 @@ class MeetingFinder:
         for sent in self.doc.sentences:
             for draft, rule, (s, e) in self._mentions_in(sent):
                 self._place(draft, sent, rule, s, e)
+        self._same_day()
         self._inherit_context()
         self._sidelines()
         self._date_from_lede()
@@ -143,6 +144,17 @@ class MeetingFinder:
         if d.mentions[0][2].paragraph > 0 and any(m.start for m in self.drafts):
             return  # another meeting has a date of its own: the lede may be about that one
         d.start, d.precision = days[0].date, "day"
+
+    def _same_day(self) -> None:
+        """"On the same day, the coalition held a video call": the date of the meeting told before it."""
+        for i, d in enumerate(self.drafts):
+            if d.start or not d.mentions:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if re.search(r"\b(?:on )?(?:the same day|that same day|that day|the same evening)\b", self.doc.text[sent.start:s], re.I):
+                dated = [o for o in self.drafts[:i] if o.start and o.precision == "day"]
+                if dated:
+                    d.start, d.precision = dated[-1].start, "day"
 
     def _sidelines(self) -> None:
         """"… met Trump on the sidelines on Wednesday": a bilateral at the summit, in its city."""
