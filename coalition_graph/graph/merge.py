@@ -54,9 +54,14 @@ def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
     city_a, city_b = ids.slug(a.get("city")), ids.slug(b.get("city"))
     if city_a and city_b and city_a != city_b:
         return False
+    # A bilateral on the sidelines of a summit is another meeting, whatever the day and place.
+    if (a.get("kind") == "bilateral") != (b.get("kind") == "bilateral"):
+        return False
     da, db = _day(a.get("start_date")), _day(b.get("start_date"))
-    if da is None or db is None:
-        # Undated: only a clear match on place, kind and name.
+    if (da is None) != (db is None):
+        return False  # an undated mention says too little to be given another article's date
+    if da is None:
+        # Both undated: only a clear match on place, kind and name.
         return bool(city_a and city_a == city_b and a.get("kind") == b.get("kind") and _name_overlap(a.get("name"), b.get("name")) >= 0.5)
     precisions = {a.get("date_precision") or "day", b.get("date_precision") or "day"}
     if "month" in precisions:
@@ -94,8 +99,9 @@ class ResolutionIndex:
     def __init__(self, meetings: Iterable[tuple[str, dict]] = (), pledges: Iterable[tuple[str, str, dict]] = ()):
         self.meetings: dict[str, dict] = dict(meetings)
         self.pledges_by_donor: dict[str, dict[str, dict]] = {}
+        self.all_pledge_ids: set[str] = set()
         for pledge_id, donor_id, props in pledges:
-            self.pledges_by_donor.setdefault(donor_id, {})[pledge_id] = props
+            self.add_pledge(pledge_id, donor_id, props)
 
     def meeting(self, props: dict, taken: set[str]) -> str | None:
         for meeting_id, existing in self.meetings.items():
@@ -114,6 +120,7 @@ class ResolutionIndex:
 
     def add_pledge(self, pledge_id: str, donor_id: str, props: dict) -> None:
         self.pledges_by_donor.setdefault(donor_id, {}).setdefault(pledge_id, props)
+        self.all_pledge_ids.add(pledge_id)
 
 
 # ---------------------------------------------------------------- one article → claims
@@ -195,6 +202,18 @@ def _country_name(iso3: str) -> str:
     return getattr(country, "common_name", None) or (country.name if country else iso3)
 
 
+def _free_id(candidate: str, name: str | None, used: set[str]) -> str:
+    """The stable id, unless another thing already has it (two bilaterals in one city on one day):
+    then the name tells them apart, and a counter where even the names are the same."""
+    if candidate not in used:
+        return candidate
+    named = f"{candidate}/{ids.slug(name, max_len=40) or 'other'}"
+    n, unique = 2, named
+    while unique in used:
+        unique, n = f"{named}-{n}", n + 1
+    return unique
+
+
 def meeting_props(m: Meeting) -> dict[str, Any]:
     return _props(name=m.name, kind=m.kind, start_date=m.start, end_date=m.end, date_precision=m.date_precision, city=m.city, country=m.country, mode=m.mode, format=m.format)
 
@@ -214,7 +233,8 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
     for m in facts.meetings:
         props = meeting_props(m)
         found = index.meeting(props, taken)
-        meeting_id = found or ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name)
+        meeting_id = found or _free_id(ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name),
+                                       m.name, index.meetings.keys() | taken)
         if found is None:
             index.add_meeting(meeting_id, props)
         taken.add(meeting_id)
@@ -248,7 +268,8 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
         donor = a.actor(p.donor)
         props = pledge_props(p)
         found = index.pledge(donor, props, taken)
-        pledge_id = found or ids.pledge_id(donor, p.amount, p.currency, p.announced, p.what)
+        pledge_id = found or _free_id(ids.pledge_id(donor, p.amount, p.currency, p.announced, p.what),
+                                      p.what, index.all_pledge_ids | taken)
         if found is None:
             index.add_pledge(pledge_id, donor, props)
         taken.add(pledge_id)
