@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from coalition_graph import __version__
+from coalition_graph.cli_backends import backend_from_options, neo4j_options, neo4j_sink_from_options, server_options
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError, ExitStatus
 from coalition_graph.output import FORMATS, render
@@ -50,13 +51,24 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True,
               help="Articles committed together (a crash loses at most the batch under way).")
-def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None, batch_size: int) -> None:
-    """Read articles (files, folders, or - for stdin: JSONL, JSON, HTML, Markdown, text) into the store."""
-    with open_store(store_path, create=True) as store:
-        report = store.ingest(inputs, strict=strict, progress=progress, batch_size=batch_size)
-        for problem in report.problems:
-            click.echo(f"Skipped {problem}", err=True)
-        click.echo(report.summary(), err=True)
+@neo4j_options
+def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None, batch_size: int,
+           **neo4j: Any) -> None:
+    """Read articles (files, folders, or - for stdin: JSONL, JSON, HTML, Markdown, text) into the store.
+
+    With --neo4j URI each committed batch is written to that Neo4j server as well.
+    """
+    sink = neo4j_sink_from_options(**neo4j)
+    try:
+        with open_store(store_path, create=True) as store:
+            report = store.ingest(inputs, strict=strict, progress=progress, batch_size=batch_size,
+                                  sinks=[sink[0]] if sink else ())
+    finally:
+        if sink:
+            sink[1].close()
+    for problem in report.problems:
+        click.echo(f"Skipped {problem}", err=True)
+    click.echo(report.summary(), err=True)
     if report.problems:
         sys.exit(int(ExitStatus.BAD_INPUT))
 
@@ -69,8 +81,10 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
               help="Read the query from a file (.cypher or .rq/.sparql).")
 @store_option
 @format_option
-def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | None, store_path: Path, fmt: str) -> None:
-    """Run your own Cypher or SPARQL query."""
+@server_options
+def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | None, store_path: Path, fmt: str,
+          **server: Any) -> None:
+    """Run your own Cypher or SPARQL query (on the store, or on Neo4j / a SPARQL server)."""
     if query_file is not None:
         text = query_file.read_text(encoding="utf-8")
         if query_file.suffix == ".cypher":
@@ -80,16 +94,31 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | N
     if bool(cypher_text) == bool(sparql_text):
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
-    with open_store(store_path) as store:
-        result = store.backend(language).query(cypher_text or sparql_text)
+    server = backend_from_options(**server, language=language)
+    if server is not None:
+        try:
+            result = server.query(cypher_text or sparql_text)
+        finally:
+            server.close()
+    else:
+        with open_store(store_path) as store:
+            result = store.backend(language).query(cypher_text or sparql_text)
     click.echo(render(result.columns, result.rows, fmt), nl=False)
 
 
-def _named(name: str, store_path: Path, engine: str, fmt: str, **filters: Any) -> None:
+def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], **filters: Any) -> None:
+    """A named query on the server the options name, else on the store's embedded engine."""
     from coalition_graph.queries import run_named
 
-    with open_store(store_path) as store:
-        rows = run_named(store.backend(engine), name, **filters)
+    backend = backend_from_options(**server)
+    if backend is not None:
+        try:
+            rows = run_named(backend, name, **filters)
+        finally:
+            backend.close()
+    else:
+        with open_store(store_path) as store:
+            rows = run_named(store.backend(engine), name, **filters)
     click.echo(render(None, rows, fmt, named=name), nl=False)
 
 
@@ -97,9 +126,10 @@ def _named(name: str, store_path: Path, engine: str, fmt: str, **filters: Any) -
 @store_option
 @format_option
 @engine_option
-def meetings(store_path: Path, fmt: str, engine: str) -> None:
+@server_options
+def meetings(store_path: Path, fmt: str, engine: str, **server: Any) -> None:
     """Every meeting: summits, ministerials, contact groups, video calls, conferences, bilaterals."""
-    _named("meetings", store_path, engine, fmt)
+    _named("meetings", store_path, engine, fmt, server)
 
 
 @cli.command()
@@ -109,9 +139,11 @@ def meetings(store_path: Path, fmt: str, engine: str) -> None:
 @store_option
 @format_option
 @engine_option
-def attendance(meeting: str | None, person: str | None, country: str | None, store_path: Path, fmt: str, engine: str) -> None:
+@server_options
+def attendance(meeting: str | None, person: str | None, country: str | None, store_path: Path, fmt: str, engine: str,
+               **server: Any) -> None:
     """Which leaders, countries and organizations attended which meeting."""
-    _named("attendance", store_path, engine, fmt, meeting=meeting, person=person, country=country)
+    _named("attendance", store_path, engine, fmt, server, meeting=meeting, person=person, country=country)
 
 
 @cli.command()
@@ -121,9 +153,11 @@ def attendance(meeting: str | None, person: str | None, country: str | None, sto
 @store_option
 @format_option
 @engine_option
-def pledges(donor: str | None, since: str | None, until: str | None, store_path: Path, fmt: str, engine: str) -> None:
+@server_options
+def pledges(donor: str | None, since: str | None, until: str | None, store_path: Path, fmt: str, engine: str,
+            **server: Any) -> None:
     """Pledges over time: who pledged what to whom, when, in the original currency and in euros."""
-    _named("pledges", store_path, engine, fmt, donor=donor, since=since, until=until)
+    _named("pledges", store_path, engine, fmt, server, donor=donor, since=since, until=until)
 
 
 @cli.command()
@@ -131,9 +165,10 @@ def pledges(donor: str | None, since: str | None, until: str | None, store_path:
 @store_option
 @format_option
 @engine_option
-def statements(speaker: str | None, store_path: Path, fmt: str, engine: str) -> None:
+@server_options
+def statements(speaker: str | None, store_path: Path, fmt: str, engine: str, **server: Any) -> None:
     """Who said what: direct quotes and reported speech."""
-    _named("statements", store_path, engine, fmt, speaker=speaker)
+    _named("statements", store_path, engine, fmt, server, speaker=speaker)
 
 
 # ---------------------------------------------------------------- provenance and maintenance
@@ -166,14 +201,15 @@ def reindex(store_path: Path, reextract: bool) -> None:
     click.echo(f"Rebuilt {', '.join(done)} views at generation {max(done.values())}: {nodes} nodes, {rels} relationships", err=True)
 
 
-def _register_view_commands() -> None:
+def _register_commands() -> None:
+    from coalition_graph.cli_backends import push
     from coalition_graph.cli_views import export, plot, stats
 
-    for command in (export, plot, stats):
+    for command in (export, plot, stats, push):
         cli.add_command(command)
 
 
-_register_view_commands()
+_register_commands()
 
 
 def main() -> None:
