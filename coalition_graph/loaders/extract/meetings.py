@@ -35,6 +35,13 @@ VERB_MEETING_RX = re.compile(
     r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
 
 
+# a clause opening that ties an undated meeting to the day of the meeting just told
+SAME_DAY_RX = re.compile(
+    r"\b(?:(?:on )?(?:the same day|that same day|that day|the same evening)|(?:earlier|later) (?:in the|that) "
+    r"(?:day|morning|afternoon|evening)|(?:after|before|following|ahead of) (?:the|that) (?:meeting|talks|summit|call|"
+    r"video call|session|gathering|conference))\b", re.I)
+
+
 _GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
 
 
@@ -146,12 +153,13 @@ class MeetingFinder:
         d.start, d.precision = days[0].date, "day"
 
     def _same_day(self) -> None:
-        """"On the same day, the coalition held a video call": the date of the meeting told before it."""
+        """"On the same day, the coalition held a video call", "After the meeting Rutte was received by …",
+        "Earlier in the day he had been received by the King": the date of the meeting told before it."""
         for i, d in enumerate(self.drafts):
             if d.start or not d.mentions:
                 continue
             s, _e, sent, _r = d.mentions[0]
-            if re.search(r"\b(?:on )?(?:the same day|that same day|that day|the same evening)\b", self.doc.text[sent.start:s], re.I):
+            if SAME_DAY_RX.search(self.doc.text[sent.start:s]):
                 dated = [o for o in self.drafts[:i] if o.start and o.precision == "day"]
                 if dated:
                     d.start, d.precision = dated[-1].start, "day"
@@ -462,8 +470,10 @@ class MeetingFinder:
             d.head = "ministerial"  # "a meeting of EU foreign ministers"
         # tense of the clause the meeting is told in; "ahead of the summit": the summit is still to come
         c0, c1 = self._clause_bounds(sent, np_start, max(e, np_end))
-        d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)])
-                        or AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start]))
+        ahead = AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start])
+        if ahead and HEAD_RX.search(text[max(sent.start, np_start - 60) + ahead.start():s]):
+            ahead = None  # "Before the meeting Starmer welcomed Zelenskyy": 'before' dates the welcome, which is past
+        d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)]) or ahead)
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
         if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
