@@ -33,3 +33,33 @@ def test_before_the_meeting_dates_a_past_welcome_not_a_future_one():
     side = [m for m in side if m.kind == "bilateral"]
     assert side and str(side[0].start) == "2025-10-24"
     assert all(a.status == "attended" for a in f.attendances if a.meeting == side[0].key)
+
+
+def test_a_subject_list_that_was_in_the_room_attended():
+    # presence predicates with an appositive title inside the list
+    f = facts("Defence ministers met in Brussels on Thursday for a contact group meeting. "
+              "Mark Rutte and Ukraine's defence minister, Rustem Umerov, were also in the room.", "2025-02-14")
+    assert {a.person for a in f.attendances} >= {"mark-rutte", "rustem-umerov"}
+
+
+def test_a_list_that_completed_the_table_attended():
+    f = facts("Keir Starmer hosted a summit of European leaders in London on Sunday. Mark Rutte, Ursula von der "
+              "Leyen and António Costa completed the table.", "2025-03-03")
+    assert {a.person for a in f.attendances} >= {"keir-starmer", "mark-rutte", "ursula-von-der-leyen", "antonio-costa"}
+
+
+def test_the_call_refers_back_to_the_video_call():
+    f = facts("Keir Starmer said on Saturday after chairing a video call with leaders from across Europe that talks "
+              "would continue. The call brought together 25 other leaders, among them Emmanuel Macron and Mette "
+              "Frederiksen. The United States was not among the participants.", "2025-03-16")
+    assert len(f.meetings) == 1 and f.meetings[0].kind == "video-call"
+    rows = {(a.person, a.country, a.status) for a in f.attendances}
+    assert ("emmanuel-macron", "FRA", "attended") in rows and ("mette-frederiksen", "DNK", "attended") in rows
+    assert (None, "USA", "absent") in rows
+
+
+def test_a_comparison_with_an_earlier_meeting_is_not_attendance():
+    f = facts("Keir Starmer said on Saturday after chairing a video call with leaders that the group was larger "
+              "than the one that met in Paris last month.", "2025-03-16")
+    paris = [m for m in f.meetings if m.city == "Paris"]
+    assert not [a for a in f.attendances if paris and a.meeting == paris[0].key]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coalition_graph.loaders.extract.context import Doc
-from coalition_graph.loaders.extract.meetings import MeetingFinder
+from coalition_graph.loaders.extract.meetings import HEAD_RX, MeetingFinder
 from coalition_graph.loaders.extract.statements import StatementFinder
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Attendance
@@ -36,7 +36,19 @@ STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
                        r"skipped|stayed away|was not present|were not present|no-show|boycotted|was not represented|"
-                       r"were not represented|(?:to )?miss(?:ed)? (?:a|the) (?:meeting|summit|talks))\b", re.I)
+                       r"were not represented|(?:to )?miss(?:ed)? (?:a|the) (?:meeting|summit|talks)|"
+                       r"(?:was|were) not (?:among|one of) the (?:participants|attendees|countries (?:taking part|represented)))\b",
+                       re.I)
+# being there, said of a list of people: "X and Y were also in the room", "Z completed the table"
+PRESENCE_RX = re.compile(
+    r"\b(?:(?:was|were)\s+(?:also\s+|all\s+)?(?:in the room|at the table|on hand|in attendance|among (?:the )?"
+    r"(?:participants|attendees|guests|those (?:present|attending)))|(?:completed|rounded out|made up) the "
+    r"(?:table|line-?up|list|group|gathering|delegations?))\b", re.I)
+# what may stand between two people of a subject list: ", ", " and ", or an appositive title before the name
+# ("Mark Rutte and Ukraine's new defence minister, Denys Shmyhal, were …")
+LIST_GAP_RX = re.compile(
+    r"\s*(?:,|and|, and|&)\s*(?:(?:the\s+)?(?:[\w’'\-]+\s+){0,4}?(?:minister|president|chancellor|secretary(?: general)?|"
+    r"premier|leader|envoy|ambassador|king|queen|head|chief|commissioner|secretary-general)\s*,\s*)?", re.I)
 SPEECH_RX = re.compile(r"\b(?:made the announcement|said|says|told|tells|added|noted|stressed|announced|emphasi[sz]ed|declared|stated|"
                        r"signed|pledged|unveiled|presented|held talks|discussed|"
                        r"reports|reported|spoke|speaking|explained|confirmed|outlined|highlighted|urged|warned)\b", re.I)
@@ -74,6 +86,7 @@ class AttendanceFinder:
                 # "arrived separately in the capital to join the group": the meeting being talked about
                 if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
                                                r"attending|participated|among those|(?:were|was) received by)\b", sent.text)
+                                     or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
                     keys = [last_meeting]
@@ -155,6 +168,18 @@ class AttendanceFinder:
                     self._person(target, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
                 else:
                     self._country(target, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
+        # 2b. being there: "Rutte and Shmyhal were also in the room", "A, B and C completed the table"
+        for m in PRESENCE_RX.finditer(st):
+            vs = sent.start + m.start()
+            if NEGATED.search(text[max(sent.start, vs - 20):vs]):
+                continue
+            target = self._meeting_for(sent, keys, vs)
+            status = self._status(sent, vs, target)
+            for kind, key in self._subjects(sent, vs):
+                if kind == "person":
+                    self._person(target, key, "participant", status, sent, "attendance.presence")
+                else:
+                    self._country(target, key, "participant", status, sent, "attendance.presence")
         # 3. speaking at the meeting: "Mr Pistorius said on the sidelines of the meeting",
         #    "Rutte said … during the London meeting", "Following the summit, Støre announced …"
         for ms, me, mkey in self.mf.positions.get(sent.index, []):
@@ -182,7 +207,9 @@ class AttendanceFinder:
             after = [(ms, me, k) for ms, me, k in self.mf.positions.get(sent.index, []) if ve <= ms <= ve + 60]
             if not after:
                 continue
-            ms, _me, mkey = after[0]
+            ms, me, mkey = after[0]
+            if not HEAD_RX.fullmatch(text[ms:me]):
+                continue  # "said the group was larger than the one that met at …": a comparison, not this meeting
             draft = self._draft(mkey)
             det = text[max(ve, ms - 30):ms]
             if draft is None or draft.future or (draft.start and self.doc.published and draft.start > self.doc.published) or \
@@ -397,7 +424,13 @@ class AttendanceFinder:
         # "Giorgia Meloni, for her part, emphasized": an appositive or adverb between subject and verb
         before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]
         if before and re.search(r"[,(\[]", text[before[-1].end:vs]) and StatementFinder._clean_gap(text[before[-1].end:vs]):
-            return [("person", before[-1].key)]
+            chain = [before[-1]]
+            for p in reversed(before[:-1]):  # "Rutte and Ukraine's defence minister, Denys Shmyhal, were …"
+                if LIST_GAP_RX.fullmatch(text[p.end:chain[-1].span_start]):
+                    chain.append(p)
+                else:
+                    break
+            return [("person", p.key) for p in reversed(chain)]
         # walk back over the subject phrase: names, titles, commas, "and"
         region_start = sent.start
         for m in re.finditer(r"[;:]|\b(?:that|which|who|after|before|as|when|while|since|if)\b|,\s(?=[a-z])", text[sent.start:vs]):
@@ -409,7 +442,7 @@ class AttendanceFinder:
             chain = [ps[-1]]
             for p in reversed(ps[:-1]):
                 between = text[p.end:chain[-1].span_start]
-                if re.fullmatch(r"\s*(?:,|and|, and|&)\s*", between):
+                if LIST_GAP_RX.fullmatch(between):
                     chain.append(p)
                 else:
                     break

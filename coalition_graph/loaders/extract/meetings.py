@@ -370,8 +370,10 @@ class MeetingFinder:
             if NOT_MEETING_BEFORE.search(before) or NOT_MEETING_AFTER.search(text[e:e + 10]):
                 continue
             if head == "call" and not re.search(r"\b(video|phone|conference)\s*$", before, re.I) and \
-                    not re.match(r"\s+with\b", text[e:e + 8]):
-                continue
+                    not re.match(r"\s+with\b", text[e:e + 8]) and \
+                    not (re.search(r"\b(?:the|this|that|Saturday's|Sunday's|today's)\s*$", before, re.I) and
+                         any(d.head in ("call", "video call") for d in self.drafts)):
+                continue  # a bare "call" is a meeting only as "the call" already told
             if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
                     re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
                 continue  # "they were meeting" as a verb without partner
