@@ -63,3 +63,23 @@ def test_a_comparison_with_an_earlier_meeting_is_not_attendance():
               "than the one that met in Paris last month.", "2025-03-16")
     paris = [m for m in f.meetings if m.city == "Paris"]
     assert not [a for a in f.attendances if paris and a.meeting == paris[0].key]
+
+
+def test_the_other_side_and_a_place_before_the_date_still_date_the_meeting():
+    f = facts("The talks came four days after Trump's summit with Putin in Anchorage, Alaska, on Friday.", "2025-08-19")
+    anchorage = [m for m in f.meetings if m.city == "Anchorage"]
+    assert anchorage and str(anchorage[0].start) == "2025-08-15"
+
+
+def test_an_undated_meeting_in_the_city_of_the_days_news_is_that_day():
+    f = facts("Emmanuel Macron hosted European leaders at the Elysee Palace in Paris on Thursday.\n\n"
+              "Macron first met Zelenskyy alone in Paris.", "2025-03-28")
+    side = [m for m in f.meetings if m.kind == "bilateral"]
+    assert side and str(side[0].start) == "2025-03-27"
+
+
+def test_a_previous_meeting_in_the_same_city_stays_undated():
+    f = facts("Emmanuel Macron hosted European leaders at the Elysee Palace in Paris on Thursday.\n\n"
+              "An earlier meeting between Macron and Zelenskyy in Paris had ended without a deal.", "2025-03-28")
+    side = [m for m in f.meetings if m.kind == "bilateral"]
+    assert side and side[0].start is None

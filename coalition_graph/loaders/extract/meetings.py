@@ -135,7 +135,26 @@ class MeetingFinder:
         self._inherit_context()
         self._sidelines()
         self._date_from_lede()
+        self._same_city_news()
         return self.drafts
+
+    def _same_city_news(self) -> None:
+        """"Trump first met Zelenskyy alone in the Oval Office" in a report of that day's White House talks: an
+        undated past meeting in the city of the one dated meeting this news reports (held in the last days)."""
+        doc = self.doc
+        if doc.published is None:
+            return
+        for d in self.drafts:
+            if d.start or d.future or not d.city or not d.mentions:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if re.search(r"\b(?:previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:[\w\-]+\s+){0,2}$",
+                         doc.text[max(sent.start, s - 40):s]) and not re.match(r"met\b", doc.text[s:s + 4]):
+                continue  # "the previous summit in London" (but "Trump first met Zelenskyy" is that day's sequence)
+            dated = [o for o in self.drafts if o is not d and o.city == d.city and o.start and o.precision == "day"
+                     and not o.future and 0 <= (doc.published - o.start).days <= 3]
+            if len({o.start for o in dated}) == 1:
+                d.start, d.precision = dated[0].start, "day"
 
     def _date_from_lede(self) -> None:
         """The lede says when: "The United States and European countries pledged Tuesday …" dates the undated
@@ -514,12 +533,14 @@ class MeetingFinder:
         return c0, c1
 
     def _only_places(self, a: int, b: int) -> bool:
-        """Between a and b: places, commas and 'in'/'at' only ("in Anchorage, Alaska, on")."""
+        """Between a and b: places, commas and 'in'/'at' only ("in Anchorage, Alaska, on"), perhaps after the
+        other side of the meeting ("the summit with Putin in Anchorage, Alaska, on Friday")."""
         rest = self.doc.text[a:b]
-        for p in sorted(self.doc.places, key=lambda p: -p.start):
-            if a <= p.start and p.end <= b:
-                rest = rest[:p.start - a] + rest[p.end - a:]
-        return bool(re.fullmatch(r"[\s,]*(?:(?:in|at)\s+)?[\s,]*(?:on\s+)?", rest))
+        spans = [(p.start, p.end) for p in self.doc.places if a <= p.start and p.end <= b]
+        spans += [(p.span_start, p.end) for p in self.doc.persons if a <= p.span_start and p.end <= b and p.via != "pronoun"]
+        for s, e in sorted(spans, key=lambda t: -t[0]):
+            rest = rest[:s - a] + rest[e - a:]
+        return bool(re.fullmatch(r"[\s,]*(?:with\s+[\s,]*)?(?:(?:in|at)\s+)?[\s,]*(?:on\s+)?", rest))
 
     def _np_start(self, sent: Sentence, s: int) -> int:
         """Start of the noun phrase ending at the head: determiners, modifiers, possessives, quotes."""
