@@ -31,11 +31,16 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _is_graph_element(value: dict) -> bool:
+    """A whole node or relationship returned by a query (LadybugDB's shape: `_ID`, `_LABEL`) stays one cell."""
+    return "_LABEL" in value or "_label" in value
+
+
 def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and not ("_id" in value and "_label" in value):
+        if isinstance(value, dict) and not _is_graph_element(value):
             flat.update(flatten(value, name + "."))
         else:
             flat[name] = value
@@ -50,7 +55,8 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
     if isinstance(value, dict):
-        return json.dumps(jsonable(value), ensure_ascii=False)
+        shown = {k: v for k, v in value.items() if k not in ("_ID", "_SRC", "_DST") and v not in (None, [])}
+        return json.dumps(jsonable(shown), ensure_ascii=False)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)

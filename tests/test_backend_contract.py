@@ -23,11 +23,6 @@ from coalition_graph.queries import run_named
 from tests.backend_servers import free_port
 from tests.conftest import SAMPLE
 
-if "push" not in cli.commands:  # until cli.py registers it: the command under test is the same object
-    from coalition_graph.cli_backends import push as _push
-
-    cli.add_command(_push)
-
 BACKENDS = ["embedded-cypher", "embedded-sparql", "neo4j", "fuseki"]
 
 # (named query, filters): each filter keeps some but not all of the sample's rows (checked below), so an
@@ -288,3 +283,63 @@ def test_push_needs_a_target(sample_store):
     result = CliRunner().invoke(cli, ["push", "--store", str(sample_store.path)], env={"NEO4J_URI": None})
     assert result.exit_code == ExitStatus.USAGE
     assert "--neo4j" in result.output
+
+
+# ------------------------------------------------------------------- the commands, on the servers
+
+
+@pytest.mark.parametrize("command", [["meetings"], ["attendance", "--person", "Macron"],
+                                     ["pledges", "--since", "2025-06-01"], ["statements", "--speaker", "Starmer"]])
+def test_named_query_commands_run_on_neo4j_and_fuseki(command, neo4j_backend, neo4j_server, fuseki_backend,
+                                                      fuseki_server, sample_store, tmp_path):
+    embedded = CliRunner().invoke(cli, [*command, "--store", str(sample_store.path), "--format", "json"])
+    assert embedded.exit_code == 0, embedded.output
+    expected = json.loads(embedded.output)
+    assert expected
+    nowhere = str(tmp_path / "no-store")  # a server needs no local store
+    on_neo4j = CliRunner().invoke(cli, [*command, "--store", nowhere, "--format", "json", "--neo4j", neo4j_server.uri],
+                                  env={"NEO4J_PASSWORD": neo4j_server.password})
+    assert on_neo4j.exit_code == 0, on_neo4j.output
+    assert json.loads(on_neo4j.output) == expected
+    on_fuseki = CliRunner().invoke(cli, [*command, "--store", nowhere, "--format", "json",
+                                         "--sparql-endpoint", fuseki_server.query_url])
+    assert on_fuseki.exit_code == 0, on_fuseki.output
+    assert json.loads(on_fuseki.output) == expected
+
+
+def test_query_command_runs_on_the_servers(neo4j_backend, neo4j_server, fuseki_backend, fuseki_server, tmp_path):
+    result = CliRunner().invoke(cli, ["query", "--cypher", "MATCH (c:Country) RETURN count(c) AS n", "--format", "json",
+                                      "--store", str(tmp_path / "none"), "--neo4j", neo4j_server.uri,
+                                      "--password", neo4j_server.password])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["n"] == neo4j_backend.count()["Country"]
+    result = CliRunner().invoke(cli, ["query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json",
+                                      "--store", str(tmp_path / "none"), "--sparql-endpoint", fuseki_server.query_url])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["n"] == fuseki_backend.triple_count()
+    result = CliRunner().invoke(cli, ["query", "--cypher", "MATCH (n RETURN n", "--store", str(tmp_path / "none"),
+                                      "--neo4j", neo4j_server.uri, "--password", neo4j_server.password])
+    assert result.exit_code == ExitStatus.BAD_QUERY
+    _one_line_error(result.output)
+
+
+def test_ingest_with_neo4j_writes_there_too(neo4j_server, tmp_path):
+    backend = Neo4jBackend(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    _neo4j_holds["content"] = "changing"
+    _wipe_neo4j(backend)
+    store_path = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE), "--store", str(store_path), "--neo4j", neo4j_server.uri,
+                                      "--password", neo4j_server.password, "--batch-size", "5"])
+    assert result.exit_code == 0, result.output
+    with Store.open(store_path) as store:
+        counts = store.counts()
+    assert backend.count() == {k: counts.get(k, 0) for k in backend.count()}
+    backend.close()
+
+
+def test_ingest_with_an_unreachable_neo4j_fails_before_ingesting(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE), "--store", str(tmp_path / "store"),
+                                      "--neo4j", f"bolt://127.0.0.1:{free_port()}"])
+    assert result.exit_code == ExitStatus.BACKEND
+    assert "cannot reach Neo4j" in _one_line_error(result.output)
+    assert not (tmp_path / "store").exists()

@@ -145,3 +145,12 @@ def test_python_dash_m_entry_point():
 
     out = subprocess.run([sys.executable, "-m", "coalition_graph", "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "ingest" in out.stdout and "attendance" in out.stdout
+
+
+def test_whole_nodes_stay_one_cell_in_table_and_csv(store_dir: Path):
+    table = run("query", "--store", str(store_dir), "--cypher", "MATCH (c:Country {iso3: 'GBR'}) RETURN c, c.name AS name")
+    header, _, row, *_ = table.stdout.splitlines()
+    assert header.split()[:2] == ["c", "name"]
+    assert '"_LABEL": "Country"' in row and '"iso3": "GBR"' in row and "_ID" not in row
+    csv_out = run("query", "--store", str(store_dir), "--format", "csv", "--cypher", "MATCH (c:Country {iso3: 'GBR'}) RETURN c")
+    assert csv_out.stdout.splitlines()[0] == "c"
