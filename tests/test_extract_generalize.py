@@ -83,3 +83,16 @@ def test_a_previous_meeting_in_the_same_city_stays_undated():
               "An earlier meeting between Macron and Zelenskyy in Paris had ended without a deal.", "2025-03-28")
     side = [m for m in f.meetings if m.kind == "bilateral"]
     assert side and side[0].start is None
+
+
+def test_as_well_as_extends_those_who_took_part():
+    f = facts("Leaders met in Rome on Monday for a summit on Ukraine. Eight heads of government travelled to Rome "
+              "for it, as well as the President of the European Commission, Ursula von der Leyen, and NATO Secretary "
+              "General Mark Rutte.", "2025-06-03")
+    assert {a.person for a in f.attendances} >= {"ursula-von-der-leyen", "mark-rutte"}
+
+
+def test_as_well_as_without_a_verb_of_taking_part_is_no_attendance():
+    f = facts("Leaders met in Rome on Monday for a summit on Ukraine. Sanctions were criticised by Viktor Orban, "
+              "as well as Robert Fico.", "2025-06-03")
+    assert not {a.person for a in f.attendances} & {"viktor-orban", "robert-fico"}

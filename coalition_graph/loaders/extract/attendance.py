@@ -29,7 +29,7 @@ BY_LIST_RX = re.compile(
     r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
     r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined)(?=:)|"
-    r"set to attend|opened by|"
+    r"set to attend|opened by|as well as|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
@@ -117,6 +117,9 @@ class AttendanceFinder:
             if text[a:a + 1] == ":":
                 a += 1  # "Americans took part: special envoy Keith Kellogg and …"
             b = self._list_end(sent, a)
+            if trig == "as well as" and not re.search(
+                    rf"\b(?:{JOIN_VERBS}|{HOST_VERBS}|{CHAIR_VERBS})\b[^.;]*$", text[sent.start:sent.start + m.start()]):
+                continue  # "A traveled to Berlin, as well as B and C": only after a verb of taking part
             if trig in ("including", "alongside", "together with", "along with", "the presence of", "participation of",
                         "participation from") and not self._near_meeting(sent, m.start(), 60) and \
                     not re.search(r"\b(?:took part|attended|joined|participated|were present|was present)\s+$",
