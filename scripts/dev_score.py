@@ -70,6 +70,20 @@ def rows(facts: ArticleFacts) -> dict[str, list[dict]]:
     return {"meetings": meetings, "attendance": attendance, "pledges": pledges, "statements": statements}
 
 
+def cli_ordered(meetings: list[dict]) -> list[dict]:
+    """Meetings sorted as `coalition meetings` sorts them: by start date, then by the store's meeting id."""
+    import datetime as dt
+
+    from coalition_graph.graph.ids import meeting_id
+
+    def key(m: dict):
+        start = dt.date.fromisoformat(m["start"]) if m["start"] else None
+        mid = meeting_id(m["kind"], start, m["date_precision"] or "day", m["city"] or m["country"], m["name"] or "")
+        return (m["start"] or "9999-99-99", mid)
+
+    return sorted(meetings, key=key)
+
+
 def show(doc: dict, sys_rows: dict) -> None:
     g = doc["gold"]
     print(f"\n##### {doc['id']} ({doc['published']})")
@@ -107,6 +121,10 @@ def main() -> int:
     ap.add_argument("--article", help="only articles whose id contains this")
     ap.add_argument("--show", action="store_true", help="print system and gold facts")
     ap.add_argument("--json", type=Path, help="write the totals here")
+    ap.add_argument("--cli-order", action="store_true",
+                    help="list meetings in the order the CLI prints them (start date, then store id), as the real "
+                         "scorer sees them: its greedy matching breaks ties between meetings of the same city within "
+                         "a day by list position, so the order changes which meeting attendance lands on")
     a = ap.parse_args()
     scorer = load_scorer(a.scorer)
     docs = scorer.load_corpus(a.corpus)
@@ -119,6 +137,8 @@ def main() -> int:
         art = Article(id=d["id"], url=d.get("url"), title=d.get("title"), publisher=d.get("publisher"),
                       published=d.get("published"), text=d["text"])
         sys_rows = rows(extract_facts(art))
+        if a.cli_order:
+            sys_rows["meetings"] = cli_ordered(sys_rows["meetings"])
         c = scorer.score_article(d, sys_rows)
         r = {k: scorer.prf(*c[k]) for k in KINDS}
         for k in KINDS:
