@@ -143,13 +143,17 @@ def _sort_date(value: str | None) -> str:
     return value or "9999-99-99"
 
 
+# Meetings are listed by format, the larger first (a summit before the bilaterals on its sidelines), then by date.
+KIND_RANK = {"summit": 0, "contact-group": 1, "ministerial": 2, "conference": 3, "video-call": 4, "other": 5, "bilateral": 6}
+
+
 def shape_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         meeting = _meeting(row)
         meeting.update(mode=row.get("mode"), date_precision=row.get("date_precision"))
         out.append(meeting)
-    return _unique(out, key=lambda m: (_sort_date(m["start"]), m["id"]))
+    return _unique(out, key=lambda m: (KIND_RANK.get(m["kind"], 9), _sort_date(m["start"]), m["id"]))
 
 
 def shape_attendance(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
