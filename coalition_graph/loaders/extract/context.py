@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.amounts import Money, find_money
 from coalition_graph.loaders.extract.dates import DateMention, find_dates
 from coalition_graph.loaders.extract.people import PeopleFinder, PersonInfo, PersonMention
-from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, PlaceMention
+from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, Place, PlaceMention
 from coalition_graph.loaders.extract.text import Sentence, paragraphs, sentences
 from coalition_graph.loaders.gazetteer import Gazetteer, load_gazetteer
 from coalition_graph.schema.models import Article, Evidence
@@ -18,6 +19,28 @@ from coalition_graph.schema.models import Article, Evidence
 @functools.lru_cache(maxsize=2)
 def _matcher(gaz: Gazetteer) -> Matcher:
     return Matcher(gaz)
+
+
+# a wire dateline opening the text: "KYIV, Ukraine, May 3 -", "LONDON -", "RAMSTEIN AIR BASE, Germany -"
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-–—]\s")
+
+
+def _dateline(text: str, m: Matcher, gaz: Gazetteer) -> PlaceMention | None:
+    """The place of a dateline, written in capitals at the very start: where the reporter files from."""
+    d = _DATELINE.match(text)
+    if not d:
+        return None
+    name = d.group("city").strip().title()
+    known = m.places.get(name) or next((p for f, p in m.places.items() if f.lower() == name.lower()), None)
+    if known is None:
+        iso = None
+        if d.group("country"):
+            iso = next((c.iso3 for c in m.countries(d.group("country")) if c.form == "name"), None)
+        if iso is None:
+            return None  # an all-caps opening that names no country: not sure it is a place
+        known = Place(name, "city", name, iso)
+    return PlaceMention(d.start("city"), d.start("city") + len(d.group("city").rstrip()), d.group("city").strip(), known)
 
 
 @dataclass
@@ -44,6 +67,9 @@ class Doc:
         countries = m.countries(text)
         orgs = m.orgs(text)
         places = m.place_mentions(text)
+        line = _dateline(text, m, gaz)
+        if line and not any(p.start < line.end for p in places):
+            places = [line] + places
         # a country name inside an organization name ("Ukraine Defense Contact Group") is not the country
         countries = [c for c in countries if not any(o.start <= c.start and c.end <= o.end for o in orgs)]
         persons, people = PeopleFinder(gaz, text, article.published, countries, orgs).run()

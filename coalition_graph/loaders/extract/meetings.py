@@ -290,7 +290,7 @@ class MeetingFinder:
         # a group that meets: "over 200 military personnel from 30 countries will meet" (with a place in the sentence)
         for m in re.finditer(r"\b(?:personnel|officials|planners|chiefs|representatives|envoys|advisers|advisors|"
                              r"diplomats|negotiators)\b[^.;]{0,100}?\b(?P<v>will meet|met|to meet|gathered|convened|"
-                             r"will gather|will convene)\b", sent.text):
+                             r"will gather|will convene)\b", sent.text, re.I):
             s, e = sent.start + m.start("v"), sent.start + m.end("v")
             if any(not (e <= a or s >= b) for a, b in used):
                 continue
