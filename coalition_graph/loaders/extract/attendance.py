@@ -30,12 +30,13 @@ BY_LIST_RX = re.compile(
     r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
     r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined)(?=:)|"
     r"set to attend|opened by|as well as|"
+    r"(?:co-)?(?:hosts?|chairs?) of the (?:[\w\-]+ ){0,3}?(?:were|was)|(?:around|at) the table (?:were|was)(?:, among others,)?|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
 ABSENT_RX = re.compile(r"\b(?:(?:notably|conspicuously)\s+)?(?:absent|absence of|did not (?:attend|participate|take part|join)|"
-                       r"skipped|stayed away|was not present|were not present|no-show|boycotted|was not represented|"
+                       r"skipped|stayed away|(?:was|were) not invited|was not present|were not present|no-show|boycotted|was not represented|"
                        r"were not represented|(?:to )?miss(?:ed)? (?:a|the) (?:meeting|summit|talks)|"
                        r"(?:was|were) not (?:among|one of) the (?:participants|attendees|countries (?:taking part|represented)))\b",
                        re.I)
@@ -85,7 +86,10 @@ class AttendanceFinder:
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
                 if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
-                                               r"attending|participated|among those|(?:were|was) received by)\b", sent.text)
+                                               r"attending|participated|among those|(?:were|was) received by|did attend|"
+                                               r"(?:[Aa]round|[Aa]t) the table (?:were|was)|(?:[Cc]o-)?(?:[Hh]osts?|[Cc]hairs?) of the|"
+                                               r"(?:hosted|co-hosted|chaired|co-chaired|convened) the (?:call|meeting|talks|"
+                                               r"summit|session|conference|gathering))\b", sent.text)
                                      or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
@@ -166,6 +170,10 @@ class AttendanceFinder:
             subj = self._subjects(sent, vs)
             target = self._meeting_for(sent, keys, vs)
             status = self._status(sent, vs, target)
+            did = re.match(r",?\s+as (?:did|was|were|had)\s+", text[sent.start + m.end():sent.end])
+            if did and role == "participant":  # "A attended, as did B": B too
+                a = sent.start + m.end() + did.end()
+                self._list(sent, target, a, self._list_end(sent, a), "participant", status, f"attendance.as_did")
             for kind, key in subj:
                 if kind == "person":
                     self._person(target, key, role, status, sent, f"attendance.verb.{verb.replace(' ', '_')}")
@@ -418,7 +426,7 @@ class AttendanceFinder:
         doc, text = self.doc, self.doc.text
         out: list[tuple[str, str]] = []
         # "Starmer, who co-chairs the coalition with Macron, took part": the subject is before the relative clause
-        rel = re.search(r",\s+who\b[^,;]{0,100},\s*$", text[sent.start:vs])
+        rel = re.search(r",\s+(?:who|whose)\b[^,;]{0,100},\s*$", text[sent.start:vs])
         if rel:
             vs = sent.start + rel.start()
             before = [p for p in doc.persons if sent.start <= p.start and p.end <= vs and p.via != "pronoun"]

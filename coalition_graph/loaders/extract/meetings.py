@@ -58,6 +58,7 @@ class MeetingDraft:
     mode: str | None = None
     bilateral: bool = False
     future: bool = False
+    range_start: dt.date | None = None  # the first day of a span told with it ("from Tuesday to Thursday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
@@ -104,6 +105,8 @@ class MeetingDraft:
     def absorb(self, o: "MeetingDraft") -> None:
         if o.start and (not self.start or (self.precision != "day" and o.precision == "day")):
             self.start, self.precision = o.start, o.precision
+        if o.range_start:  # a stated span beats a day the meeting was only mentioned on
+            self.start, self.precision = o.range_start, "day"
         for attr in ("city", "country", "format", "name", "mode"):
             if getattr(self, attr) is None and getattr(o, attr) is not None:
                 setattr(self, attr, getattr(o, attr))
@@ -487,6 +490,7 @@ class MeetingFinder:
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
+        d.range_start = self._span_start(sent, e, cands)
         if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
             d.head = "ministerial"  # "a meeting of EU foreign ministers"
         # tense of the clause the meeting is told in; "ahead of the summit": the summit is still to come
@@ -518,6 +522,25 @@ class MeetingFinder:
                 d.participants = [p.key for p in owner[:1]] + [ps[0].key]
         d.name = self._proper_name(np, np_start, d)
         return d
+
+    def _span_start(self, sent: Sentence, e: int, cands) -> dt.date | None:
+        """The first day of a meeting told as a span: "hosted … from Tuesday to Thursday", "a two-day summit that
+        ended on Sunday" (the day before), "over two days … as the event closed on Thursday"."""
+        text = self.doc.text
+        for x, y in zip(cands, cands[1:]):
+            if x.precision == "day" and y.precision == "day" and 0 <= x.start - e <= 90 and \
+                    re.search(r"\bfrom\s+$", text[max(sent.start, x.start - 6):x.start]) and \
+                    re.fullmatch(r"\s*(?:to|until|through|till|-|–)\s*", text[x.end:y.start]) and \
+                    not HEAD_RX.search(text[e:x.start]) and x.date <= y.date:
+                return x.date
+        n = re.search(r"\b(two|three|four)[- ]day\b|\bover (two|three|four) days\b", text[sent.start:sent.end])
+        if n:
+            days = {"two": 2, "three": 3, "four": 4}[(n.group(1) or n.group(2)).lower()]
+            for x in cands:
+                if x.precision == "day" and x.start > e and \
+                        re.search(r"\b(?:ended|closed|concluded|wrapped up|finished)\s+(?:on\s+)?$", text[max(sent.start, x.start - 20):x.start]):
+                    return x.date - dt.timedelta(days=days - 1)
+        return None
 
     def _clause_bounds(self, sent: Sentence, s: int, e: int) -> tuple[int, int]:
         """The clause around s..e: cut at ';', and at ', after/before/while/and/but' and bare 'after'/'before'."""
@@ -632,6 +655,8 @@ class MeetingFinder:
         if target is None:
             if not has_own and d.head in ANAPHORIC_HEADS and not indefinite:
                 return
+            if d.range_start:
+                d.start, d.precision = d.range_start, "day"
             d.key = f"M{len(self.drafts) + 1}"
             self.drafts.append(d)
             target = d
