@@ -48,3 +48,32 @@ def test_a_span_from_one_day_to_another_starts_the_meeting():
 def test_a_two_day_conference_that_closed_on_a_day_began_the_day_before():
     f = facts("A two-day conference on rebuilding Ukraine in Rome closed on Thursday with new promises.", "2025-07-11")
     assert str(f.meetings[0].start) == "2025-07-09"
+
+
+def test_thanking_someone_in_a_phone_call_is_a_two_sided_call():
+    f = facts("On Tuesday Keir Starmer thanked Mark Carney in a phone call for the new air-defence package.",
+              "2025-05-07")
+    calls = [m for m in f.meetings if m.kind == "bilateral"]
+    assert calls and calls[0].mode == "virtual" and str(calls[0].start) == "2025-05-06"
+    assert _people(f, calls[0].key) == {"keir-starmer", "mark-carney"}
+
+
+def test_sat_down_with_is_a_meeting_of_the_two():
+    f = facts("In the evening Donald Tusk sat down with Volodymyr Zelenskyy at the Mariinsky Palace.", "2025-05-07")
+    assert f.meetings and f.meetings[0].city == "Kyiv"
+    assert _people(f, f.meetings[0].key) == {"donald-tusk", "volodymyr-zelenskyy"}
+
+
+def test_a_live_blog_visit_is_due_and_meets_are_future():
+    f = facts("Emmanuel Macron has left Kyiv. He is due in Warsaw, where he meets Polish President Karol Nawrocki "
+              "on Thursday.", "2025-09-02")
+    m = [m for m in f.meetings if m.city == "Warsaw"]
+    assert m and str(m[0].start) == "2025-09-04"
+    assert _people(f, m[0].key, "expected") == {"emmanuel-macron", "karol-nawrocki"}
+
+
+def test_talks_in_a_city_between_two_leaders():
+    f = facts("The visit coincided with talks in Beijing between Xi Jinping and Vladimir Putin, which opened on "
+              "Friday.", "2025-05-10")
+    assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Beijing")]
+    assert _people(f) == {"xi-jinping", "vladimir-putin"}

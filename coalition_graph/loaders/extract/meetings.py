@@ -23,7 +23,7 @@ ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", 
 NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
-FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due to|is to|are to|"
+FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
                        re.I)
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
@@ -229,7 +229,8 @@ class MeetingFinder:
         for m in re.finditer(r"\b(?:met|meets|will meet|to meet)\s+(?!with\b)", sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             objs = [p for p in doc.persons if e <= p.span_start <= e + 30 and p.via in ("name", "title", "surname")]
-            subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun"]
+            subj = [p for p in doc.persons if sent.start <= p.start < s and (p.via != "pronoun" or
+                                                                             p.text.lower() in ("he", "she"))]
             if subj and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$", text[max(sent.start, s - 12):s]):
                 subj = subj[:1]  # "Zelenskyy attended a dinner given by the King, and met Trump": Zelenskyy met him
             if not objs or not subj or not re.fullmatch(r"(?:(?:his|her|their|the)\s+)?(?:[\w\-]+\s+){0,2}",
@@ -252,7 +253,7 @@ class MeetingFinder:
             d.bilateral = len(d.participants) == 2
             found.append((d, "meeting.verb.phone_call", (s, e)))
             used.append((s, e))
-        for m in re.finditer(r"\b(?:met|meets|meeting|to meet)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
+        for m in re.finditer(r"\b(?:met|meets|meeting|to meet|sat down|sits down|held talks|holds talks)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
                              r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
                              sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
@@ -399,7 +400,7 @@ class MeetingFinder:
             if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
                     re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
                 continue  # "they were meeting" as a verb without partner
-            if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[s - 5:e + 9]):
+            if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[s - 5:e + 9], re.I):
                 if not re.search(r"\b(?:of|hold|held|holding|for)\s+$", before):
                     continue
             d = self._draft_from(sent, s, e, head)
@@ -507,7 +508,8 @@ class MeetingFinder:
             d.mode = "in-person"
         if BILATERAL_RX.search(text[max(sent.start, s - 30):min(sent.end, e + 10)]):
             d.bilateral = True
-        between = re.match(r"\s+between\s+", text[np_end:np_end + 10]) or re.match(r"\s+between\s+", text[e:e + 10])
+        between = re.match(r"\s+between\s+", text[np_end:np_end + 10]) or \
+            re.match(r"\s+(?:(?:in|at)\s+[A-Z][\w\-]+\s+)?between\s+", text[e:e + 30])  # "talks in Moscow between A and B"
         if between:
             ps = [p for p in doc.persons if e <= p.start < min(sent.end, e + 120) and p.via != "pronoun"]
             if len({p.key for p in ps}) >= 2:
@@ -517,9 +519,21 @@ class MeetingFinder:
         if with_p and d.head in ("meeting", "talks", "call", "video call", "summit"):
             ps = [p for p in doc.persons if e <= p.start < min(e + 60, sent.end) and p.via != "pronoun"]
             owner = [p for p in doc.persons if np_start <= p.start < s]
+            if not owner and re.search(r"\bfor\s+(?:\w+\s+)?$", text[max(sent.start, np_start - 12):np_start]):
+                # "Biden is at the palace for talks with Zelenskyy": the one who came for them
+                owner = [p for p in doc.persons if sent.start <= p.start < np_start and
+                         (p.via != "pronoun" or p.text.lower() in ("he", "she"))][-1:]
             if ps:
                 d.bilateral = True
                 d.participants = [p.key for p in owner[:1]] + [ps[0].key]
+        if d.head in ("call", "phone") or head == "phone call":
+            obj = [p for p in doc.persons if p.via != "pronoun" and p.end <= np_start and
+                   re.fullmatch(r"\s*(?:in|during|on|by)\s+", text[p.end:np_start])]
+            if obj and not d.participants:  # "Zelenskyy thanked Scholz in a phone call": the two spoke
+                subj = [p for p in doc.persons if sent.start <= p.start < obj[-1].span_start and p.via != "pronoun"
+                        and p.key != obj[-1].key]
+                if subj:
+                    d.bilateral, d.participants, d.head, d.mode = True, [subj[-1].key, obj[-1].key], "call", "virtual"
         d.name = self._proper_name(np, np_start, d)
         return d
 
