@@ -14,7 +14,7 @@ import click
 from coalition_graph import __version__
 from coalition_graph.cli_backends import backend_from_options, neo4j_options, neo4j_sink_from_options, server_options
 from coalition_graph.cli_common import open_store, store_option
-from coalition_graph.errors import CoalitionError, ExitStatus
+from coalition_graph.errors import CoalitionError, ExitStatus, InputError
 from coalition_graph.output import FORMATS, render
 
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -86,7 +86,10 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | N
           **server: Any) -> None:
     """Run your own Cypher or SPARQL query (on the store, or on Neo4j / a SPARQL server)."""
     if query_file is not None:
-        text = query_file.read_text(encoding="utf-8")
+        try:
+            text = query_file.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError) as exc:
+            raise InputError(f"cannot read the query: {exc}", path=str(query_file)) from None
         if query_file.suffix == ".cypher":
             cypher_text = text
         else:

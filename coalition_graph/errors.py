@@ -23,6 +23,12 @@ class CoalitionError(Exception):
     exit_status = ExitStatus.ERROR
 
 
+class UsageError(CoalitionError):
+    """A value the user gave that cannot mean anything here (a date that is not YYYY-MM-DD)."""
+
+    exit_status = ExitStatus.USAGE
+
+
 class InputError(CoalitionError):
     """An input that is not an article: binary, empty, undecodable, malformed JSON."""
 

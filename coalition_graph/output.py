@@ -67,7 +67,8 @@ def render(columns: Sequence[str] | None, rows: list, fmt: str, named: str | Non
     records = [dict(zip(columns, r)) for r in rows] if columns is not None else list(rows)
     if fmt == "json":
         return json.dumps(jsonable(records), ensure_ascii=False, indent=1) + "\n"
-    flat = [flatten(jsonable(r)) for r in records]
+    # Rows of one's own query keep their columns whole (a map stays one cell); named queries flatten.
+    flat = [jsonable(r) for r in records] if columns is not None else [flatten(jsonable(r)) for r in records]
     if columns is not None:
         header = list(columns)
     elif fmt == "table" and named in TABLE_COLUMNS:

@@ -154,3 +154,25 @@ def test_whole_nodes_stay_one_cell_in_table_and_csv(store_dir: Path):
     assert '"_LABEL": "Country"' in row and '"iso3": "GBR"' in row and "_ID" not in row
     csv_out = run("query", "--store", str(store_dir), "--format", "csv", "--cypher", "MATCH (c:Country {iso3: 'GBR'}) RETURN c")
     assert csv_out.stdout.splitlines()[0] == "c"
+
+
+def test_dates_must_be_iso_days_on_every_engine(store_dir: Path):
+    for engine in ("cypher", "sparql"):
+        result = run("pledges", "--store", str(store_dir), "--since", "20250301", "--engine", engine)
+        assert result.exit_code == ExitStatus.USAGE
+        assert "YYYY-MM-DD" in one_line_error(result)
+
+
+def test_maps_stay_one_cell_and_unreadable_query_files_are_one_line(store_dir: Path, tmp_path: Path):
+    table = run("query", "--store", str(store_dir), "--cypher", "RETURN {a: 1, b: 'x'} AS m, 3 AS n")
+    assert '{"a": 1, "b": "x"}' in table.stdout
+    bad = tmp_path / "q.cypher"
+    bad.write_bytes(b"MATCH (n) RETURN \xff")
+    result = run("query", "--store", str(store_dir), "--file", str(bad))
+    assert result.exit_code == ExitStatus.BAD_INPUT and "cannot read the query" in one_line_error(result)
+
+
+def test_a_store_path_that_cannot_be_created_is_one_line(tmp_path: Path):
+    (tmp_path / "afile").write_text("x")
+    result = run("ingest", str(SAMPLE), "--store", str(tmp_path / "afile" / "sub"))
+    assert result.exit_code != 0 and "cannot create the store" in one_line_error(result)

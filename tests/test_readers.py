@@ -116,3 +116,13 @@ def test_missing_path_is_a_problem():
 def test_windows_line_endings_are_normalised():
     [item] = list(read_bytes(b'{"text": "one\\r\\ntwo"}', "x.json", ".json"))
     assert item.article.text == "one\ntwo"
+
+
+def test_files_without_urls_in_different_subfolders_are_different_articles(tmp_path: Path):
+    for sub, city in (("a", "Paris"), ("b", "London")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(f"Summit\n\nLeaders met in {city} on Thursday.")
+    articles, _ = articles_of(tmp_path)
+    assert sorted(a.id for a in articles) == ["a/report", "b/report"]
+    [single], _ = articles_of(tmp_path / "a" / "report.txt")
+    assert single.id == "report"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_graph.errors import NotFound, StoreNotFound
+from coalition_graph.errors import NotFound, QueryError, StoreError, StoreNotFound
 from coalition_graph.graph.store import Store
 from coalition_graph.queries import run_named
 from coalition_graph.schema.models import (
@@ -184,3 +184,48 @@ def test_a_pledge_announced_by_two_people_gives_the_same_row_on_both_engines(new
     [sparql_row] = run_named(new_store.sparql, "pledges")
     assert cypher_row == sparql_row
     assert cypher_row["announced_by"]["id"] in {"person/emmanuel-macron", "person/jean-noel-barrot"}
+
+
+def test_the_same_id_twice_in_one_batch_keeps_the_later_version_only(new_store: Store):
+    first = A1
+    second = A1.model_copy(update={"text": A1.text.replace("France announced 2 billion euros.", "No figure was given.")})
+    report = new_store.ingest([first, second], extractor=paris_facts, progress=False)
+    assert (report.added, report.unchanged) == (1, 1)
+    assert run_named(new_store.cypher, "pledges") == [] == run_named(new_store.sparql, "pledges")
+    assert new_store.verify() == []
+
+
+def test_a_folder_with_other_files_is_not_made_a_store(tmp_path: Path):
+    (tmp_path / "project" / "rdf").mkdir(parents=True)
+    (tmp_path / "project" / "rdf" / "mine.ttl").write_text("keep me")
+    with pytest.raises(StoreError, match="not a store"):
+        Store.open(tmp_path / "project", create=True)
+    assert (tmp_path / "project" / "rdf" / "mine.ttl").read_text() == "keep me"
+
+
+def test_user_queries_cannot_change_the_views(sample_store: Store):
+    before = run_named(sample_store.cypher, "meetings")
+    with pytest.raises(QueryError, match="read-only"):
+        sample_store.cypher.query("MATCH (m:Meeting) SET m.name = 'changed' RETURN m.id")
+    assert run_named(sample_store.cypher, "meetings") == before
+
+
+def test_a_writer_waits_for_readers_and_then_says_the_store_is_busy(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "store"
+    with Store.open(path, create=True) as store:
+        store.ingest([A1], extractor=paris_facts, progress=False)
+    reader = Store.open(path)
+    reader.cypher  # holds the store for reading
+    try:
+        code = ("import sys; from coalition_graph.graph.store import Store\n"
+                f"s = Store.open({str(path)!r}); s._lock.timeout = 0.5\n"
+                "try:\n    s.reindex()\nexcept Exception as e:\n    print(e); sys.exit(3)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 3 and "busy" in out.stdout, out.stdout + out.stderr
+    finally:
+        reader.close()
+    with Store.open(path) as store:  # and once the reader is gone, the writer gets through
+        assert store.reindex() == {"cypher": store.generation, "sparql": store.generation}

@@ -86,17 +86,27 @@ class LadybugView:
         self._conn = self._db = None
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a query in a read-only transaction: the view changes only with the source of truth."""
         conn = self._connect()
+        conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
             result = conn.execute(text, params or {})
+            if isinstance(result, list):  # several statements: the last one answers
+                result = result[-1]
+            columns = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append(result.get_next())
         except RuntimeError as exc:
-            raise QueryError(" ".join(str(exc).split())) from None
-        if isinstance(result, list):  # several statements: the last one answers
-            result = result[-1]
-        columns = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append(result.get_next())
+            message = " ".join(str(exc).split())
+            if "read-only transaction" in message:
+                message += " (the embedded views change only by ingesting articles)"
+            raise QueryError(message) from None
+        finally:
+            try:
+                conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # a failed query has already ended its transaction
         return QueryResult(columns, rows)
 
     def _run(self, text: str, params: dict[str, Any]) -> None:

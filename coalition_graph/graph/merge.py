@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from coalition_graph.graph import ids
 from coalition_graph.schema.models import Actor, ArticleFacts, Evidence, Meeting, Pledge
@@ -97,14 +97,28 @@ class ResolutionIndex:
     """The meetings and pledges already in the graph, to give a newly reported one the existing id."""
 
     def __init__(self, meetings: Iterable[tuple[str, dict]] = (), pledges: Iterable[tuple[str, str, dict]] = ()):
-        self.meetings: dict[str, dict] = dict(meetings)
+        self.meetings: dict[str, dict] = {}
+        self._meetings_by_month: dict[str, dict[str, dict]] = {}  # only meetings of nearby months can match
         self.pledges_by_donor: dict[str, dict[str, dict]] = {}
         self.all_pledge_ids: set[str] = set()
+        for meeting_id, props in meetings:
+            self.add_meeting(meeting_id, props)
         for pledge_id, donor_id, props in pledges:
             self.add_pledge(pledge_id, donor_id, props)
 
+    @staticmethod
+    def _months(props: dict) -> set[str]:
+        day = _day(props.get("start_date"))
+        if day is None:
+            return {"undated"}
+        week = dt.timedelta(days=7)  # the widest tolerance same_meeting allows
+        return {d.strftime("%Y-%m") for d in (day - week, day, day + week)}
+
     def meeting(self, props: dict, taken: set[str]) -> str | None:
-        for meeting_id, existing in self.meetings.items():
+        candidates: dict[str, dict] = {}
+        for month in sorted(self._months(props)):
+            candidates.update(self._meetings_by_month.get(month, {}))
+        for meeting_id, existing in candidates.items():
             if meeting_id not in taken and same_meeting(props, existing):
                 return meeting_id
         return None
@@ -116,7 +130,12 @@ class ResolutionIndex:
         return None
 
     def add_meeting(self, meeting_id: str, props: dict) -> None:
-        self.meetings.setdefault(meeting_id, props)
+        if meeting_id in self.meetings:
+            return
+        self.meetings[meeting_id] = props
+        day = _day(props.get("start_date"))
+        month = day.strftime("%Y-%m") if day else "undated"
+        self._meetings_by_month.setdefault(month, {})[meeting_id] = props
 
     def add_pledge(self, pledge_id: str, donor_id: str, props: dict) -> None:
         self.pledges_by_donor.setdefault(donor_id, {}).setdefault(pledge_id, props)
@@ -202,14 +221,14 @@ def _country_name(iso3: str) -> str:
     return getattr(country, "common_name", None) or (country.name if country else iso3)
 
 
-def _free_id(candidate: str, name: str | None, used: set[str]) -> str:
+def _free_id(candidate: str, name: str | None, used: Callable[[str], bool]) -> str:
     """The stable id, unless another thing already has it (two bilaterals in one city on one day):
     then the name tells them apart, and a counter where even the names are the same."""
-    if candidate not in used:
+    if not used(candidate):
         return candidate
     named = f"{candidate}/{ids.slug(name, max_len=40) or 'other'}"
     n, unique = 2, named
-    while unique in used:
+    while used(unique):
         unique, n = f"{named}-{n}", n + 1
     return unique
 
@@ -234,7 +253,7 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
         props = meeting_props(m)
         found = index.meeting(props, taken)
         meeting_id = found or _free_id(ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name),
-                                       m.name, index.meetings.keys() | taken)
+                                       m.name, lambda i: i in index.meetings or i in taken)
         if found is None:
             index.add_meeting(meeting_id, props)
         taken.add(meeting_id)
@@ -269,7 +288,7 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
         props = pledge_props(p)
         found = index.pledge(donor, props, taken)
         pledge_id = found or _free_id(ids.pledge_id(donor, p.amount, p.currency, p.announced, p.what),
-                                      p.what, index.all_pledge_ids | taken)
+                                      p.what, lambda i: i in index.all_pledge_ids or i in taken)
         if found is None:
             index.add_pledge(pledge_id, donor, props)
         taken.add(pledge_id)
@@ -307,11 +326,11 @@ def fold_props(label: str, claims_props: list[dict[str, Any]]) -> dict[str, Any]
     its role is the most specific one any article gives (host over chair over participant).
     """
     merged: dict[str, Any] = {}
+    lists: dict[str, dict[str, None]] = {}  # ordered sets: a busy country has thousands of sources
     for props in claims_props:
         for key, value in props.items():
             if key in ("sources", "aliases"):
-                seen = merged.setdefault(key, [])
-                seen.extend(v for v in value or [] if v not in seen)
+                lists.setdefault(key, {}).update(dict.fromkeys(value or []))
             elif key == "status" and label == "ATTENDED":
                 merged[key] = value if value is not None else merged.get(key)
             elif key == "role" and label == "ATTENDED":
@@ -319,4 +338,5 @@ def fold_props(label: str, claims_props: list[dict[str, Any]]) -> dict[str, Any]
                     merged[key] = value
             elif merged.get(key) is None:
                 merged[key] = value
+    merged.update({key: list(values) for key, values in lists.items()})
     return merged

@@ -51,6 +51,13 @@ def python_value(term: Any) -> Any:
     return str(term)
 
 
+def _remove_all(store, quads: list, chunk: int = 5000) -> None:
+    """Remove many default-graph quads in a few write transactions, not one per quad."""
+    for i in range(0, len(quads), chunk):
+        triples = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads[i:i + chunk])
+        store.update(f"DELETE DATA {{ {triples} }}")
+
+
 class OxigraphView:
     """Backend `sparql`: Oxigraph embedded in the store directory, SPARQL 1.1 through rdflib."""
 
@@ -135,16 +142,14 @@ class OxigraphView:
             node = ox.NamedNode(str(iri(node_id)))
             for quad in list(store.quads_for_pattern(node, None, None)) + list(store.quads_for_pattern(None, None, node)):
                 store.remove(quad)
+        stale = []
         for node in changes.nodes:  # replace the node's own properties; its relationships are edges
             subject = ox.NamedNode(str(iri(node.id)))
-            for quad in list(store.quads_for_pattern(subject, None, None)):
-                if URIRef(quad.predicate.value) in NODE_PREDICATES:
-                    store.remove(quad)
+            stale += [q for q in store.quads_for_pattern(subject, None, None) if URIRef(q.predicate.value) in NODE_PREDICATES]
         for edge in changes.edges:
             if edge.type in REIFIED_EDGES:
-                resource = ox.NamedNode(str(iri(edge.id)))
-                for quad in list(store.quads_for_pattern(resource, None, None)):
-                    store.remove(quad)
+                stale += store.quads_for_pattern(ox.NamedNode(str(iri(edge.id))), None, None)
+        _remove_all(store, stale)
         store.extend(list(_ox_quads(iter_triples(changes.nodes, changes.edges))))
         self._ox.flush()  # on disk before the marker says so
         self._marker.write(generation)

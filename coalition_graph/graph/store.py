@@ -26,12 +26,14 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from coalition_graph.errors import CoalitionError, StoreError, StoreNotFound
 from coalition_graph.graph.merge import Claim, ResolutionIndex, article_claims, fold_props
+from coalition_graph.graph.lock import StoreLock
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord, props_from_json, props_to_json
 from coalition_graph.loaders.readers import InputProblem, read_inputs
 from coalition_graph.schema.models import Article, ArticleFacts
 
 SCHEMA_VERSION = 1
 FACTS_DB = "facts.sqlite"
+LOCK_FILE = "store.lock"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +101,7 @@ class Store:
         self.path = path
         self._conn = conn
         self._views: dict[str, Any] = {}
+        self._lock = StoreLock(path / LOCK_FILE)
 
     # ------------------------------------------------------------ lifecycle
     @classmethod
@@ -110,7 +113,13 @@ class Store:
                 raise StoreNotFound(f"no store at {path} (run `coalition ingest … --store {path}` first)")
             if path.exists() and not path.is_dir():
                 raise StoreError(f"{path} exists and is not a directory")
-            path.mkdir(parents=True, exist_ok=True)
+            if path.is_dir() and any(path.iterdir()):
+                # The views are rebuilt by deleting their files: never do that in someone else's folder.
+                raise StoreError(f"{path} is a folder with other files in it, not a store: give a new or empty folder")
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the store at {path}: {exc.strerror}") from None
         try:
             conn = sqlite3.connect(db, isolation_level=None, timeout=30)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -134,6 +143,7 @@ class Store:
             view.close()
         self._views.clear()
         self._conn.close()
+        self._lock.release()
 
     def __enter__(self) -> "Store":
         return self
@@ -165,6 +175,10 @@ class Store:
         """
         if extractor is None:
             from coalition_graph.loaders.extract import extract_facts as extractor
+        with self._lock.exclusive():
+            return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
+
+    def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin) -> IngestReport:
         report = IngestReport()
         views = self._open_views()
         index = self._resolution_index()
@@ -194,15 +208,16 @@ class Store:
 
     def _ingest_batch(self, articles: list[Article], extractor: Extractor, report: IngestReport,
                       views: list[Any], index: ResolutionIndex, sinks: Sequence[ChangeSink]) -> None:
-        known = self._known_digests([a.id for a in articles])
+        # The same id twice in one batch: the later version is the article (as it would be across batches).
+        latest = {article.id: article for article in articles}
+        report.unchanged += len(articles) - len(latest)
+        known = self._known_digests(list(latest))
         todo: list[tuple[Article, str, bool]] = []
-        seen: set[str] = set()
-        for article in articles:
+        for article in latest.values():
             digest = _digest(article)
-            if known.get(article.id) == digest or (article.id, digest) in seen:
+            if known.get(article.id) == digest:
                 report.unchanged += 1
                 continue
-            seen.add((article.id, digest))
             todo.append((article, digest, article.id in known))
         if not todo:
             return
@@ -216,7 +231,10 @@ class Store:
         for view in views:
             view.apply(changes, self.generation)
         for sink in sinks:
-            sink(changes)
+            try:
+                sink(changes)
+            except CoalitionError as exc:
+                raise type(exc)(f"{exc} — the store has these articles; run `coalition push` to bring the server up to date") from None
 
     def _known_digests(self, article_ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -282,6 +300,9 @@ class Store:
         for chunk in _chunks(sorted(fact_ids), 500):
             marks = ",".join("?" * len(chunk))
             old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", chunk).fetchall())
+            old_props = dict(conn.execute(
+                f"SELECT id, props FROM nodes WHERE id IN ({marks}) UNION ALL SELECT id, props FROM edges WHERE id IN ({marks})",
+                chunk + chunk).fetchall())
             old_edges = {r[0]: r for r in conn.execute(f"SELECT id, type, src, dst FROM edges WHERE id IN ({marks})", chunk)}
             rows = conn.execute(
                 f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props
@@ -304,6 +325,8 @@ class Store:
                 _, kind, label, src, src_label, dst, dst_label, _ = claims[0]
                 merged = fold_props(label, [json.loads(c[7]) for c in claims])
                 text = props_to_json(merged)
+                if old_props.get(fact_id) == text:
+                    continue  # a re-read article said nothing new about it: the views need no write
                 if kind == "node":
                     conn.execute("INSERT OR REPLACE INTO nodes VALUES (?,?,?)", (fact_id, label, text))
                     changes.nodes.append(NodeRecord(fact_id, label, props_from_json(text)))
@@ -410,6 +433,7 @@ class Store:
         return self._view(language)
 
     def _view(self, name: str):
+        self._lock.shared()
         if name not in self._views:
             if name == "cypher":
                 from coalition_graph.graph.cypher_view import LadybugView as view_class
@@ -418,7 +442,10 @@ class Store:
             view = view_class(self.path)
             self._views[name] = view
             if view.generation() != self.generation:
-                view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
+                # Behind the source of truth (a crash, an upgrade): rebuild, alone.
+                with self._lock.exclusive():
+                    if view.generation() != self.generation:
+                        view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
         return self._views[name]
 
     def _open_views(self) -> list[Any]:
@@ -434,10 +461,11 @@ class Store:
     def reindex(self, views: Iterable[str] = ("cypher", "sparql")) -> dict[str, int]:
         """Rebuild the views from the source of truth (after an engine upgrade, or to repair)."""
         done = {}
-        for name in views:
-            view = self.backend(name)
-            view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
-            done[name] = self.generation
+        with self._lock.exclusive():
+            for name in views:
+                view = self.backend(name)
+                view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
+                done[name] = self.generation
         return done
 
     def reextract(self, extractor: Extractor | None = None, progress: bool | None = None) -> IngestReport:

@@ -134,7 +134,7 @@ def _decode(data: bytes, path: str) -> str:
         raise InputError(f"not UTF-8 text (byte {exc.start}), not an article", path=path) from None
 
 
-def _read_jsonl(text: str, path: str) -> Iterator[ReadItem]:
+def _read_jsonl(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -156,7 +156,7 @@ def _record_item(record: Any, path: str, line: int | None) -> ReadItem:
         return ReadItem(problem=InputProblem(path, line, msg))
 
 
-def _read_json(text: str, path: str) -> Iterator[ReadItem]:
+def _read_json(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -189,7 +189,7 @@ def _header_fields(lines: list[str]) -> dict[str, str]:
     return fields
 
 
-def _read_markdown(text: str, path: str) -> Iterator[ReadItem]:
+def _read_markdown(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
     fields: dict[str, str] = {}
     m = _FRONT_MATTER.match(text)
     if m:
@@ -214,10 +214,10 @@ def _read_markdown(text: str, path: str) -> Iterator[ReadItem]:
         line = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", line)  # italics
         line = re.sub(r"^\s*>\s?", "", line)                      # block quotes
         body.append(line)
-    yield _text_item("\n".join(body), fields, path)
+    yield _text_item("\n".join(body), fields, path, doc_id)
 
 
-def _read_text(text: str, path: str) -> Iterator[ReadItem]:
+def _read_text(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
     lines = text.splitlines()
     fields = _header_fields(lines[:6])
     body_start = 0
@@ -228,21 +228,21 @@ def _read_text(text: str, path: str) -> Iterator[ReadItem]:
     if "title" not in fields and len(lines) > 2 and 0 < len(lines[0]) < 160 and not lines[1].strip():
         fields["title"] = lines[0].strip()
         lines = lines[2:]
-    yield _text_item("\n".join(lines), fields, path)
+    yield _text_item("\n".join(lines), fields, path, doc_id)
 
 
-def _text_item(body: str, fields: dict[str, str], path: str) -> ReadItem:
+def _text_item(body: str, fields: dict[str, str], path: str, doc_id: str | None) -> ReadItem:
     record: dict[str, Any] = {"text": body, **fields}
     if not fields.get("date") and not fields.get("published"):
         m = re.search(r"(\d{4}-\d{2}-\d{2})", Path(path).name)
         if m:
             record["published"] = m[1]
-    if "url" not in fields and "link" not in fields and path != "<stdin>":
-        record["id"] = Path(path).stem
+    if "url" not in fields and "link" not in fields and doc_id:
+        record["id"] = doc_id
     return _record_item(record, path, None)
 
 
-def _read_html(text: str, path: str) -> Iterator[ReadItem]:
+def _read_html(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
@@ -259,8 +259,8 @@ def _read_html(text: str, path: str) -> Iterator[ReadItem]:
         "publisher": doc.sitename or doc.hostname,
         "url": doc.url,
     }
-    if not doc.url and path != "<stdin>":
-        record["id"] = Path(path).stem
+    if not doc.url and doc_id:
+        record["id"] = doc_id
     yield _record_item(record, path, None)
 
 
@@ -294,15 +294,18 @@ def _sniff(text: str) -> str:
     return ".txt"
 
 
-def read_bytes(data: bytes, path: str, suffix: str | None = None) -> Iterator[ReadItem]:
-    """Read articles from raw bytes; `suffix` picks the format, else it is sniffed."""
+def read_bytes(data: bytes, path: str, suffix: str | None = None, doc_id: str | None = None) -> Iterator[ReadItem]:
+    """Read articles from raw bytes; `suffix` picks the format, else it is sniffed.
+
+    `doc_id` names an article that has no URL of its own (a text, Markdown or HTML file).
+    """
     try:
         text = _decode(data, path)
     except InputError as exc:
         yield ReadItem(problem=InputProblem(path, None, str(exc).split(": ", 1)[-1]))
         return
     fmt = suffix if suffix in READERS else _sniff(text)
-    yield from READERS[fmt](text, path)
+    yield from READERS[fmt](text, path, doc_id)
 
 
 def iter_input_files(path: Path) -> Iterator[Path]:
@@ -335,6 +338,9 @@ def read_inputs(inputs: Iterable[str | Path], stdin: io.BufferedIOBase | None = 
             except OSError as exc:
                 yield ReadItem(problem=InputProblem(str(file), None, f"cannot read: {exc.strerror}"))
                 continue
-            yield from read_bytes(data, str(file), file.suffix.lower())
+            # A file without a URL is known by its path inside the folder given: stable across runs,
+            # and report.txt in two subfolders are two articles.
+            doc_id = file.relative_to(path).with_suffix("").as_posix() if path.is_dir() else file.stem
+            yield from read_bytes(data, str(file), file.suffix.lower(), doc_id)
         if not found:
             yield ReadItem(problem=InputProblem(str(path), None, "no article files (.jsonl .json .html .md .txt) in this folder"))

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from importlib import resources
 from typing import Any, Callable
 
-from coalition_graph.errors import CoalitionError
+from coalition_graph.errors import CoalitionError, UsageError
 from coalition_graph.graph.backends.base import Backend
 
 OPEN_SINCE, OPEN_UNTIL = "0001-01-01", "9999-12-31"
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # fromisoformat alone also takes 20250301 and 2025-W10-1
 
 # name → the filters it takes and their "no filter" values (never null: engines differ on null parameters)
 PARAMETERS: dict[str, dict[str, str]] = {
@@ -53,15 +55,17 @@ def _filters(name: str, filters: dict[str, Any]) -> dict[str, str]:
     params = dict(PARAMETERS[name])
     for key, value in filters.items():
         if key not in params:
-            raise CoalitionError(f"named query {name!r} takes no filter {key!r} (it takes: {', '.join(params) or 'none'})")
+            raise UsageError(f"named query {name!r} takes no filter {key!r} (it takes: {', '.join(params) or 'none'})")
         if value is None:
             continue
         if key in DATE_PARAMETERS:
-            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+            value = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
             try:
+                if not ISO_DAY.match(value):
+                    raise ValueError(value)
                 dt.date.fromisoformat(value)
             except ValueError:
-                raise CoalitionError(f"--{key} wants a date as YYYY-MM-DD, got {value!r}") from None
+                raise UsageError(f"--{key} wants a date as YYYY-MM-DD, got {value!r}") from None
         params[key] = str(value)
     return params
 

@@ -54,7 +54,9 @@ NOT_A_PLEDGE = re.compile(
     r"unlock|mobili[sz]e|leverage|asked for|requested|request|needs|needed|seeks|sought|demand\w*|"
     r"broader|wider|larger)\b", re.I)  # "part of the G7's broader $50 billion initiative": not theirs
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
-NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b", re.I)
+NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b|"
+                                r"of (?:it|which|that|this)\s+(?:for|to|earmarked|going|set aside)\b)", re.I)
+# (the last: "$1bn, $300m of it for energy" is a part of the package; "£350m of it from Britain" is a donor's share)
 EQUIVALENT = re.compile(r"\b(?:equivalent to|the equivalent of|equal to|equating to)\s+$", re.I)
 PRIOR = re.compile(r"\b(previously|earlier|already|had (?:\w+ )?(?:given|provided|allocated|pledged|committed)|last year|"
                    r"in (?:19|20)\d\d)\b", re.I)
@@ -139,6 +141,8 @@ class PledgeFinder:
                 if not donors:
                     continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
+                    if re.search(r"\b(?:jointly|collectively|between them)\b", sent.text):
+                        continue  # "A, B and C will jointly finance $486m": one shared purchase, nobody's own pledge
                     for dn in donors:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
                     continue
@@ -246,6 +250,8 @@ class PledgeFinder:
                     continue
                 if re.match(r"\$", text[c.end:c.end + 1]):
                     continue  # "US$949 million": a currency, not a country
+                if re.match(r"-(?:made|built|produced|designed|manufactured|led|based)\b", text[c.end:c.end + 14]):
+                    continue  # "U.S.-made weapons": where they come from, not who gives them
                 if NOT_DONOR_BEFORE.search(text[max(sent.start, c.start - 20):c.start]):
                     continue  # "In addition to Norway, Germany … are also participating"
                 cands.append((c.start, ("country", c.iso3)))
@@ -255,7 +261,7 @@ class PledgeFinder:
                 cands.append((p.start, ("country", p.place.iso3)))
         for o in doc.orgs:
             if region[0] <= o.start < region[1] and doc.gaz.orgs[o.key].kind in ("union", "institution", "alliance", None) \
-                    and not re.match(r"\s*(?:program|programme|initiative|mechanism|fund)\b", text[o.end:o.end + 15], re.I):
+                    and not re.match(r"\s*(?:trust\s+)?(?:program|programme|initiative|mechanism|fund)\b", text[o.end:o.end + 21], re.I):
                 cands.append((o.start, ("organization", o.key)))
         person = None
         persons = [p for p in doc.persons if clause_start - 200 <= p.start < at and p.start >= sent.start]

@@ -1,0 +1,62 @@
+"""One writer or many readers per store, across processes (an advisory lock on a file in the store).
+
+An ingest, a reindex or a view rebuild holds the lock exclusively; queries hold it shared. A second
+process waits for its turn (up to `timeout` seconds), then gives up with a clear message.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from coalition_graph.errors import StoreError
+
+WAIT_SECONDS = float(os.environ.get("COALITION_LOCK_TIMEOUT", "60"))
+
+
+class StoreLock:
+    def __init__(self, path: Path, timeout: float = WAIT_SECONDS):
+        self.path = path
+        self.timeout = timeout
+        self._fd: int | None = None
+        self._mode: int | None = None
+
+    def _take(self, mode: int, what: str) -> None:
+        if self._mode == mode:
+            return
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(self._fd, mode | fcntl.LOCK_NB)
+                self._mode = mode
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.path.parent} is busy: another process is {what}; try again when it is done") from None
+                time.sleep(0.05)
+
+    def shared(self) -> None:
+        """For reading: many readers at once, no writer. A no-op while this process holds any lock."""
+        if self._mode is None:
+            self._take(fcntl.LOCK_SH, "writing to it")
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """For writing: nobody else reads or writes meanwhile; afterwards back to what was held before."""
+        before = self._mode
+        self._take(fcntl.LOCK_EX, "using it")
+        try:
+            yield
+        finally:
+            if before != fcntl.LOCK_EX:
+                self._take(before or fcntl.LOCK_SH, "writing to it")
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the lock
+        self._fd = self._mode = None
