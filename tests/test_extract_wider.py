@@ -77,3 +77,18 @@ def test_talks_in_a_city_between_two_leaders():
               "Friday.", "2025-05-10")
     assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Beijing")]
     assert _people(f) == {"xi-jinping", "vladimir-putin"}
+
+
+def _pledges(f):
+    return {(p.donor.key if p.donor else None, p.amount, p.currency) for p in f.pledges}
+
+
+def test_made_in_a_country_is_not_the_donor():
+    f = facts("Belgium will pay for a package of U.S.-made interceptors worth 300 million dollars, the government "
+              "said on Tuesday.", "2025-09-03")
+    assert _pledges(f) == {("BEL", 300000000, "USD")}
+
+
+def test_a_part_of_a_package_for_a_purpose_is_not_a_second_pledge():
+    f = facts("Canada announced $900 million in new aid, about $200 million of it for demining.", "2025-09-03")
+    assert _pledges(f) == {("CAN", 900000000, "CAD")}  # a Canadian "$" is Canadian dollars

@@ -141,8 +141,6 @@ class PledgeFinder:
                 if not donors:
                     continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
-                    if re.search(r"\b(?:jointly|collectively|between them)\b", sent.text):
-                        continue  # "A, B and C will jointly finance $486m": one shared purchase, nobody's own pledge
                     for dn in donors:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
                     continue
