@@ -4,12 +4,13 @@ from __future__ import annotations
 import shutil
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.view_marker import GenerationMarker
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
+from coalition_graph.util import chunks, one_line
 from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_props, rel_props
 
 BATCH = 5000
@@ -44,10 +45,6 @@ def _assignments(var: str, columns: dict[str, str]) -> str:
     # row of a batch would be inferred wrongly: cast each one to the schema's type.
     return ", ".join(f"{var}.{col} = CAST(r.{col} AS {typ})" for col, typ in columns.items() if col != "id")
 
-
-def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 class LadybugView:
@@ -98,7 +95,7 @@ class LadybugView:
             while result.has_next():
                 rows.append(result.get_next())
         except RuntimeError as exc:
-            message = " ".join(str(exc).split())
+            message = one_line(exc)
             if "read-only transaction" in message:
                 message += " (the embedded views change only by ingesting articles)"
             raise QueryError(message) from None
@@ -113,7 +110,7 @@ class LadybugView:
         try:
             self._connect().execute(text, params)
         except RuntimeError as exc:
-            raise StoreError(f"Cypher view write failed: {' '.join(str(exc).split())}") from None
+            raise StoreError(f"Cypher view write failed: {one_line(exc)}") from None
 
     # -- keeping in step
     def generation(self) -> int:
@@ -152,7 +149,7 @@ class LadybugView:
             node_rows[node.label].append(_row(node.id, node.props, node_props(node.label)))
         for label, rows in node_rows.items():
             sets = _assignments("n", node_props(label))
-            for chunk in _batches(rows):
+            for chunk in chunks(rows, BATCH):
                 self._run(f"UNWIND $rows AS r {verb} (n:{label} {{id: r.id}}) SET {sets}", {"rows": chunk})
         edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for edge in edges:
@@ -161,7 +158,7 @@ class LadybugView:
             edge_rows[(edge.type, edge.src_label, edge.dst_label)].append(row)
         for (rel_type, src_label, dst_label), rows in edge_rows.items():
             sets = _assignments("e", rel_props(rel_type))
-            for chunk in _batches(rows):
+            for chunk in chunks(rows, BATCH):
                 self._run(
                     f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.src}}), (b:{dst_label} {{id: r.dst}}) "
                     f"{verb} (a)-[e:{rel_type} {{id: r.id}}]->(b) SET {sets}", {"rows": chunk})

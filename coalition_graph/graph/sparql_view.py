@@ -9,36 +9,23 @@ from typing import Any, Iterable, Iterator
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
+from coalition_graph.util import one_line
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.view_marker import GenerationMarker
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
-from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples
+from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples, to_oxigraph
 
 DB_DIR = "rdf"
 GENERATION_FILE = "rdf.generation"
 NODE_PREDICATES = frozenset({p for p, _ in PROPERTIES.values()} | {RDF.type, SDO.sameAs})
 
 
-def _ox_term(term: Any):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term))
-    raise TypeError(f"no blank nodes or other terms in the graph: {term!r}")
-
-
 def _ox_quads(triples: Iterable[tuple]) -> Iterator:
     import pyoxigraph as ox
 
     for s, p, o in triples:
-        yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph())
+        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph())
 
 
 def python_value(term: Any) -> Any:
@@ -114,7 +101,7 @@ class OxigraphView:
             columns = [str(v) for v in result.vars]
             rows = [[python_value(row.get(v)) if hasattr(row, "get") else python_value(row[i]) for i, v in enumerate(result.vars)] for row in result]
         except (SyntaxError, ValueError, OSError, NotImplementedError) as exc:
-            raise QueryError(" ".join(str(exc).split())) from None
+            raise QueryError(one_line(exc)) from None
         return QueryResult(columns, rows)
 
     # -- keeping in step

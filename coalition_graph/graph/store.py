@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from coalition_graph.util import chunks
 from coalition_graph.errors import CoalitionError, StoreError, StoreNotFound
 from coalition_graph.graph.merge import Claim, ResolutionIndex, article_claims, fold_props
 from coalition_graph.graph.lock import StoreLock
@@ -238,7 +239,7 @@ class Store:
 
     def _known_digests(self, article_ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(article_ids, 500):
+        for chunk in chunks(article_ids, 500):
             marks = ",".join("?" * len(chunk))
             found.update(self._conn.execute(f"SELECT id, digest FROM articles WHERE id IN ({marks})", chunk).fetchall())
         return found
@@ -297,7 +298,7 @@ class Store:
         """Recompute the merged records of `fact_ids` from their claims, oldest article first."""
         changes = ChangeSet()
         conn = self._conn
-        for chunk in _chunks(sorted(fact_ids), 500):
+        for chunk in chunks(sorted(fact_ids), 500):
             marks = ",".join("?" * len(chunk))
             old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", chunk).fetchall())
             old_props = dict(conn.execute(
@@ -492,10 +493,6 @@ def _items(inputs: Iterable[str | Path | Article], stdin: Any):
     if paths:
         yield from read_inputs(paths, stdin)
 
-
-def _chunks(items: Sequence, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield list(items[i:i + size])
 
 
 class _NoBar:

@@ -142,6 +142,27 @@ def iter_triples(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> It
         yield from _props(resource, {k: v for k, v in edge.props.items() if not (edge.type == "ATTENDED" and k == "country" and v is None)})
 
 
+SKOLEM_PREFIX = BASE + ".well-known/genid/"
+
+
+def to_oxigraph(term: Any):
+    """An rdflib term as a pyoxigraph term (blank nodes, which our mapping never makes, are skolemized)."""
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.NamedNode(SKOLEM_PREFIX + str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
 def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)

@@ -19,8 +19,9 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
+from coalition_graph.util import chunks, one_line
 from coalition_graph.errors import BackendError, MissingDependency, QueryError
 from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
@@ -29,10 +30,6 @@ from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_prop
 DEFAULT_USER = "neo4j"
 DEFAULT_BATCH = 5000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text).split())
 
 
 def _neo4j():
@@ -98,10 +95,6 @@ def property_row(record_id: str, props: dict[str, Any], columns: dict[str, str])
     return row
 
 
-def _batches(rows: list, size: int) -> Iterator[list]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
-
 
 # ---------------------------------------------------------------------------------------- backend
 
@@ -166,7 +159,7 @@ class Neo4jBackend:
     def _backend_error(self, error: Exception) -> BackendError:
         neo4j = _neo4j()
         exc = neo4j.exceptions
-        message = _one_line(getattr(error, "message", None) or error)
+        message = one_line(getattr(error, "message", None) or error)
         code = getattr(error, "code", None) or ""
         if isinstance(error, exc.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
             return BackendError(f"{self._where()} refused the credentials of user {self.user or DEFAULT_USER!r}: {message}")
@@ -184,7 +177,7 @@ class Neo4jBackend:
         code = getattr(error, "code", None) or ""
         neo4j = _neo4j()
         if query and isinstance(error, neo4j.exceptions.ClientError) and code.startswith("Neo.ClientError.Statement."):
-            return QueryError(_one_line(getattr(error, "message", None) or error))
+            return QueryError(one_line(getattr(error, "message", None) or error))
         return self._backend_error(error)
 
     def close(self) -> None:
@@ -255,7 +248,7 @@ class Neo4jBackend:
         written = 0
         for label, rows in by_label.items():
             text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row"
-            for chunk in _batches(rows, batch_size):
+            for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
         return written
@@ -270,7 +263,7 @@ class Neo4jBackend:
             text = (f"UNWIND $rows AS row "
                     f"MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
                     f"MERGE (a)-[e:{rel_type} {{id: row.props.id}}]->(b) SET e = row.props")
-            for chunk in _batches(rows, batch_size):
+            for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
         return written
@@ -285,10 +278,10 @@ class Neo4jBackend:
         for node_id, label in node_ids:
             by_label[label].append(node_id)
         for rel_type, ids in by_type.items():
-            for chunk in _batches(ids, batch_size):
+            for chunk in chunks(ids, batch_size):
                 self._write(f"UNWIND $ids AS i MATCH ()-[e:{rel_type} {{id: i}}]->() DELETE e", {"ids": chunk})
         for label, ids in by_label.items():
-            for chunk in _batches(ids, batch_size):
+            for chunk in chunks(ids, batch_size):
                 self._write(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": chunk})
         return sum(map(len, by_label.values())), sum(map(len, by_type.values()))
 

@@ -27,21 +27,17 @@ from typing import Any, Iterable, Iterator
 
 from coalition_graph.errors import BackendError, QueryError
 from coalition_graph.graph.backends.base import QueryResult
-from coalition_graph.schema.rdf import BASE
+from coalition_graph.schema.rdf import BASE, to_oxigraph
+from coalition_graph.util import chunks, one_line
 
 DEFAULT_GRAPH = BASE + "graph"
 SERVER_DEFAULT_GRAPH = "default"  # --graph default: the server's default graph instead of a named one
-SKOLEM_PREFIX = BASE + ".well-known/genid/"
 GSP_CHUNK = 50_000     # triples a Graph Store Protocol request
 UPDATE_CHUNK = 5_000   # triples an INSERT DATA request
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 
 _PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>)|\s+)*", re.IGNORECASE)
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text).split())
 
 
 def query_form(text: str) -> str:
@@ -116,7 +112,7 @@ class SparqlRemoteBackend:
                 return response.read()
         except urllib.error.HTTPError as error:
             body = error.read().decode("utf-8", errors="replace")
-            detail = _one_line(body)[:300] or error.reason
+            detail = one_line(body)[:300] or error.reason
             if error.code == 400:
                 raise QueryError(f"the SPARQL server rejected the {what}: {detail}") from None
             if error.code in (401, 403):
@@ -128,9 +124,9 @@ class SparqlRemoteBackend:
                                    f"give the right URL for it") from None
             raise BackendError(f"the SPARQL server at {url} failed (HTTP {error.code}): {detail}") from None
         except urllib.error.URLError as error:
-            raise BackendError(f"cannot reach the SPARQL server at {url}: {_one_line(error.reason)}") from None
+            raise BackendError(f"cannot reach the SPARQL server at {url}: {one_line(error.reason)}") from None
         except (TimeoutError, OSError) as error:
-            raise BackendError(f"cannot reach the SPARQL server at {url}: {_one_line(error)}") from None
+            raise BackendError(f"cannot reach the SPARQL server at {url}: {one_line(error)}") from None
 
     def _dataset_params(self) -> list[tuple[str, str]]:
         return [("default-graph-uri", self.graph)] if self.graph else []
@@ -201,7 +197,7 @@ class SparqlRemoteBackend:
         if self.gsp_endpoint:
             report.method = "Graph Store Protocol"
             first = True
-            for lines in _chunks(ntriples_lines(triples), GSP_CHUNK):
+            for lines in chunks(ntriples_lines(triples), GSP_CHUNK):
                 self._request(self._gsp_url(), method="PUT" if first else "POST", data="".join(lines).encode("utf-8"),
                               headers={"Content-Type": N_TRIPLES}, what="Graph Store")
                 first = False
@@ -214,7 +210,7 @@ class SparqlRemoteBackend:
             report.method = "SPARQL Update"
             self.update(f"DROP SILENT GRAPH <{self.graph}>" if self.graph else "DROP SILENT DEFAULT")
             report.requests += 1
-            for lines in _chunks(ntriples_lines(triples), UPDATE_CHUNK):
+            for lines in chunks(ntriples_lines(triples), UPDATE_CHUNK):
                 data = "".join(lines)
                 self.update(f"INSERT DATA {{ GRAPH <{self.graph}> {{\n{data}}} }}" if self.graph else f"INSERT DATA {{\n{data}}}")
                 report.triples += len(lines)
@@ -223,37 +219,11 @@ class SparqlRemoteBackend:
         return report
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ntriples_lines(triples: Iterable[tuple]) -> Iterator[str]:
     """Each triple as one N-Triples line; blank nodes skolemized to stable IRIs."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    def term(value: Any):
-        if isinstance(value, BNode):
-            return ox.NamedNode(SKOLEM_PREFIX + str(value))
-        if isinstance(value, URIRef):
-            return ox.NamedNode(str(value))
-        if isinstance(value, Literal):
-            if value.language:
-                return ox.Literal(str(value), language=value.language)
-            if value.datatype is not None:
-                return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-            return ox.Literal(str(value))
-        raise TypeError(f"not an RDF term: {value!r}")
 
     for s, p, o in triples:
-        yield f"{term(s)} {term(p)} {term(o)} .\n"
+        yield f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n"
 
 
 def push_to_sparql(store, endpoint: str | None = None, graph: str | None = DEFAULT_GRAPH, *,

@@ -41,20 +41,10 @@ def _write_turtle(rdf, out: Path) -> None:
     (rdflib's Turtle writer shortens xsd:double to six significant digits: 1938688961.59 → 1.938689e+09.)
     """
     import pyoxigraph as ox
-    from rdflib import Literal, URIRef
 
-    from coalition_graph.schema.rdf import PREFIXES
+    from coalition_graph.schema.rdf import PREFIXES, to_oxigraph
 
-    def term(t):
-        if isinstance(t, URIRef):
-            return ox.NamedNode(str(t))
-        if isinstance(t, Literal):
-            if t.datatype is not None:
-                return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-            return ox.Literal(str(t), language=t.language) if t.language else ox.Literal(str(t))
-        raise TypeError(f"the RDF mapping has no blank nodes, got {t!r}")
-
-    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in rdf), key=str)
+    triples = sorted((ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in rdf), key=str)
     ox.serialize(triples, str(out), ox.RdfFormat.TURTLE, prefixes={k: str(v) for k, v in PREFIXES.items()})
 
 

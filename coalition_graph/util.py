@@ -1,0 +1,23 @@
+"""Small helpers several modules share."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most `size` items (for batched writes)."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def one_line(text: Any) -> str:
+    """An engine's or server's message as one line, for an error the user reads."""
+    return " ".join(str(text).split())
