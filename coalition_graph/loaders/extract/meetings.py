@@ -115,6 +115,8 @@ class MeetingDraft:
         if self.head in ("meeting", "event", "session", "gathering", "get-together") and o.head not in self.head:
             if o.head in ("summit", "conference", "forum", "ministerial", "talks", "video call"):
                 self.head = o.head
+        elif self.head == "talks" and o.head in ("summit", "ministerial") and not self.bilateral:
+            self.head = o.head  # "talks in Berlin" that leaders then travelled to: a summit
         for p in o.participants:
             if p not in self.participants:
                 self.participants.append(p)
@@ -270,7 +272,12 @@ class MeetingFinder:
             objs = list(dict.fromkeys(p.key for p in others if p.start < limit))
             d.bilateral = (len(set(subj_keys[-1:]) | set(objs)) == 2 and len(objs) == 1) or bool(BILATERAL_RX.search(sent.text))
             d.participants = subj_keys[-1:] + [k for k in objs if k not in subj_keys[-1:]]
-            if re.search(r"\b(?:leaders|delegation|ministers|officials)\b", text[max(sent.start, s - 60):s]) or len(subj_keys) >= 2:
+            # "A Ukrainian delegation met with the US envoy": one side's delegation meeting the other is two-sided
+            one_delegation = re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+)?delegation\s+$",
+                                       text[max(sent.start, s - 60):s], re.I)
+            if one_delegation:
+                d.bilateral = True
+            elif re.search(r"\b(?:leaders|delegations|ministers|officials)\b", text[max(sent.start, s - 60):s]) or len(subj_keys) >= 2:
                 d.bilateral = False  # "Eight European leaders met with Trump": a summit
                 d.head = "summit"
                 d.participants = subj_keys + [others[0].key] if len(subj_keys) >= 2 else [others[0].key]
@@ -284,7 +291,8 @@ class MeetingFinder:
             if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
                 continue
             d = self._draft_from(sent, s, e, "summit")
-            d.head = "ministerial" if re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0)) or "ministers" in m.group(0).split()[0] else "summit"
+            d.head = "ministerial" if (re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0)) or "ministers" in m.group(0).split()[0]) \
+                and not re.search(r"\bprime\s+ministers\b", m.group(0), re.I) else "summit"  # prime ministers meet at summits
             for o in doc.orgs:  # "Leaders of the Group of Seven gathered in Apulia"
                 if s <= o.start < e:
                     d.format = o.key
