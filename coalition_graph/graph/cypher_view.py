@@ -160,5 +160,5 @@ class LadybugView:
             sets = _assignments("e", rel_props(rel_type))
             for chunk in chunks(rows, BATCH):
                 self._run(
-                    f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.src}}), (b:{dst_label} {{id: r.dst}}) "
+                    f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.src}}) MATCH (b:{dst_label} {{id: r.dst}}) "
                     f"{verb} (a)-[e:{rel_type} {{id: r.id}}]->(b) SET {sets}", {"rows": chunk})

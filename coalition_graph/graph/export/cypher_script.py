@@ -77,7 +77,7 @@ def write_cypher(graph: nx.MultiDiGraph, out: TextIO, *, dialect: str = "ladybug
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda item: (item[3]["type"], item[2])):
         rel = data["type"]
         known = typed.edge_types(rel)
-        out.write(f"MATCH (a:{graph.nodes[u]['label']} {{id: {literal(u)}}}), (b:{graph.nodes[v]['label']} {{id: {literal(v)}}}) "
+        out.write(f"MATCH (a:{graph.nodes[u]['label']} {{id: {literal(u)}}}) MATCH (b:{graph.nodes[v]['label']} {{id: {literal(v)}}}) "
                   f"MERGE (a)-[r:{rel} {{id: {literal(key)}}}]->(b){_props_to_set('r', data, known, ('id', 'type'))};\n")
 
 
