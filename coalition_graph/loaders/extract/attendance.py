@@ -343,12 +343,15 @@ class AttendanceFinder:
                         not [p for p in persons if p.start < a]:
                     self._country(meeting, c.iso3, "participant", "absent", sent, "attendance.absent")
         # 5. "Leaders of A, B and C", "leaders from Europe, Canada, and New Zealand"
-        for m in re.finditer(r"\b(?:leaders|representatives|delegations|ministers|officials|heads of \w+)\s+(?:of|from)\s+",
-                             st, re.I):
+        for m in re.finditer(r"\b(?:leaders|representatives|delegations|ministers|officials|heads of \w+|presidents|chancellors)"
+                             r"\s+(?:of|from)\s+", st, re.I):
             a = sent.start + m.end()
             target = self._meeting_for(sent, keys, a)
+            # "the prime ministers of Japan and Australia": one office per country, its holders resolved by date
+            by_office = bool(re.search(r"\b(?:prime|defen[cs]e|foreign)\s+ministers|presidents|chancellors",
+                                      text[max(sent.start, sent.start + m.start() - 10):sent.start + m.end()], re.I))
             self._list(sent, target, a, self._list_end(sent, a), "participant",
-                       self._status(sent, a, target), "attendance.leaders_of", countries_only=True)
+                       self._status(sent, a, target), "attendance.leaders_of", countries_only=not by_office)
         # 6. a country's delegation: "A Ukrainian delegation met…"
         for m in re.finditer(r"\b(?:a|the)\s+([A-Z]\w+)\s+delegation\b", st):
             for c in doc.countries:

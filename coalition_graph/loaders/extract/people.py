@@ -264,6 +264,9 @@ class PeopleFinder:
                     pos = c.start
                 else:
                     break
+            if len(chain) < 2 and norm != "leader":
+                # "the prime ministers of Japan, Australia and New Zealand": country names after "of"
+                chain = self._countries_after_of(m.end())
             if len(chain) < 2:
                 continue
             kinds = TITLE_KINDS.get(norm, set())
@@ -274,6 +277,22 @@ class PeopleFinder:
                 if len(holders) == 1 and self._free(c.start, c.end, taken):
                     key = self._person(holders[0])
                     self._add(PersonMention(c.start, c.end, c.text, key, "title", norm.title(), c.iso3, c.start), taken)
+
+    def _countries_after_of(self, pos: int) -> list:
+        """Country names listed right after 'of' ('… of Japan, Australia and New Zealand'), at least two."""
+        m = re.match(r"\s+of\s+(?:the\s+)?", self.text[pos:])
+        if not m:
+            return []
+        pos += m.end()
+        chain = []
+        for c in sorted((c for c in self.countries if c.start >= pos), key=lambda c: c.start):
+            if c.form == "name" and re.fullmatch(r"\s*(?:,|and|, and)?\s*(?:the\s+)?", self.text[pos:c.start]) and \
+                    (not chain or self.text[pos:c.start].strip()):
+                chain.append(c)
+                pos = c.end
+            else:
+                break
+        return chain if len(chain) >= 2 else []
 
     # ------------------------------------------------------------------ titles
     def _titles(self) -> list[TitleMatch]:
