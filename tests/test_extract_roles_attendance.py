@@ -25,3 +25,31 @@ def test_the_same_office_list_on_an_earlier_date_gives_the_holders_of_that_day()
     f = facts("NATO leaders met at a summit in Madrid on Wednesday. The prime ministers of Japan and Australia "
               "attended as partners.", "2022-06-30")
     assert {a.person for a in f.attendances} >= {"fumio-kishida", "anthony-albanese"}
+
+
+SUMMIT = "Leaders met in London on Sunday for a summit. "
+
+
+def test_leading_a_delegation_and_following_as_an_observer_are_attendance():
+    f = facts(SUMMIT + "Zelenskyy led his country's delegation. Hakan Fidan followed the talks as an observer.",
+              "2025-03-03")
+    assert {("volodymyr-zelenskyy", "UKR", "attended"), ("hakan-fidan", "TUR", "attended")} <= _rows(f)
+
+
+def test_a_country_represented_or_sending_a_delegation_without_a_name():
+    f = facts(SUMMIT + "Turkey was represented by its foreign minister. Canada sent a delegation. The Japanese "
+              "delegation attended.", "2025-03-03")
+    assert {(None, "TUR", "attended"), (None, "CAN", "attended"), (None, "JPN", "attended")} <= _rows(f)
+
+
+def test_a_country_that_did_not_send_a_delegation_is_not_attending():
+    f = facts(SUMMIT + "Hungary did not send a delegation.", "2025-03-03")
+    assert (None, "HUN", "attended") not in _rows(f)
+
+
+def test_the_conference_that_closed_a_day_later_is_the_same_conference():
+    f = facts("Donors at the Rebuild Ukraine Conference in Warsaw pledged support over two days, the organisers said "
+              "as the event closed on Thursday.\n\nThe conference, co-hosted by Poland and Ukraine, opened on "
+              "Wednesday. Ukrainian Prime Minister Denys Shmyhal led his government's delegation.", "2025-11-21")
+    assert len(f.meetings) == 1
+    assert ("denys-shmyhal", "UKR", "attended") in _rows(f)

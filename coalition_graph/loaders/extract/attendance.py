@@ -89,7 +89,10 @@ class AttendanceFinder:
                                                r"attending|participated|among those|(?:were|was) received by|did attend|"
                                                r"(?:[Aa]round|[Aa]t) the table (?:were|was)|(?:[Cc]o-)?(?:[Hh]osts?|[Cc]hairs?) of the|"
                                                r"(?:hosted|co-hosted|chaired|co-chaired|convened) the (?:call|meeting|talks|"
-                                               r"summit|session|conference|gathering))\b", sent.text)
+                                               r"summit|session|conference|gathering)|(?:was|were) represented by|"
+                                               r"led (?:his|her|its|their) (?:[\w’'\-]+ ){0,2}delegation|"
+                                               r"sent (?:a|an|its|their) (?:[\w\-]+ )?delegation|"
+                                               r"as (?:an? )?observers?)\b", sent.text)
                                      or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
@@ -317,6 +320,32 @@ class AttendanceFinder:
             if ps:
                 target = self._meeting_for(sent, keys, a)
                 self._person(target, ps[0].key, "participant", self._status(sent, a, target), sent, "attendance.sent_envoy")
+        # 3j. "Turkey was represented by its foreign minister", "Canada sent a delegation": the country took part
+        #     even where the envoy is not named
+        for m in re.finditer(r"\b(?:was|were)\s+represented\s+by\b|\b(?:sent|dispatched)\s+(?:a|an|its|their)\s+"
+                             r"(?:[\w\-]+\s+)?(?:delegation|minister|envoy|representative)\b", st):
+            vs = sent.start + m.start()
+            if NEGATED.search(text[max(sent.start, vs - 20):vs]):
+                continue
+            target = self._meeting_for(sent, keys, vs)
+            for kind, key in self._subjects(sent, vs):
+                if kind == "country":
+                    self._country(target, key, "participant", self._status(sent, vs, target), sent,
+                                  "attendance.represented")
+        # 3k. "Zelenskyy led his country's delegation", "Fidan followed the talks as an observer"
+        for m in re.finditer(r"\bled\s+(?:his|her|its|their)\s+(?:[\w’'\-]+\s+){0,2}delegation\b|"
+                             r"\b(?:followed|observed|watched|monitored|attended|joined)\b[^.;]{0,50}?\bas\s+(?:an?\s+)?"
+                             r"observers?\b", st):
+            vs = sent.start + m.start()
+            if NEGATED.search(text[max(sent.start, vs - 20):vs]):
+                continue
+            target = self._meeting_for(sent, keys, vs)
+            status = self._status(sent, vs, target)
+            for kind, key in self._subjects(sent, vs):
+                if kind == "person":
+                    self._person(target, key, "participant", status, sent, "attendance.delegation_or_observer")
+                else:
+                    self._country(target, key, "participant", status, sent, "attendance.delegation_or_observer")
         # 3b. "Sunday's summit in London saw X say …"
         for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
             if self._near_meeting(sent, m.start(), 60):
@@ -353,7 +382,7 @@ class AttendanceFinder:
             self._list(sent, target, a, self._list_end(sent, a), "participant",
                        self._status(sent, a, target), "attendance.leaders_of", countries_only=not by_office)
         # 6. a country's delegation: "A Ukrainian delegation met…"
-        for m in re.finditer(r"\b(?:a|the)\s+([A-Z]\w+)\s+delegation\b", st):
+        for m in re.finditer(r"\b(?:[Aa]|[Tt]he)\s+([A-Z]\w+)\s+delegation\b", st):
             for c in doc.countries:
                 if c.text == m.group(1) and sent.start <= c.start < sent.end:
                     self._country(meeting, c.iso3, "participant", "attended", sent, "attendance.delegation")

@@ -8,6 +8,7 @@ sentence says about it: date, city, country, format, mode. Mentions of the same 
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -625,11 +626,25 @@ class MeetingFinder:
         if m:
             return m.group(0).strip()
         m = re.search(r"((?:[A-Z][\w’'\-]*[\s-]+){1,4})(summit|conference|forum)\b", np)
-        if m and not m.group(1).strip().lower().startswith(("the ", "a ")):
+        if m and not re.match(r"(?:the|a|an|this|that|its|their)\b", m.group(1).strip().lower()):  # "The conference, …" opens a sentence
             return (m.group(1) + m.group(2)).strip()
         return None
 
     # ------------------------------------------------------------ merging
+    def _days_of_current(self, d: MeetingDraft, sent: Sentence) -> bool:
+        """'The conference closed on Thursday' after a conference that began on Wednesday: only a date of its own,
+        a few days into the meeting being told, with a verb of opening or closing."""
+        cur = self.current
+        if cur is None or (d.city and d.city != cur.city) or d.name or d.format or d.bilateral or not d.start or not cur.start or \
+                d.precision != "day" or cur.precision != "day" or d.future != cur.future:
+            return False
+        if not 0 < (d.start - cur.start).days <= 4 and not 0 < (cur.start - d.start).days <= 4:
+            return False
+        if not re.search(r"\b(?:closed|closes|ended|ends|concluded|wrapped up|opened|opens|began|begins|kicked off)\b",
+                         sent.text):
+            return False
+        return dataclasses.replace(d, start=None, range_start=None).compatible(cur)
+
     def _place(self, d: MeetingDraft, sent: Sentence, rule: str, s: int, e: int) -> None:
         d.mentions.append((s, e, sent, rule))
         text = self.doc.text
@@ -642,7 +657,9 @@ class MeetingFinder:
         if indefinite:
             definite = None  # "… and that a three-way meeting would follow": "that" is no determiner here
         target = None
-        if indefinite and not has_own and d.head in ("call", "video call", "talks", "meeting", "summit", "conference"):
+        if has_own and definite and not other and self._days_of_current(d, sent):
+            target = self.current  # "the event closed on Thursday": a later day of the meeting being told
+        elif indefinite and not has_own and d.head in ("call", "video call", "talks", "meeting", "summit", "conference"):
             target = None  # "Trump joined a call with the leaders afterwards": another event
         elif not has_own and not other and self.current is not None:
             target = self.current  # "the meeting", "the event": the one being talked about
