@@ -53,3 +53,29 @@ def test_the_conference_that_closed_a_day_later_is_the_same_conference():
               "Wednesday. Ukrainian Prime Minister Denys Shmyhal led his government's delegation.", "2025-11-21")
     assert len(f.meetings) == 1
     assert ("denys-shmyhal", "UKR", "attended") in _rows(f)
+
+
+TALLINN = "Defence ministers met in Tallinn on Thursday. "
+
+
+def test_national_ministries_named_by_demonyms_take_part_as_countries():
+    f = facts(TALLINN + "The Polish, Latvian and Danish defence ministries sent their ministers or deputies.",
+              "2023-01-20")
+    assert {(None, "POL", "attended"), (None, "LVA", "attended"), (None, "DNK", "attended")} <= _rows(f)
+    f = facts(TALLINN + "Officials from the Dutch and Czech defence ministries also took part.", "2023-01-20")
+    assert {(None, "NLD", "attended"), (None, "CZE", "attended")} <= _rows(f)
+
+
+def test_ministries_that_stayed_away_are_not_attending():
+    f = facts(TALLINN + "The Hungarian and Slovak defence ministries did not take part.", "2023-01-20")
+    assert not [r for r in _rows(f) if r[2] == "attended" and r[1] in ("HUN", "SVK")]
+
+
+def test_a_list_of_demonym_offices_resolves_by_date():
+    f = facts(TALLINN + "The Polish, Latvian and Lithuanian defence ministers attended.", "2023-01-20")
+    assert {"mariusz-blaszczak", "inara-murniece", "arvydas-anusauskas"} <= {a.person for a in f.attendances}
+
+
+def test_also_present_were_a_list():
+    f = facts(TALLINN + "Also present were delegations from Sweden and Norway.", "2023-01-20")
+    assert {(None, "SWE", "attended"), (None, "NOR", "attended")} <= _rows(f)

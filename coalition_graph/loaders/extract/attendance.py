@@ -29,7 +29,7 @@ BY_LIST_RX = re.compile(
     r"among (?:those|them|others)(?: [\w’'\-]+){0,4} (?:were|was)|among them|with the participation of|the presence of|participation from|"
     r"participation of|alongside|together with|along with|(?:were|was) (?:then |later )?joined(?: [\w ]{0,30}?)? by|"
     r"(?:was|were) represented (?:\w+ )?by|(?:took part|participated|attended|were present|joined)(?=:)|"
-    r"set to attend|opened by|as well as|"
+    r"set to attend|opened by|as well as|(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)|"
     r"(?:co-)?(?:hosts?|chairs?) of the (?:[\w\-]+ ){0,3}?(?:were|was)|(?:around|at) the table (?:were|was)(?:, among others,)?|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
@@ -91,7 +91,8 @@ class AttendanceFinder:
                                                r"(?:hosted|co-hosted|chaired|co-chaired|convened) the (?:call|meeting|talks|"
                                                r"summit|session|conference|gathering)|(?:was|were) represented by|"
                                                r"led (?:his|her|its|their) (?:[\w’'\-]+ ){0,2}delegation|"
-                                               r"sent (?:a|an|its|their) (?:[\w\-]+ )?delegation|"
+                                               r"sent (?:a|an|its|their) (?:[\w\-]+ ){0,2}(?:delegations?|ministers?|deputies|"
+                                               r"representatives?|envoys?)|(?:present|in attendance) (?:were|was)|"
                                                r"as (?:an? )?observers?)\b", sent.text)
                                      or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
@@ -381,6 +382,23 @@ class AttendanceFinder:
                                       text[max(sent.start, sent.start + m.start() - 10):sent.start + m.end()], re.I))
             self._list(sent, target, a, self._list_end(sent, a), "participant",
                        self._status(sent, a, target), "attendance.leaders_of", countries_only=not by_office)
+        # 5b. "the Polish, Latvian and Danish defence ministries sent their ministers", "officials from the Dutch
+        #     and Czech delegations took part": demonyms before an institution that takes part
+        if re.search(rf"\b(?:{JOIN_VERBS}|sent|dispatched|were represented|was represented)\b", st) and \
+                not ABSENT_RX.search(st) and not re.search(r"\b(?:not|n't|never)\b", st):
+            for m in re.finditer(r"\b(?:(?:defen[cs]e|foreign|armed forces)\s+)?(?:ministries|ministry|delegations|"
+                                 r"governments)\b", st):
+                pos, chain = sent.start + m.start(), []
+                for c in reversed([c for c in doc.countries if sent.start <= c.start and c.end <= pos]):
+                    if c.form == "demonym" and re.fullmatch(r"\s*(?:,|and|, and)?\s*", text[c.end:pos]):
+                        chain.append(c)
+                        pos = c.start
+                    else:
+                        break
+                target = self._meeting_for(sent, keys, sent.start + m.start())
+                for c in chain:
+                    self._country(target, c.iso3, "participant", self._status(sent, c.start, target), sent,
+                                  "attendance.national_institutions")
         # 6. a country's delegation: "A Ukrainian delegation met…"
         for m in re.finditer(r"\b(?:[Aa]|[Tt]he)\s+([A-Z]\w+)\s+delegation\b", st):
             for c in doc.countries:
