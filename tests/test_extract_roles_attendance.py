@@ -79,3 +79,13 @@ def test_a_list_of_demonym_offices_resolves_by_date():
 def test_also_present_were_a_list():
     f = facts(TALLINN + "Also present were delegations from Sweden and Norway.", "2023-01-20")
     assert {(None, "SWE", "attended"), (None, "NOR", "attended")} <= _rows(f)
+
+
+def test_his_meeting_with_and_held_talks_with_are_two_sided_meetings():
+    f = facts("Volodymyr Zelenskyy spent Sunday in Oslo. At the start of his meeting with Prime Minister Jonas Gahr "
+              "Støre, he thanked Norway. Zelenskyy also held his first in-person talks in a year with Finnish "
+              "President Alexander Stubb.", "2025-06-01")
+    sides = {frozenset(a.person for a in f.attendances if a.meeting == m.key) for m in f.meetings
+             if m.kind == "bilateral"}
+    assert frozenset({"volodymyr-zelenskyy", "jonas-gahr-store"}) in sides
+    assert frozenset({"volodymyr-zelenskyy", "alexander-stubb"}) in sides

@@ -256,9 +256,11 @@ class MeetingFinder:
             d.bilateral = len(d.participants) == 2
             found.append((d, "meeting.verb.phone_call", (s, e)))
             used.append((s, e))
-        for m in re.finditer(r"\b(?:met|meets|meeting|to meet|sat down|sits down|held talks|holds talks)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
-                             r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with\b",
-                             sent.text):
+        for m in re.finditer(r"\b(?:(?:met|meets|meeting|to meet|sat down|sits down|held talks|holds talks)\s+(?:(?:one-on-one|one-to-one|separately|privately|"
+                             r"on \w+(?: and again on \w+)?|in [A-Z][\w.]+|again|later|first|earlier)\s+)*with|"
+                             # "held his first face-to-face talks since the invasion with"
+                             r"(?:held|holds|had)\s+(?:(?:his|her|their|a|an)\s+)?(?:[\w\-]+\s+){0,3}(?:talks|meeting)"
+                             r"(?:\s+[\w\-]+){0,3}?\s+with)\b", sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             others = [p for p in doc.persons if e <= p.start < e + 60 and p.via in ("name", "title", "surname")
                       and not re.match(r"(?:'s|’s)\b", text[p.end:p.end + 2])]
@@ -266,6 +268,9 @@ class MeetingFinder:
                 continue
             subj = [p for p in doc.persons if sent.start <= p.start < s and p.via != "pronoun" or
                     (p.via == "pronoun" and sent.start <= p.start < s and p.text.lower() in ("he", "she"))]
+            # "his meeting with Biden": the possessive names the other side
+            subj += [p for p in doc.persons if p.via == "pronoun" and p.text.lower() in ("his", "her") and
+                     sent.start <= p.start < s and re.fullmatch(r"\s+(?:[\w\-]+\s+){0,2}", text[p.end:s])]
             subj_keys = list(dict.fromkeys(p.key for p in subj))
             d = self._draft_from(sent, s, e, "meeting")
             clause_end = re.search(r"\b(?:to|on|in|at|for|ahead|after|before|during)\b|[;.]", text[others[0].end:sent.end])
