@@ -89,3 +89,13 @@ def test_his_meeting_with_and_held_talks_with_are_two_sided_meetings():
              if m.kind == "bilateral"}
     assert frozenset({"volodymyr-zelenskyy", "jonas-gahr-store"}) in sides
     assert frozenset({"volodymyr-zelenskyy", "alexander-stubb"}) in sides
+
+
+
+def test_a_meeting_told_in_the_present_tense_is_on_the_day_of_publication():
+    f = facts("Officials say Keir Starmer is at the presidential palace in Kyiv for talks with Volodymyr Zelenskyy.",
+              "2025-01-16")
+    assert f.meetings and str(f.meetings[0].start) == "2025-01-16"
+    f = facts("Officials say Keir Starmer is at the presidential palace in Kyiv for talks with Volodymyr Zelenskyy "
+              "that will begin next week.", "2025-01-16")
+    assert all(str(m.start) != "2025-01-16" for m in f.meetings)  # planned talks do not take today's date

@@ -36,6 +36,7 @@ VERB_MEETING_RX = re.compile(
     r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
 
 
+STRICT_FUTURE_RX = re.compile(r"\b(?:will|would|next|upcoming|planned|scheduled|expected|due)\b", re.I)
 # a clause opening that ties an undated meeting to the day of the meeting just told
 SAME_DAY_RX = re.compile(
     r"\b(?:(?:on )?(?:the same day|that same day|that day|the same evening)|(?:earlier|later) (?:in the|that) "
@@ -142,7 +143,22 @@ class MeetingFinder:
         self._sidelines()
         self._date_from_lede()
         self._same_city_news()
+        self._happening_now()
         return self.drafts
+
+    def _happening_now(self) -> None:
+        """"He is at the palace for talks with Zelenskyy", "the leaders are meeting in Rome": an undated meeting
+        told in the present tense takes place on the day of publication."""
+        doc = self.doc
+        if doc.published is None:
+            return
+        for d in self.drafts:
+            if d.start or d.future or not d.mentions:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if re.search(r"\b(?:is|are)\s+(?:now\s+|currently\s+|already\s+)?(?:in|at|meeting|holding|hosting|attending)\b",
+                         doc.text[sent.start:s]) and not STRICT_FUTURE_RX.search(sent.text):
+                d.start, d.precision = doc.published, "day"
 
     def _same_city_news(self) -> None:
         """"Trump first met Zelenskyy alone in the Oval Office" in a report of that day's White House talks: an
