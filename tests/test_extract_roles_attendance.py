@@ -99,3 +99,21 @@ def test_a_meeting_told_in_the_present_tense_is_on_the_day_of_publication():
     f = facts("Officials say Keir Starmer is at the presidential palace in Kyiv for talks with Volodymyr Zelenskyy "
               "that will begin next week.", "2025-01-16")
     assert all(str(m.start) != "2025-01-16" for m in f.meetings)  # planned talks do not take today's date
+
+
+def test_the_visitors_on_a_call_are_the_guests_of_the_meeting_before():
+    f = facts("Volodymyr Zelenskyy hosted a summit in Kyiv on Saturday, attended by Emmanuel Macron, Keir Starmer and "
+              "Friedrich Merz. The visitors and Zelenskyy then spoke by phone with "
+              "US President Donald Trump.", "2025-05-10")
+    call = [m for m in f.meetings if m.kind in ("video-call", "bilateral", "other") and
+            any(a.person == "donald-trump" and a.meeting == m.key for a in f.attendances)]
+    assert call
+    on_call = {a.person for a in f.attendances if a.meeting == call[0].key}
+    assert {"emmanuel-macron", "keir-starmer", "friedrich-merz", "donald-trump"} <= on_call
+
+
+def test_the_leaders_holding_a_call_are_not_copied_from_the_summit():
+    f = facts("Emmanuel Macron hosted a summit in Paris on Thursday with Keir Starmer. After the summit the leaders "
+              "held a call with US President Donald Trump.", "2025-09-05")
+    call = [m for m in f.meetings if any(a.person == "donald-trump" and a.meeting == m.key for a in f.attendances)]
+    assert call and "keir-starmer" not in {a.person for a in f.attendances if a.meeting == call[0].key}

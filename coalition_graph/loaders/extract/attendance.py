@@ -109,7 +109,28 @@ class AttendanceFinder:
                     sent0 = d.mentions[0][2]
                     self._person(d.key, p, "participant", self._status(sent0, d.mentions[0][0], d.key),
                                  sent0, "attendance.meeting_sides")
+        self._group_joins_call()
         return self._dedupe()
+
+    def _group_joins_call(self) -> None:
+        """"The visitors and Zelenskyy then spoke by phone with Trump": a group named by what it just did
+        (the visitors, the guests, the leaders) are the people recorded at the meeting told before the call."""
+        text = self.doc.text
+        for i, d in enumerate(self.mf.drafts):
+            if d.head not in ("call", "video call") or not d.mentions or i == 0:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if not re.search(r"\b(?:the|all(?: the)?)\s+(?:\w+\s+)?(?:visitors|guests|visiting leaders)\b",
+                             text[sent.start:s], re.I):
+                continue
+            # the visitors were guests at the (multi-sided) meeting told before; "the leaders" alone is too loose
+            told = [m for m in self.mf.drafts[:i] if not m.bilateral and m.head not in ("call", "video call")]
+            if not told:
+                continue
+            before = told[-1]
+            for a in list(self.out):
+                if a.meeting == before.key and a.person and a.status == "attended":
+                    self._person(d.key, a.person, "participant", "attended", sent, "attendance.group_on_call")
 
     # ------------------------------------------------------------ one sentence
     def _sentence(self, sent: Sentence, keys: list[str]) -> None:
