@@ -117,3 +117,11 @@ def test_the_leaders_holding_a_call_are_not_copied_from_the_summit():
               "held a call with US President Donald Trump.", "2025-09-05")
     call = [m for m in f.meetings if any(a.person == "donald-trump" and a.meeting == m.key for a in f.attendances)]
     assert call and "keir-starmer" not in {a.person for a in f.attendances if a.meeting == call[0].key}
+
+
+def test_a_planned_meeting_after_the_talks_keeps_no_date_and_is_expected():
+    f = facts("Donald Trump hosted Volodymyr Zelenskyy at the White House on Monday. After the talks Trump said he had "
+              "begun arranging a meeting between Vladimir Putin and Volodymyr Zelenskyy.", "2025-08-19")
+    planned = [m for m in f.meetings if any(a.person == "vladimir-putin" and a.meeting == m.key for a in f.attendances)]
+    assert planned and planned[0].start is None
+    assert {a.status for a in f.attendances if a.meeting == planned[0].key} == {"expected"}

@@ -452,6 +452,8 @@ class AttendanceFinder:
         d = self._draft(meeting)
         if d and d.start and self.doc.published and d.start > self.doc.published:
             return "expected"
+        if d and d.future and d.start is None:
+            return "expected"  # "had begun arranging a meeting between A and B": planned, not held
         return "attended"
 
     def _draft(self, key: str):

@@ -197,8 +197,8 @@ class MeetingFinder:
         """"On the same day, the coalition held a video call", "After the meeting Rutte was received by …",
         "Earlier in the day he had been received by the King": the date of the meeting told before it."""
         for i, d in enumerate(self.drafts):
-            if d.start or not d.mentions:
-                continue
+            if d.start or not d.mentions or d.future:
+                continue  # "After the talks he said a three-way meeting would follow": planned, not that day
             s, _e, sent, _r = d.mentions[0]
             if SAME_DAY_RX.search(self.doc.text[sent.start:s]):
                 dated = [o for o in self.drafts[:i] if o.start and o.precision == "day"]
