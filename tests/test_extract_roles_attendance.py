@@ -125,3 +125,12 @@ def test_a_planned_meeting_after_the_talks_keeps_no_date_and_is_expected():
     planned = [m for m in f.meetings if any(a.person == "vladimir-putin" and a.meeting == m.key for a in f.attendances)]
     assert planned and planned[0].start is None
     assert {a.status for a in f.attendances if a.meeting == planned[0].key} == {"expected"}
+
+
+def test_the_next_edition_of_a_named_conference_is_another_meeting_of_that_name():
+    f = facts("Donors met at the Ukraine Recovery Conference in Rome on Thursday. Poland will host the next edition "
+              "of the conference in 2026.", "2025-07-11")
+    assert len(f.meetings) == 2
+    nxt = [m for m in f.meetings if m.city != "Rome"]
+    assert nxt and nxt[0].name == "Ukraine Recovery Conference"
+    assert (None, "POL", "expected") in _rows(f)

@@ -30,7 +30,8 @@ FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
-OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:\w+\s+){0,2}$", re.I)
+OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:(?:\w+\s+){0,2}|"
+                              r"(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?)$", re.I)
 BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
 VERB_MEETING_RX = re.compile(
     r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
@@ -677,6 +678,9 @@ class MeetingFinder:
         indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
         if indefinite:
             definite = None  # "… and that a three-way meeting would follow": "that" is no determiner here
+        edition = re.search(r"\b(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?$", before, re.I)
+        edition_of = self.current if other and edition and d.name is None and self.current is not None and \
+            self.current.name and self.current.head == d.head else None
         target = None
         if has_own and definite and not other and self._days_of_current(d, sent):
             target = self.current  # "the event closed on Thursday": a later day of the meeting being told
@@ -718,6 +722,8 @@ class MeetingFinder:
             if d.range_start:
                 d.start, d.precision = d.range_start, "day"
             d.key = f"M{len(self.drafts) + 1}"
+            if edition_of is not None:
+                d.name = edition_of.name  # "the next edition of the conference": another one of the same name
             self.drafts.append(d)
             target = d
         else:
