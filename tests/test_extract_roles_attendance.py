@@ -134,3 +134,9 @@ def test_the_next_edition_of_a_named_conference_is_another_meeting_of_that_name(
     nxt = [m for m in f.meetings if m.city != "Rome"]
     assert nxt and nxt[0].name == "Ukraine Recovery Conference"
     assert (None, "POL", "expected") in _rows(f)
+
+
+def test_a_speech_or_video_address_by_someone_at_the_meeting():
+    f = facts("The Ukraine Recovery Conference in Rome opened on Thursday with a speech by Prime Minister Giorgia "
+              "Meloni and a video address by President Volodymyr Zelenskyy.", "2025-07-11")
+    assert {("giorgia-meloni", "ITA", "attended"), ("volodymyr-zelenskyy", "UKR", "attended")} <= _rows(f)

@@ -368,6 +368,15 @@ class AttendanceFinder:
                     self._person(target, key, "participant", status, sent, "attendance.delegation_or_observer")
                 else:
                     self._country(target, key, "participant", status, sent, "attendance.delegation_or_observer")
+        # 3l. "opened with a speech by Sunak and a video address by Zelenskyy": speakers at the meeting
+        for m in re.finditer(r"\b(?:speech|address|video address|keynote(?: speech| address)?|opening remarks|"
+                             r"remarks|video message|intervention)\s+(?:\w+\s+){0,2}?by\s+", st):
+            a = sent.start + m.end()
+            ps = [p for p in doc.persons if a <= p.span_start <= a + 2 and p.via != "pronoun"]
+            if ps:
+                target = self._meeting_for(sent, keys, a)
+                self._person(target, ps[0].key, "participant", self._status(sent, a, target), sent,
+                             "attendance.speech_by")
         # 3b. "Sunday's summit in London saw X say …"
         for m in re.finditer(r"\b(?:saw|sees|see)\s+", st):
             if self._near_meeting(sent, m.start(), 60):
