@@ -140,3 +140,9 @@ def test_a_speech_or_video_address_by_someone_at_the_meeting():
     f = facts("The Ukraine Recovery Conference in Rome opened on Thursday with a speech by Prime Minister Giorgia "
               "Meloni and a video address by President Volodymyr Zelenskyy.", "2025-07-11")
     assert {("giorgia-meloni", "ITA", "attended"), ("volodymyr-zelenskyy", "UKR", "attended")} <= _rows(f)
+
+
+def test_a_hyphenated_word_does_not_cut_the_other_side_of_a_meeting():
+    f = facts("A Ukrainian delegation met on Sunday in Geneva with US envoy Steve Witkoff, and his son-in-law Jared "
+              "Kushner to discuss a ceasefire.", "2025-11-24")
+    assert {"steve-witkoff", "jared-kushner"} <= {a.person for a in f.attendances}

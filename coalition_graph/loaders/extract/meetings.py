@@ -290,7 +290,9 @@ class MeetingFinder:
                      sent.start <= p.start < s and re.fullmatch(r"\s+(?:[\w\-]+\s+){0,2}", text[p.end:s])]
             subj_keys = list(dict.fromkeys(p.key for p in subj))
             d = self._draft_from(sent, s, e, "meeting")
-            clause_end = re.search(r"\b(?:to|on|in|at|for|ahead|after|before|during)\b|[;.]", text[others[0].end:sent.end])
+            # a preposition ends the list of the other side, but not inside a word like "son-in-law"
+            clause_end = re.search(r"(?<![\w\-])(?:to|on|in|at|for|ahead|after|before|during)(?![\w\-])|[;.]",
+                                   text[others[0].end:sent.end])
             limit = others[0].end + (clause_end.start() if clause_end else sent.end - others[0].end)
             objs = list(dict.fromkeys(p.key for p in others if p.start < limit))
             d.bilateral = (len(set(subj_keys[-1:]) | set(objs)) == 2 and len(objs) == 1) or bool(BILATERAL_RX.search(sent.text))
