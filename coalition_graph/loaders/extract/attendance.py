@@ -209,13 +209,7 @@ class AttendanceFinder:
             vs = sent.start + m.start()
             if NEGATED.search(text[max(sent.start, vs - 20):vs]):
                 continue
-            target = self._meeting_for(sent, keys, vs)
-            status = self._status(sent, vs, target)
-            for kind, key in self._subjects(sent, vs):
-                if kind == "person":
-                    self._person(target, key, "participant", status, sent, "attendance.presence")
-                else:
-                    self._country(target, key, "participant", status, sent, "attendance.presence")
+            self._subjects_took_part(sent, keys, vs, "attendance.presence")
         # 3. speaking at the meeting: "Mr Pistorius said on the sidelines of the meeting",
         #    "Rutte said … during the London meeting", "Following the summit, Støre announced …"
         for ms, me, mkey in self.mf.positions.get(sent.index, []):
@@ -361,13 +355,7 @@ class AttendanceFinder:
             vs = sent.start + m.start()
             if NEGATED.search(text[max(sent.start, vs - 20):vs]):
                 continue
-            target = self._meeting_for(sent, keys, vs)
-            status = self._status(sent, vs, target)
-            for kind, key in self._subjects(sent, vs):
-                if kind == "person":
-                    self._person(target, key, "participant", status, sent, "attendance.delegation_or_observer")
-                else:
-                    self._country(target, key, "participant", status, sent, "attendance.delegation_or_observer")
+            self._subjects_took_part(sent, keys, vs, "attendance.delegation_or_observer")
         # 3l. "opened with a speech by Sunak and a video address by Zelenskyy": speakers at the meeting
         for m in re.finditer(r"\b(?:speech|address|video address|keynote(?: speech| address)?|opening remarks|"
                              r"remarks|video message|intervention)\s+(?:\w+\s+){0,2}?by\s+", st):
@@ -566,6 +554,16 @@ class AttendanceFinder:
         return out
 
     # ------------------------------------------------------------ records
+    def _subjects_took_part(self, sent, keys, vs: int, rule: str) -> None:
+        """Everyone the clause before offset `vs` names took part in the meeting the sentence is about."""
+        target = self._meeting_for(sent, keys, vs)
+        status = self._status(sent, vs, target)
+        for kind, key in self._subjects(sent, vs):
+            if kind == "person":
+                self._person(target, key, "participant", status, sent, rule)
+            else:
+                self._country(target, key, "participant", status, sent, rule)
+
     def _person(self, meeting: str, key: str, role: str, status: str, sent: Sentence, rule: str) -> None:
         country, org = self.doc.country_of_person(key)
         self.out.append(Att(meeting, key, country, org, role, status, sent, rule))
