@@ -6,8 +6,9 @@ product's errors (CoalitionError) into one line on stderr and an exit code.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import click
 
@@ -97,31 +98,30 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | N
     if bool(cypher_text) == bool(sparql_text):
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
-    server = backend_from_options(**server, language=language)
-    if server is not None:
-        try:
-            result = server.query(cypher_text or sparql_text)
-        finally:
-            server.close()
-    else:
-        with open_store(store_path) as store:
-            result = store.backend(language).query(cypher_text or sparql_text)
+    with _backend(server, store_path, language, server_language=language) as backend:
+        result = backend.query(cypher_text or sparql_text)
     click.echo(render(result.columns, result.rows, fmt), nl=False)
 
 
-def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], **filters: Any) -> None:
-    """A named query on the server the options name, else on the store's embedded engine."""
-    from coalition_graph.queries import run_named
-
-    backend = backend_from_options(**server)
+@contextmanager
+def _backend(server: dict[str, Any], store_path: Path, engine: str, server_language: str | None = None) -> Iterator[Any]:
+    """The server the options name, else the store's embedded engine; closed afterwards."""
+    backend = backend_from_options(**server, language=server_language)
     if backend is not None:
         try:
-            rows = run_named(backend, name, **filters)
+            yield backend
         finally:
             backend.close()
     else:
         with open_store(store_path) as store:
-            rows = run_named(store.backend(engine), name, **filters)
+            yield store.backend(engine)
+
+
+def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], **filters: Any) -> None:
+    from coalition_graph.queries import run_named
+
+    with _backend(server, store_path, engine) as backend:
+        rows = run_named(backend, name, **filters)
     click.echo(render(None, rows, fmt, named=name), nl=False)
 
 

@@ -49,13 +49,14 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
         mdate = next((m.start for m in meetings if m.key == meeting), None) if meeting else None
         statements.append(Statement(key=f"S{i}", speaker=d.speaker, text=statement_text(doc, d),
                                     date=mdate or article.published, direct=d.direct, meeting=meeting, evidence=ev))
+    offices = _offices(doc)
     return ArticleFacts(
         article=article,
         persons=_persons(doc, attendances, pledges, statements),
-        countries=_countries(doc, meetings, attendances, pledges),
-        organizations=_organizations(doc, meetings, attendances, pledges),
+        countries=_countries(doc, meetings, attendances, pledges, offices),
+        organizations=_organizations(doc, meetings, attendances, pledges, offices),
         meetings=meetings, attendances=attendances, pledges=pledges, statements=statements,
-        offices=_offices(doc),
+        offices=offices,
     )
 
 
@@ -115,27 +116,24 @@ def _offices(doc: Doc) -> list[OfficeHeld]:
     return out
 
 
-def _countries(doc: Doc, meetings, attendances, pledges) -> list[Country]:
-    isos = {m.country for m in meetings if m.country} | {a.country for a in attendances if a.country}
-    for p in pledges:
-        for actor in (p.donor, p.recipient):
-            if actor and actor.kind == "country":
-                isos.add(actor.key)
-    for o in _offices(doc):
-        if o.of in doc.gaz.countries:
-            isos.add(o.of)
+def _referenced(kind: str, known, meetings, attendances, pledges, offices) -> set[str]:
+    """Keys of the countries ("country") or organizations ("organization") the facts refer to."""
+    if kind == "country":
+        keys = {m.country for m in meetings if m.country} | {a.country for a in attendances if a.country}
+    else:
+        keys = {m.format for m in meetings if m.format} | {a.organization for a in attendances if a.organization}
+    keys |= {actor.key for p in pledges for actor in (p.donor, p.recipient) if actor and actor.kind == kind}
+    keys |= {o.of for o in offices if o.of in known}
+    return keys
+
+
+def _countries(doc: Doc, meetings, attendances, pledges, offices) -> list[Country]:
+    isos = _referenced("country", doc.gaz.countries, meetings, attendances, pledges, offices)
     return [Country(iso3=i, name=doc.gaz.country_name(i)) for i in sorted(isos) if len(i) == 3 and i.isupper()]
 
 
-def _organizations(doc: Doc, meetings, attendances, pledges) -> list[Organization]:
-    keys = {m.format for m in meetings if m.format} | {a.organization for a in attendances if a.organization}
-    for p in pledges:
-        for actor in (p.donor, p.recipient):
-            if actor and actor.kind == "organization":
-                keys.add(actor.key)
-    for o in _offices(doc):
-        if o.of in doc.gaz.orgs:
-            keys.add(o.of)
+def _organizations(doc: Doc, meetings, attendances, pledges, offices) -> list[Organization]:
+    keys = _referenced("organization", doc.gaz.orgs, meetings, attendances, pledges, offices)
     out = []
     for k in sorted(keys):
         g = doc.gaz.orgs.get(k)
