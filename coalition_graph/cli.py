@@ -45,6 +45,20 @@ def cli() -> None:
 
 
 # ---------------------------------------------------------------- ingest
+spacy_model_option = click.option(
+    "--spacy-model", envvar="COALITION_SPACY_MODEL", metavar="PATH|NAME",
+    help="The spaCy English pipeline under extraction: a directory or an installed package name "
+         "(default: the pinned en_core_web_sm 3.8.0; also $COALITION_SPACY_MODEL).")
+
+
+def use_spacy_model(model: str | None) -> None:
+    """Select the pipeline and load it now, so a bad one is one line before any article is read."""
+    from coalition_graph.loaders.extract import analysis
+
+    analysis.select_model(model)
+    analysis.load_pipeline()
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @store_option
@@ -52,13 +66,15 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True,
               help="Articles committed together (a crash loses at most the batch under way).")
+@spacy_model_option
 @neo4j_options
 def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bool | None, batch_size: int,
-           **neo4j: Any) -> None:
+           spacy_model: str | None, **neo4j: Any) -> None:
     """Read articles (files, folders, or - for stdin: JSONL, JSON, HTML, Markdown, text) into the store.
 
     With --neo4j URI each committed batch is written to that Neo4j server as well.
     """
+    use_spacy_model(spacy_model)
     sink = neo4j_sink_from_options(**neo4j)
     try:
         with open_store(store_path, create=True) as store:
@@ -191,8 +207,11 @@ def explain(fact_id: str, store_path: Path, fmt: str) -> None:
 @cli.command()
 @store_option
 @click.option("--reextract", is_flag=True, help="Also run extraction again over every stored article.")
-def reindex(store_path: Path, reextract: bool) -> None:
+@spacy_model_option
+def reindex(store_path: Path, reextract: bool, spacy_model: str | None) -> None:
     """Rebuild the query engines' views from the store's source of truth."""
+    if reextract:
+        use_spacy_model(spacy_model)
     with open_store(store_path) as store:
         if reextract:
             report = store.reextract()

@@ -122,6 +122,7 @@ def main() -> int:
                     help="the score.py whose score_article/prf to use")
     ap.add_argument("--article", help="only articles whose id contains this")
     ap.add_argument("--show", action="store_true", help="print system and gold facts")
+    ap.add_argument("--half", choices=["A", "B"], help="one of the scorer's two fixed halves (read errors only in A)")
     ap.add_argument("--json", type=Path, help="write the totals here")
     ap.add_argument("--cli-order", action="store_true",
                     help="list meetings in the order the CLI prints them (start date, then store id), as the real "
@@ -130,6 +131,9 @@ def main() -> int:
     a = ap.parse_args()
     scorer = load_scorer(a.scorer)
     docs = scorer.load_corpus(a.corpus)
+    if a.half:
+        half = scorer.halves(docs)
+        docs = [d for d in docs if half[d["id"]] == a.half]
     if a.article:
         docs = [d for d in docs if a.article in d["id"]]
     totals = {k: [0, 0, 0] for k in KINDS}

@@ -61,3 +61,16 @@ def test_accented_surnames_and_long_titles():
               "2025-05-30")
     assert [(s.speaker, s.direct) for s in f.statements] == [("dovile-sakaliene", False), ("dovile-sakaliene", True)]
     assert [(p.donor.key, p.amount, p.donor_person) for p in f.pledges] == [("LTU", 35e6, "dovile-sakaliene")]
+
+
+def test_names_outside_the_lists_keep_their_glued_particles():
+    text = ("Iraqi Prime Minister Mohammed Shia al-Sudani opened the summit in Baghdad. "
+            "Egypt's president, Abdel Fattah el-Sisi, spoke after him.")
+    found = people(text, "2025-05-17")
+    assert ("Mohammed Shia al-Sudani", "mohammed-shia-al-sudani", "name") in found
+    assert any(t == "Abdel Fattah el-Sisi" for t, _k, _v in found)
+
+
+def test_a_recognised_full_name_without_title_is_a_person():
+    found = people("The plan was drafted by Ngozi Okonjo-Iweala and sent to the ministers.", "2025-02-01")
+    assert ("Ngozi Okonjo-Iweala", "ngozi-okonjo-iweala", "name") in found

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.amounts import Money, find_money
+from coalition_graph.loaders.extract.analysis import Analysis, analyse
 from coalition_graph.loaders.extract.dates import DateMention, find_dates
 from coalition_graph.loaders.extract.people import PeopleFinder, PersonInfo, PersonMention
 from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, Place, PlaceMention
@@ -57,11 +58,13 @@ class Doc:
     money: list[Money]
     persons: list[PersonMention]
     people: dict[str, PersonInfo]
+    analysis: Analysis | None = None
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, article: Article, gaz: Gazetteer | None = None) -> "Doc":
+    def build(cls, article: Article, gaz: Gazetteer | None = None, analysis: Analysis | None = None) -> "Doc":
         gaz = gaz or load_gazetteer()
+        analysis = analysis if analysis is not None and analysis.text == article.text else analyse(article.text)
         m = _matcher(gaz)
         text = article.text
         countries = m.countries(text)
@@ -72,10 +75,10 @@ class Doc:
             places = [line] + places
         # a country name inside an organization name ("Ukraine Defense Contact Group") is not the country
         countries = [c for c in countries if not any(o.start <= c.start and c.end <= o.end for o in orgs)]
-        persons, people = PeopleFinder(gaz, text, article.published, countries, orgs).run()
+        persons, people = PeopleFinder(gaz, text, article.published, countries, orgs, analysis).run()
         sents = sentences(text)
         doc = cls(article, gaz, text, article.published, sents, countries, orgs, places,
-                  find_dates(text, article.published), find_money(text), persons, people)
+                  find_dates(text, article.published), find_money(text), persons, people, analysis)
         doc._starts = [s.start for s in sents]
         return doc
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from coalition_graph.loaders.extract.analysis import Analysis
 from coalition_graph.loaders.extract.places import CountryMention, OrgMention
 from coalition_graph.loaders.gazetteer import Gazetteer, fold, normalize_title, slugify, surname_of
 
@@ -67,7 +68,15 @@ TITLE_RX = re.compile(
     r"(?<![\w-])(?:(?:Outgoing|Acting|Former|Incoming|Then|Deputy|First Deputy)\s+)?(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
     re.I)
 HONORIFICS = re.compile(r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Lt\.? Gen\.|Gen\.|Adm\.|Lord|Lady|Rep\.|Sen\.)\s+")
-PARTICLES = {"von", "der", "van", "de", "da", "di", "del", "la", "le", "du", "den", "ter", "bin", "al"}
+PARTICLES = {"von", "der", "van", "de", "da", "di", "del", "la", "le", "du", "den", "ter", "bin", "al", "ibn", "bint",
+             "el", "abu"}
+# Arabic article and kin glued to a family name: "al-Sudani", "el-Sisi", "ad-Dabaiba"
+GLUED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-‐‑](?=[^\W\d_])", re.I)
+
+
+def name_word(tok: str) -> bool:
+    """A word that can be part of a personal name: capitalised, or a particle glued to a capitalised name."""
+    return bool(tok) and (tok[0].isupper() or bool(GLUED_PARTICLE.match(tok)) or tok.lower() in PARTICLES)
 # Capitalised words that never start or continue a person's name.
 NOT_NAME = {
     "The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "To", "With", "By", "From", "As", "This", "That",
@@ -140,8 +149,9 @@ class TitleMatch:
 
 class PeopleFinder:
     def __init__(self, gaz: Gazetteer, text: str, published: dt.date | None,
-                 countries: list[CountryMention], orgs: list[OrgMention]):
+                 countries: list[CountryMention], orgs: list[OrgMention], analysis: Analysis | None = None):
         self.gaz = gaz
+        self.analysis = analysis
         self.text = text
         self.day = published
         self.countries = countries
@@ -187,6 +197,8 @@ class PeopleFinder:
         for s, e, key in self._gazetteer_names():
             if self._free(s, e, taken):
                 self._add(PersonMention(s, e, self.text[s:e], key, "name"), taken)
+        # 2b. full names the entity recogniser found that no list knows ("Abdel Fattah el-Sisi")
+        self._recognised_names(taken)
         # 3. capitalised full names next to a country/org possessive ("the Netherlands' Dick Schoof")
         for c in self.countries:
             if c.form == "possessive":
@@ -376,6 +388,8 @@ class PeopleFinder:
             bare = tok.rstrip(".") if not re.fullmatch(r"[A-Z]\.", tok) else tok
             if tok[0].isupper() and bare not in NOT_NAME and not (toks and TITLE_RX.fullmatch(bare)):
                 toks.append(bare)
+            elif toks and GLUED_PARTICLE.match(tok):
+                toks.append(bare)
             elif tok.lower() in PARTICLES and toks:
                 # "von der Leyen": particles count only when a capitalised name follows them
                 nxt = re.match(r"(?:(?:" + "|".join(PARTICLES) + r")\s+)*([^\W\d_][\w'’\-]*)", text[i + len(tok) + 1:])
@@ -398,7 +412,46 @@ class PeopleFinder:
         name = " ".join(toks)
         # drop a possessive: "Merz's"
         name = re.sub(r"(?:'s|’s)$", "", name)
-        return start, start + len(name), name
+        end = self._ner_extend(start, start + len(name))
+        return start, end, self.text[start:end]
+
+    def _ner_extend(self, start: int, end: int) -> int:
+        """The end of a name, carried to the end of the PERSON entity it starts when the rest is name words
+        ("Mohammed Shia" + "al-Sudani", "Faisal bin Farhan" + "Al Saud")."""
+        if self.analysis is None:
+            return end
+        for e in self.analysis.entities_in(start, end, {"PERSON"}):
+            if not (e.start <= start < e.end and e.end > end):
+                continue
+            tail = re.sub(r"(?:'s|’s|'|’)$", "", self.text[end:e.end])
+            words = tail.split()
+            if words and len(words) <= 3 and "\n" not in tail and tail[:1].isspace() and \
+                    all(name_word(w) and w not in NOT_NAME for w in words):
+                return end + len(tail)
+        return end
+
+    def _recognised_names(self, taken: list[tuple[int, int]]) -> None:
+        """PERSON entities of two or more name words, outside every mention found so far."""
+        if self.analysis is None:
+            return
+        known = [(c.start, c.end) for c in self.countries] + [(o.start, o.end) for o in self.orgs]
+        for e in self.analysis.entities:
+            if e.label != "PERSON" or "\n" in e.text:
+                continue
+            name = re.sub(r"(?:'s|’s|'|’)$", "", e.text)
+            name = HONORIFICS.sub("", name) if HONORIFICS.match(name) else name
+            start = e.start + e.text.find(name)
+            end = start + len(name)
+            words = name.split()
+            if len(words) < 2 or not words[0][0].isupper() or not all(name_word(w) for w in words):
+                continue
+            if any(w in NOT_NAME or TITLE_RX.fullmatch(w) for w in words):
+                continue
+            if not self._free(start, end, taken) or not self._free(start, end, known):
+                continue
+            key = self._resolve_name(name, None)
+            if key:
+                self._add(PersonMention(start, end, name, key, "name"), taken)
 
     def _gazetteer_names(self) -> list[tuple[int, int, str]]:
         out = []
@@ -439,7 +492,7 @@ class PeopleFinder:
             for k in holders:  # "Finnish defence chief Antti Hkknen": the office holder with that first name
                 if _similar(fold(gaz.people[k].name).split()[0], first):
                     return self._person(k)
-            if len(toks) >= 2 and all(tok[0].isupper() or tok.lower() in PARTICLES for tok in toks):
+            if len(toks) >= 2 and toks[0][0].isupper() and all(name_word(tok) for tok in toks):
                 key = slugify(clean)
                 self._person(key, clean)
                 return key

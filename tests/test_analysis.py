@@ -1,0 +1,62 @@
+"""The linguistic analysis layer: the pinned spaCy pipeline, loaded by path, behind plain objects."""
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from coalition_graph.cli import cli
+from coalition_graph.errors import ExitStatus, MissingDependency
+from coalition_graph.loaders.extract import analysis
+
+SENTENCE = ("Kenyan President William Ruto met Sudanese Foreign Minister Ali Youssef in Nairobi on Tuesday "
+            "and pledged $10 million for the camps.")
+
+
+def test_pinned_model_loads_from_its_directory_without_running_the_package():
+    nlp = analysis.load_pipeline()
+    assert {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+    assert nlp.meta["version"] == "3.8.0"
+    assert analysis.PINNED_PACKAGE not in sys.modules  # its __init__ was never imported
+
+
+def test_analysis_gives_tokens_sentences_lemmas_parse_and_entities():
+    a = analysis.analyse(SENTENCE + " The talks ended late.")
+    assert len(a.sentences) == 2
+    met = next(t for t in a.tokens if t.text == "met")
+    assert met.lemma == "meet" and met.pos == "VERB"
+    subj = [t for t in a.children(met.i) if t.dep == "nsubj"]
+    assert [t.text for t in subj] == ["Ruto"]
+    people = [e.text for e in a.entities if e.label == "PERSON"]
+    assert "William Ruto" in people and "Ali Youssef" in people
+    assert any(e.label == "MONEY" for e in a.entities)
+    assert a.token_at(SENTENCE.index("Nairobi")).text == "Nairobi"
+    assert all(a.text[t.start:t.end] == t.text for t in a.tokens)
+
+
+def test_analysis_is_deterministic():
+    first, second = analysis.analyse(SENTENCE), analysis.analyse(SENTENCE)
+    assert first.tokens == second.tokens and first.entities == second.entities
+
+
+def test_a_missing_pipeline_is_one_line_error(tmp_path):
+    with pytest.raises(MissingDependency) as e:
+        analysis.load_pipeline(str(tmp_path / "no-such-model"))
+    assert "\n" not in str(e.value)
+
+
+def test_cli_names_a_bad_model_in_one_line_and_stores_nothing(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text(SENTENCE)
+    res = CliRunner().invoke(cli, ["ingest", str(art), "--store", str(tmp_path / "s"),
+                                   "--spacy-model", str(tmp_path / "missing")])
+    assert res.exit_code == ExitStatus.MISSING_DEPENDENCY
+    assert len(res.output.strip().splitlines()) == 1 and "spaCy" in res.output
+    assert not (tmp_path / "s").exists()
+
+
+def test_environment_variable_selects_the_pipeline(monkeypatch):
+    analysis.select_model(None)
+    monkeypatch.setenv(analysis.ENV_VAR, "/elsewhere/model")
+    assert analysis.model_name() == "/elsewhere/model"
+    monkeypatch.delenv(analysis.ENV_VAR)
+    assert analysis.model_name() == analysis.PINNED_PACKAGE
