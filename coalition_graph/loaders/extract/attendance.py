@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import HEAD_RX, MeetingFinder
+from coalition_graph.loaders.extract.participation import ParticipationFinder
 from coalition_graph.loaders.extract.statements import StatementFinder
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Attendance
@@ -110,6 +111,18 @@ class AttendanceFinder:
                     self._person(d.key, p, "participant", self._status(sent0, d.mentions[0][0], d.key),
                                  sent0, "attendance.meeting_sides")
         self._group_joins_call()
+        told = {(a.sentence.index, a.person or a.country) for a in self.out}
+        for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf).run():
+            if (sent.index, key) in told:
+                if status == "absent":  # "declined to attend", "did not travel to": the parse knows better
+                    for a in self.out:
+                        if a.sentence.index == sent.index and (a.person or a.country) == key:
+                            a.status = "absent"
+                continue  # the sentence already placed this person or country at a meeting
+            if kind == "person":
+                self._person(meeting, key, role, status, sent, rule)
+            else:
+                self._country(meeting, key, role, status, sent, rule)
         return self._dedupe()
 
     def _group_joins_call(self) -> None:

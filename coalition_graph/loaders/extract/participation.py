@@ -1,0 +1,373 @@
+"""Who took part in a meeting, read from the dependency parse through a small closed set of relations.
+
+A participation predicate is a word whose lemma is in a class of data/lemmas.tsv (host, chair, attend,
+absent, speech; the adjectives "present"/"absent"; nouns such as "speech", "visit", "absence"). It is tied
+to a meeting when one of its phrases (object, prepositional phrase) holds a meeting mention, when it
+names the meeting's place ("landing in Riyadh"), or when its sentence tells of one meeting only. Its
+participants are found through these relations only:
+
+- subject (nsubj), and the head noun of a relative clause or participle ("leaders who attended",
+  "A and B landing in …"), and the subject of the clause that governs an infinitive or adjunct clause
+  ("X plans to attend", "Sitting with A, X said");
+- passive agent ("hosted by X", "was represented by X") and the passive subject of "welcomed"/"received";
+- object of meet/welcome/receive/host/invite ("met X", "welcomed X");
+- "with"/"alongside"/"together with" phrases on the predicate or on the meeting noun ("talks with X");
+- possessor of a speech or visit noun ("her speech at the summit", "his visit to Kyiv");
+- and, from each of these, conjunction and apposition ("A, B and C", "its minister, X").
+
+Status: "absent" for the absent class, negation or "absence"; "expected" for a future auxiliary or a
+governing verb of the future class ("is due to join"), or a meeting dated after publication; else
+"attended". Role: host or chair from the predicate's class, else participant.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+from coalition_graph.loaders.extract.analysis import Analysis, Token
+from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.meetings import MeetingFinder
+from coalition_graph.loaders.extract.text import Sentence
+
+DATA = Path(__file__).parent / "data"
+NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "prt", "quantmod"}
+WITH_PREPS = {"with", "alongside"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+WH = {"who", "that", "which", "whom"}
+GUEST_OBJECT = {"meet", "welcome", "receive", "host", "co-host"}
+
+
+@functools.lru_cache(maxsize=1)
+def lemma_classes() -> dict[str, frozenset[str]]:
+    """lemma -> the classes it belongs to, from data/lemmas.tsv."""
+    out: dict[str, set[str]] = {}
+    with (DATA / "lemmas.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
+        next(rows)
+        for cls, lemma in rows:
+            out.setdefault(lemma.strip(), set()).add(cls.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+class ParticipationFinder:
+    def __init__(self, doc: Doc, meetings: MeetingFinder):
+        self.doc = doc
+        self.mf = meetings
+        self.a: Analysis | None = doc.analysis
+        self.classes = lemma_classes()
+        # (meeting key, "person"|"country", key, role, status, sentence, rule)
+        self.found: list[tuple[str, str, str, str, str, Sentence, str]] = []
+
+    def run(self) -> list[tuple[str, str, str, str, str, Sentence, str]]:
+        if self.a is None:
+            return []
+        for sent in self.doc.sentences:
+            toks = self.a.tokens_in(sent.start, sent.end)
+            for t in toks:
+                self._predicate(t, sent)
+        return self.found
+
+    # ------------------------------------------------------------ one predicate
+    def _predicate(self, t: Token, sent: Sentence) -> None:
+        cls = self.classes.get(t.lemma, frozenset())
+        if t.pos in ("VERB", "AUX") and cls & {"host", "chair", "attend", "absent", "speech"}:
+            self._verb(t, cls, sent)
+        elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
+            self._adjective(t, sent)
+        elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
+            self._noun(t, cls, sent)
+        elif t.pos == "NOUN" and "attend" in self.classes.get(_gerund_lemma(t.text), frozenset()):
+            # "showed A and B landing in Doha", parsed as a noun "landing" owned by A and B
+            self._noun(t, frozenset({"speech_noun"}), sent)
+
+    def _verb(self, v: Token, cls: frozenset[str], sent: Sentence) -> None:
+        if v.lemma == "take" and not any(c.lemma == "part" for c in self.a.children(v.i)):
+            return  # only "take part"
+        if v.lemma in ("head", "lead") and not self._object_is(v, {"delegation"}):
+            meeting = self._meeting_in_phrases(v, sent)
+            if meeting is None:
+                return
+        speech_only = not (cls & {"host", "chair", "attend", "absent"})
+        meeting = self._meeting_in_phrases(v, sent)
+        if meeting is None and not speech_only:
+            meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
+        if meeting is None and "strong" in cls and not self._has_other_object(v, sent):
+            meeting = self._context_meeting(sent)
+        if meeting is None:
+            return
+        role = "host" if "host" in cls else "chair" if "chair" in cls else "participant"
+        status = self._status(v, meeting, absent="absent" in cls)
+        passive = any(c.dep in ("nsubjpass", "auxpass") for c in self.a.children(v.i))
+        rule = f"participation.{sorted(cls & {'host', 'chair', 'attend', 'absent', 'speech'})[0]}"
+        if passive:
+            agents = self._agents(v)
+            subjects = self._subjects(v)
+            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent"):
+                self._record(meeting, agents, role, status, sent, rule + ".agent")
+                if v.lemma in ("welcome", "receive", "host", "join"):
+                    self._record(meeting, subjects, "participant", status, sent, rule + ".guest")
+                elif v.lemma == "represent":
+                    self._record(meeting, subjects, "participant", status, sent, rule + ".represented")
+            return
+        subjects = self._subjects(v)
+        self._record(meeting, subjects, role, status, sent, rule)
+        if speech_only:
+            return
+        if v.lemma in GUEST_OBJECT:
+            for c in self.a.children(v.i):
+                if c.dep == "dobj" and not self._holds_meeting(c, sent):
+                    self._record(meeting, self._group(c), "participant", status, sent, rule + ".object")
+        for c in self._with_phrases(v):
+            self._record(meeting, self._group(c), "participant", status, sent, rule + ".with")
+
+    def _adjective(self, adj: Token, sent: Sentence) -> None:
+        """"X was present at the summit", "the U.S. was notably absent"."""
+        be = self.a.tokens[adj.head]
+        meeting = self._meeting_in_phrases(adj, sent) or self._meeting_in_phrases(be, sent) or \
+            self._only_meeting(be, sent)
+        if meeting is None:
+            return
+        absent = adj.lemma == "absent" or any(c.dep == "neg" for c in self.a.children(be.i))
+        status = "absent" if absent else self._status(be, meeting)
+        self._record(meeting, self._subjects(be), "participant", status, sent, f"participation.{adj.lemma}")
+
+    def _noun(self, n: Token, cls: frozenset[str], sent: Sentence) -> None:
+        """"her speech at the summit", "his visit to Kyiv", "Xi's absence from the summit"."""
+        meeting = self._meeting_in_phrases(n, sent)
+        if meeting is None and (n.lemma in ("visit", "trip", "arrival") or n.text.lower().endswith("ing")):
+            meeting = self._meeting_by_place(n, sent)
+        if meeting is None and "absent_noun" in cls:
+            meeting = self._only_meeting(n, sent)
+        if meeting is None:
+            return
+        owners = [c for c in self.a.children(n.i) if c.dep == "poss"]
+        if not owners:
+            return
+        status = "absent" if "absent_noun" in cls else self._status(n, meeting)
+        for o in owners:
+            if o.pos == "PRON":
+                # "Before his arrival in Vilnius, Zelenskyy wrote …": a pronoun in a fronted phrase is the
+                # subject of the clause that follows it
+                clause = self._clause(n)
+                later = [s for s in self._subjects(clause) if s.start > n.start]
+                if n.start < clause.start and later:
+                    self._record(meeting, later, "participant", status, sent, f"participation.{n.lemma}")
+                    continue
+            self._record(meeting, self._group(o), "participant", status, sent, f"participation.{n.lemma}")
+
+    # ------------------------------------------------------------ meetings
+    def _positions(self, sent: Sentence) -> list[tuple[int, int, str]]:
+        return self.mf.positions.get(sent.index, [])
+
+    def _holds_meeting(self, t: Token, sent: Sentence) -> str | None:
+        sub = self.a.subtree(t.i)
+        lo, hi = sub[0].start, sub[-1].end
+        for s, e, key in self._positions(sent):
+            if lo <= s < hi:
+                return key
+        return None
+
+    def _meeting_in_phrases(self, v: Token, sent: Sentence) -> str | None:
+        """A meeting mention inside the predicate's object or prepositional phrases."""
+        for c in self.a.children(v.i):
+            if c.dep in ("dobj", "prep", "pobj", "attr", "npadvmod", "dative", "agent", "acomp"):
+                key = self._holds_meeting(c, sent)
+                if key:
+                    return key
+        return None
+
+    def _meeting_of_verb(self, v: Token, sent: Sentence) -> str | None:
+        """The meeting a verb rule found at this very word ("met", "gathered")."""
+        for s, e, key in self._positions(sent):
+            if s <= v.start < e:
+                return key
+        return None
+
+    def _meeting_by_place(self, v: Token, sent: Sentence) -> str | None:
+        """"landing in Riyadh", "travelled to Kyiv": the one meeting held in that place."""
+        for c in self.a.children(v.i):
+            if c.dep != "prep" or c.lemma not in ("in", "to", "at"):
+                continue
+            for obj in self.a.children(c.i):
+                if obj.dep != "pobj":
+                    continue
+                for p in self.doc.places:
+                    if p.start <= obj.start < p.end and p.place.city:
+                        same = [d for d in self.mf.drafts if d.city == p.place.city]
+                        if len(same) == 1:
+                            return same[0].key
+        return None
+
+    def _only_meeting(self, v: Token, sent: Sentence) -> str | None:
+        """The one meeting the sentence tells of, where its mention stands in the predicate's own clause
+        or a clause above it (not in a clause beside it: "Sitting with A, B recalled that the previous
+        summit …")."""
+        keys = self.mf.by_sentence.get(sent.index, [])
+        if len(keys) != 1:
+            return None
+        mine = {v.i} | {x.i for x in self.a.ancestors(v.i)} | {self._clause(v).i}
+        for s, _e, key in self._positions(sent):
+            t = self.a.token_at(s)
+            if t is not None and (self._clause(t).i in mine or v.i in {x.i for x in self.a.ancestors(t.i)}):
+                return key
+        return None
+
+    def _clause(self, t: Token) -> Token:
+        """The verb that heads the clause of `t` (itself for a verb)."""
+        x, steps = t, 0
+        while x.pos not in ("VERB", "AUX") and x.head != x.i and steps < 32:
+            x, steps = self.a.tokens[x.head], steps + 1
+        return x
+
+    def _context_meeting(self, sent: Sentence) -> str | None:
+        """The meeting told last, in this paragraph or the one before."""
+        for prev in range(sent.index - 1, -1, -1):
+            ps = self.doc.sentences[prev]
+            if ps.paragraph < sent.paragraph - 1:
+                return None
+            keys = self.mf.by_sentence.get(prev, [])
+            if keys:
+                return keys[-1]
+        return None
+
+    def _has_other_object(self, v: Token, sent: Sentence) -> bool:
+        """"joined NATO", "hosted a dinner": an object that is not a meeting."""
+        return any(c.dep in ("dobj", "pobj") and c.pos in ("NOUN", "PROPN") and not self._holds_meeting(c, sent)
+                   for c in self.a.children(v.i))
+
+    # ------------------------------------------------------------ participants
+    def _subjects(self, v: Token, depth: int = 0) -> list[Token]:
+        kids = self.a.children(v.i)
+        subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+        if subj:
+            out = []
+            for s in subj:
+                if s.lemma in WH and v.dep == "relcl":
+                    out += self._group(self.a.tokens[v.head])  # "leaders who attended"
+                else:
+                    out += self._group(s)
+            return out
+        if depth >= 3 or v.head == v.i:
+            return []
+        head = self.a.tokens[v.head]
+        if v.dep == "acl" and v.tag == "VBG":
+            return self._group(head)  # "footage of A and B landing in Riyadh"
+        if v.dep == "relcl":
+            return self._group(head)
+        if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp") or (v.dep == "acl" and head.pos == "ADJ"):
+            return self._subjects(head, depth + 1)
+        if v.dep == "acomp":
+            return self._subjects(head, depth + 1)
+        return []
+
+    def _agents(self, v: Token) -> list[Token]:
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep == "agent":
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj":
+                        out += self._group(o)
+        return out
+
+    def _with_phrases(self, v: Token) -> list[Token]:
+        """Objects of "with"/"alongside"/"together with" on the predicate."""
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep == "prep" and (c.lemma in WITH_PREPS or (c.lemma == "together")):
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj":
+                        out.append(o)
+                    elif o.dep == "prep" and o.lemma == "with":  # "together with X"
+                        out += [x for x in self.a.children(o.i) if x.dep == "pobj"]
+            if c.dep == "advmod" and c.lemma == "together":
+                out += self._with_phrases(c)
+        return out
+
+    def _group(self, t: Token) -> list[Token]:
+        """A noun and the nouns conjoined with it or in apposition to it: "A, B and C", "its minister, X"."""
+        out, todo, seen = [], [t], set()
+        while todo:
+            x = todo.pop()
+            if x.i in seen:
+                continue
+            seen.add(x.i)
+            out.append(x)
+            for c in self.a.children(x.i):
+                if c.dep in ("conj", "appos"):
+                    todo.append(c)
+        return out
+
+    def _np_span(self, t: Token) -> tuple[int, int]:
+        """Characters of a noun with its modifiers (titles, names, possessors), without clauses or lists."""
+        toks, todo = [t], [t]
+        while todo:
+            x = todo.pop()
+            for c in self.a.children(x.i):
+                if c.dep in NP_DEPS or (c.dep == "punct" and c.text in ("'", "’")):
+                    toks.append(c)
+                    todo.append(c)
+        return min(x.start for x in toks), max(x.end for x in toks)
+
+    # ------------------------------------------------------------ status and records
+    def _status(self, v: Token, meeting: str, absent: bool = False) -> str:
+        chain = [v] + self._governors(v)
+        kids = [c for x in chain for c in self.a.children(x.i)]
+        if absent or any(c.dep == "neg" for c in self.a.children(v.i)):
+            return "absent"
+        if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in chain[1:]):
+            return "absent"  # "declined to attend"
+        if any(c.dep == "aux" and c.lemma in FUTURE_AUX for c in kids) or \
+                any("future" in self.classes.get(x.lemma, frozenset()) for x in chain[1:]):
+            return "expected"
+        if any(c.dep == "aux" and c.lemma == "be" and c.tag in ("VBZ", "VBP") for c in self.a.children(v.i)) and \
+                v.tag == "VBG" and self._draft_future(meeting):
+            return "expected"  # "is attending" a meeting still to come
+        if self._draft_future(meeting):
+            return "expected"
+        return "attended"
+
+    def _governors(self, v: Token) -> list[Token]:
+        out, x = [], v
+        while x.dep in ("xcomp", "ccomp", "acomp") and x.head != x.i and len(out) < 3:
+            x = self.a.tokens[x.head]
+            out.append(x)
+        return out
+
+    def _draft_future(self, key: str) -> bool:
+        d = next((d for d in self.mf.drafts if d.key == key), None)
+        pub = self.doc.published
+        if d is None:
+            return False
+        if d.start and pub:
+            return d.start > pub
+        return bool(d.future)
+
+    def _object_is(self, v: Token, lemmas: set[str]) -> bool:
+        return any(c.dep == "dobj" and c.lemma in lemmas for c in self.a.children(v.i))
+
+    def _record(self, meeting: str, group: list[Token], role: str, status: str, sent: Sentence, rule: str) -> None:
+        for t in group:
+            lo, hi = self._np_span(t)
+            # the noun is the person ("Sergey Lavrov", "he", "the minister"), or a title before the name
+            # ("President Biden"); not a possessor inside it ("Starmer's adviser")
+            people = [p for p in self.doc.persons if p.span_start <= t.start < p.end] or \
+                [p for p in self.doc.persons if t.start < p.start and p.end <= hi]
+            if people:
+                self.found.append((meeting, "person", people[0].key, role, status, sent, rule))
+                continue
+            for c in self.doc.countries:
+                if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
+                    self.found.append((meeting, "country", c.iso3, role, status, sent, rule))
+                    break
+
+
+def _gerund_lemma(word: str) -> str:
+    """"landing" -> "land", "arriving" -> "arrive", "sitting" -> "sit"; "" for a word not in -ing."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return ""
+    stem = w[:-3]
+    if len(stem) >= 3 and stem[-1] == stem[-2]:
+        return stem[:-1]
+    return stem + "e" if stem.endswith(("v", "iv", "us", "ak", "at")) else stem

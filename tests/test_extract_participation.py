@@ -1,0 +1,57 @@
+"""Participation read from the dependency parse: one construction per test, on sentences we wrote."""
+from coalition_graph.loaders.extract.participation import lemma_classes
+
+from tests.test_extract_helpers import facts
+
+
+def attendance(text: str, published: str) -> dict[str, tuple[str, str, str]]:
+    """person name (or country ISO3) -> (meeting key, role, status)."""
+    f = facts(text, published)
+    names = {p.key: p.name for p in f.persons}
+    return {(names.get(a.person) if a.person else a.country): (a.meeting, a.role, a.status, a.evidence[0].rule)
+            for a in f.attendances}
+
+
+def test_lemma_classes_are_data():
+    classes = lemma_classes()
+    assert "attend" in classes["attend"] and "absent" in classes["skip"] and "future" in classes["schedule"]
+
+
+def test_subject_of_a_future_class_verb_is_expected():
+    got = attendance("The Arab League summit opens in Riyadh on Monday. Pakistani Prime Minister Shehbaz "
+                     "Sharif is scheduled to attend the summit.", "2024-11-09")
+    assert got["Shehbaz Sharif"][2] == "expected"
+
+
+def test_subject_who_skips_a_summit_is_absent():
+    got = attendance("The BRICS summit will be held in Rio de Janeiro on July 6. Chinese President Xi Jinping "
+                     "will skip the summit, officials said.", "2025-06-25")
+    assert got["Xi Jinping"][2] == "absent"
+
+
+def test_declining_to_attend_is_absence():
+    got = attendance("Leaders met in Brasilia for the Amazon summit on Tuesday. Argentine President Javier Milei "
+                     "declined to attend the summit.", "2023-08-09")
+    assert got["Javier Milei"][2] == "absent"
+
+
+def test_people_named_by_a_participle_after_them_took_part():
+    got = attendance("Gulf leaders began arriving for the summit in Doha on Monday. State television showed "
+                     "Egyptian President Abdel Fattah el-Sisi and Jordan's King Abdullah II landing in Doha for the "
+                     "summit.", "2025-09-15")
+    assert "Abdel Fattah el-Sisi" in got
+    assert got["Abdel Fattah el-Sisi"][2] == "attended"
+
+
+def test_a_fronted_possessive_pronoun_is_the_subject_that_follows():
+    got = attendance("NATO leaders met in Vilnius for a two-day summit on July 11. Before his arrival at the summit, "
+                     "Ukrainian President Volodymyr Zelenskyy criticised the alliance. Australian Prime Minister "
+                     "Anthony Albanese also took part in the summit.", "2023-07-11")
+    assert got["Volodymyr Zelenskyy"][2] == "attended"
+    assert got["Anthony Albanese"][2] == "attended"
+
+
+def test_a_speaker_at_the_meeting_took_part():
+    got = attendance("Donors gathered in Geneva for a pledging conference on Sudan on Monday. Kenyan President "
+                     "William Ruto said at the conference that the region could not wait.", "2024-04-15")
+    assert got["William Ruto"][2] == "attended"
