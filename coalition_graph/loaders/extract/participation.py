@@ -21,34 +21,14 @@ governing verb of the future class ("is due to join"), or a meeting dated after 
 """
 from __future__ import annotations
 
-import csv
-import functools
-from pathlib import Path
-
 from coalition_graph.loaders.extract.analysis import Analysis, Token
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
+from coalition_graph.loaders.extract.syntax import Syntax, gerund_lemma, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 
-DATA = Path(__file__).parent / "data"
-NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "prt", "quantmod"}
-WITH_PREPS = {"with", "alongside"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-WH = {"who", "that", "which", "whom"}
 GUEST_OBJECT = {"meet", "welcome", "receive", "host", "co-host"}
-
-
-@functools.lru_cache(maxsize=1)
-def lemma_classes() -> dict[str, frozenset[str]]:
-    """lemma -> the classes it belongs to, from data/lemmas.tsv."""
-    out: dict[str, set[str]] = {}
-    with (DATA / "lemmas.tsv").open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
-        next(rows)
-        for cls, lemma in rows:
-            out.setdefault(lemma.strip(), set()).add(cls.strip())
-    return {k: frozenset(v) for k, v in out.items()}
-
 
 class ParticipationFinder:
     def __init__(self, doc: Doc, meetings: MeetingFinder):
@@ -56,6 +36,7 @@ class ParticipationFinder:
         self.mf = meetings
         self.a: Analysis | None = doc.analysis
         self.classes = lemma_classes()
+        self.syn = Syntax(self.a) if self.a is not None else None
         # (meeting key, "person"|"country", key, role, status, sentence, rule)
         self.found: list[tuple[str, str, str, str, str, Sentence, str]] = []
 
@@ -77,7 +58,7 @@ class ParticipationFinder:
             self._adjective(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
             self._noun(t, cls, sent)
-        elif t.pos == "NOUN" and "attend" in self.classes.get(_gerund_lemma(t.text), frozenset()):
+        elif t.pos == "NOUN" and "attend" in self.classes.get(gerund_lemma(t.text), frozenset()):
             # "showed A and B landing in Doha", parsed as a noun "landing" owned by A and B
             self._noun(t, frozenset({"speech_noun"}), sent)
 
@@ -101,8 +82,8 @@ class ParticipationFinder:
         passive = any(c.dep in ("nsubjpass", "auxpass") for c in self.a.children(v.i))
         rule = f"participation.{sorted(cls & {'host', 'chair', 'attend', 'absent', 'speech'})[0]}"
         if passive:
-            agents = self._agents(v)
-            subjects = self._subjects(v)
+            agents = self.syn.agents(v)
+            subjects = self.syn.subjects(v)
             if role in ("host", "chair") or v.lemma in ("attend", "join", "represent"):
                 self._record(meeting, agents, role, status, sent, rule + ".agent")
                 if v.lemma in ("welcome", "receive", "host", "join"):
@@ -110,16 +91,16 @@ class ParticipationFinder:
                 elif v.lemma == "represent":
                     self._record(meeting, subjects, "participant", status, sent, rule + ".represented")
             return
-        subjects = self._subjects(v)
+        subjects = self.syn.subjects(v)
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
         if v.lemma in GUEST_OBJECT:
             for c in self.a.children(v.i):
                 if c.dep == "dobj" and not self._holds_meeting(c, sent):
-                    self._record(meeting, self._group(c), "participant", status, sent, rule + ".object")
-        for c in self._with_phrases(v):
-            self._record(meeting, self._group(c), "participant", status, sent, rule + ".with")
+                    self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".object")
+        for c in self.syn.with_phrases(v):
+            self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
 
     def _adjective(self, adj: Token, sent: Sentence) -> None:
         """"X was present at the summit", "the U.S. was notably absent"."""
@@ -130,7 +111,7 @@ class ParticipationFinder:
             return
         absent = adj.lemma == "absent" or any(c.dep == "neg" for c in self.a.children(be.i))
         status = "absent" if absent else self._status(be, meeting)
-        self._record(meeting, self._subjects(be), "participant", status, sent, f"participation.{adj.lemma}")
+        self._record(meeting, self.syn.subjects(be), "participant", status, sent, f"participation.{adj.lemma}")
 
     def _noun(self, n: Token, cls: frozenset[str], sent: Sentence) -> None:
         """"her speech at the summit", "his visit to Kyiv", "Xi's absence from the summit"."""
@@ -149,12 +130,12 @@ class ParticipationFinder:
             if o.pos == "PRON":
                 # "Before his arrival in Vilnius, Zelenskyy wrote …": a pronoun in a fronted phrase is the
                 # subject of the clause that follows it
-                clause = self._clause(n)
-                later = [s for s in self._subjects(clause) if s.start > n.start]
+                clause = self.syn.clause(n)
+                later = [s for s in self.syn.subjects(clause) if s.start > n.start]
                 if n.start < clause.start and later:
                     self._record(meeting, later, "participant", status, sent, f"participation.{n.lemma}")
                     continue
-            self._record(meeting, self._group(o), "participant", status, sent, f"participation.{n.lemma}")
+            self._record(meeting, self.syn.group(o), "participant", status, sent, f"participation.{n.lemma}")
 
     # ------------------------------------------------------------ meetings
     def _positions(self, sent: Sentence) -> list[tuple[int, int, str]]:
@@ -206,19 +187,12 @@ class ParticipationFinder:
         keys = self.mf.by_sentence.get(sent.index, [])
         if len(keys) != 1:
             return None
-        mine = {v.i} | {x.i for x in self.a.ancestors(v.i)} | {self._clause(v).i}
+        mine = {v.i} | {x.i for x in self.a.ancestors(v.i)} | {self.syn.clause(v).i}
         for s, _e, key in self._positions(sent):
             t = self.a.token_at(s)
-            if t is not None and (self._clause(t).i in mine or v.i in {x.i for x in self.a.ancestors(t.i)}):
+            if t is not None and (self.syn.clause(t).i in mine or v.i in {x.i for x in self.a.ancestors(t.i)}):
                 return key
         return None
-
-    def _clause(self, t: Token) -> Token:
-        """The verb that heads the clause of `t` (itself for a verb)."""
-        x, steps = t, 0
-        while x.pos not in ("VERB", "AUX") and x.head != x.i and steps < 32:
-            x, steps = self.a.tokens[x.head], steps + 1
-        return x
 
     def _context_meeting(self, sent: Sentence) -> str | None:
         """The meeting told last, in this paragraph or the one before."""
@@ -237,78 +211,6 @@ class ParticipationFinder:
                    for c in self.a.children(v.i))
 
     # ------------------------------------------------------------ participants
-    def _subjects(self, v: Token, depth: int = 0) -> list[Token]:
-        kids = self.a.children(v.i)
-        subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
-        if subj:
-            out = []
-            for s in subj:
-                if s.lemma in WH and v.dep == "relcl":
-                    out += self._group(self.a.tokens[v.head])  # "leaders who attended"
-                else:
-                    out += self._group(s)
-            return out
-        if depth >= 3 or v.head == v.i:
-            return []
-        head = self.a.tokens[v.head]
-        if v.dep == "acl" and v.tag == "VBG":
-            return self._group(head)  # "footage of A and B landing in Riyadh"
-        if v.dep == "relcl":
-            return self._group(head)
-        if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp") or (v.dep == "acl" and head.pos == "ADJ"):
-            return self._subjects(head, depth + 1)
-        if v.dep == "acomp":
-            return self._subjects(head, depth + 1)
-        return []
-
-    def _agents(self, v: Token) -> list[Token]:
-        out = []
-        for c in self.a.children(v.i):
-            if c.dep == "agent":
-                for o in self.a.children(c.i):
-                    if o.dep == "pobj":
-                        out += self._group(o)
-        return out
-
-    def _with_phrases(self, v: Token) -> list[Token]:
-        """Objects of "with"/"alongside"/"together with" on the predicate."""
-        out = []
-        for c in self.a.children(v.i):
-            if c.dep == "prep" and (c.lemma in WITH_PREPS or (c.lemma == "together")):
-                for o in self.a.children(c.i):
-                    if o.dep == "pobj":
-                        out.append(o)
-                    elif o.dep == "prep" and o.lemma == "with":  # "together with X"
-                        out += [x for x in self.a.children(o.i) if x.dep == "pobj"]
-            if c.dep == "advmod" and c.lemma == "together":
-                out += self._with_phrases(c)
-        return out
-
-    def _group(self, t: Token) -> list[Token]:
-        """A noun and the nouns conjoined with it or in apposition to it: "A, B and C", "its minister, X"."""
-        out, todo, seen = [], [t], set()
-        while todo:
-            x = todo.pop()
-            if x.i in seen:
-                continue
-            seen.add(x.i)
-            out.append(x)
-            for c in self.a.children(x.i):
-                if c.dep in ("conj", "appos"):
-                    todo.append(c)
-        return out
-
-    def _np_span(self, t: Token) -> tuple[int, int]:
-        """Characters of a noun with its modifiers (titles, names, possessors), without clauses or lists."""
-        toks, todo = [t], [t]
-        while todo:
-            x = todo.pop()
-            for c in self.a.children(x.i):
-                if c.dep in NP_DEPS or (c.dep == "punct" and c.text in ("'", "’")):
-                    toks.append(c)
-                    todo.append(c)
-        return min(x.start for x in toks), max(x.end for x in toks)
-
     # ------------------------------------------------------------ status and records
     def _status(self, v: Token, meeting: str, absent: bool = False) -> str:
         chain = [v] + self._governors(v)
@@ -348,26 +250,6 @@ class ParticipationFinder:
 
     def _record(self, meeting: str, group: list[Token], role: str, status: str, sent: Sentence, rule: str) -> None:
         for t in group:
-            lo, hi = self._np_span(t)
-            # the noun is the person ("Sergey Lavrov", "he", "the minister"), or a title before the name
-            # ("President Biden"); not a possessor inside it ("Starmer's adviser")
-            people = [p for p in self.doc.persons if p.span_start <= t.start < p.end] or \
-                [p for p in self.doc.persons if t.start < p.start and p.end <= hi]
-            if people:
-                self.found.append((meeting, "person", people[0].key, role, status, sent, rule))
-                continue
-            for c in self.doc.countries:
-                if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
-                    self.found.append((meeting, "country", c.iso3, role, status, sent, rule))
-                    break
-
-
-def _gerund_lemma(word: str) -> str:
-    """"landing" -> "land", "arriving" -> "arrive", "sitting" -> "sit"; "" for a word not in -ing."""
-    w = word.lower()
-    if not w.endswith("ing") or len(w) < 6:
-        return ""
-    stem = w[:-3]
-    if len(stem) >= 3 and stem[-1] == stem[-2]:
-        return stem[:-1]
-    return stem + "e" if stem.endswith(("v", "iv", "us", "ak", "at")) else stem
+            actor = self.syn.actors(self.doc, t)
+            if actor:
+                self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))

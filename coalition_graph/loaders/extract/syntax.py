@@ -1,0 +1,138 @@
+"""Relations over the dependency parse that several rules share: who is the subject of a predicate, its
+"by" agent, its "with" partners, the nouns conjoined or in apposition with a noun, a noun's own span, and
+the person or country a noun stands for. Lemma classes (data/lemmas.tsv) live here too."""
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+from coalition_graph.loaders.extract.analysis import Analysis, Token
+
+DATA = Path(__file__).parent / "data"
+NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "prt", "quantmod"}
+WITH_PREPS = {"with", "alongside"}
+WH = {"who", "that", "which", "whom"}
+
+
+@functools.lru_cache(maxsize=1)
+def lemma_classes() -> dict[str, frozenset[str]]:
+    """lemma -> the classes it belongs to, from data/lemmas.tsv."""
+    out: dict[str, set[str]] = {}
+    with (DATA / "lemmas.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
+        next(rows)
+        for cls, lemma in rows:
+            out.setdefault(lemma.strip(), set()).add(cls.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+class Syntax:
+    """Dependency relations of one analysed article."""
+
+    def __init__(self, analysis: Analysis):
+        self.a = analysis
+
+    def clause(self, t: Token) -> Token:
+        """The verb that heads the clause of `t` (itself for a verb)."""
+        x, steps = t, 0
+        while x.pos not in ("VERB", "AUX") and x.head != x.i and steps < 32:
+            x, steps = self.a.tokens[x.head], steps + 1
+        return x
+
+    def subjects(self, v: Token, depth: int = 0) -> list[Token]:
+        kids = self.a.children(v.i)
+        subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+        if subj:
+            out = []
+            for s in subj:
+                if s.lemma in WH and v.dep == "relcl":
+                    out += self.group(self.a.tokens[v.head])  # "leaders who attended"
+                else:
+                    out += self.group(s)
+            return out
+        if depth >= 3 or v.head == v.i:
+            return []
+        head = self.a.tokens[v.head]
+        if v.dep == "acl" and v.tag == "VBG":
+            return self.group(head)  # "footage of A and B landing in Riyadh"
+        if v.dep == "relcl":
+            return self.group(head)
+        if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp") or (v.dep == "acl" and head.pos == "ADJ"):
+            return self.subjects(head, depth + 1)
+        if v.dep == "acomp":
+            return self.subjects(head, depth + 1)
+        return []
+
+    def agents(self, v: Token) -> list[Token]:
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep == "agent":
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj":
+                        out += self.group(o)
+        return out
+
+    def with_phrases(self, v: Token) -> list[Token]:
+        """Objects of "with"/"alongside"/"together with" on the predicate."""
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep == "prep" and (c.lemma in WITH_PREPS or (c.lemma == "together")):
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj":
+                        out.append(o)
+                    elif o.dep == "prep" and o.lemma == "with":  # "together with X"
+                        out += [x for x in self.a.children(o.i) if x.dep == "pobj"]
+            if c.dep == "advmod" and c.lemma == "together":
+                out += self.with_phrases(c)
+        return out
+
+    def group(self, t: Token) -> list[Token]:
+        """A noun and the nouns conjoined with it or in apposition to it: "A, B and C", "its minister, X"."""
+        out, todo, seen = [], [t], set()
+        while todo:
+            x = todo.pop()
+            if x.i in seen:
+                continue
+            seen.add(x.i)
+            out.append(x)
+            for c in self.a.children(x.i):
+                if c.dep in ("conj", "appos"):
+                    todo.append(c)
+        return out
+
+    def np_span(self, t: Token) -> tuple[int, int]:
+        """Characters of a noun with its modifiers (titles, names, possessors), without clauses or lists."""
+        toks, todo = [t], [t]
+        while todo:
+            x = todo.pop()
+            for c in self.a.children(x.i):
+                if c.dep in NP_DEPS or (c.dep == "punct" and c.text in ("'", "’")):
+                    toks.append(c)
+                    todo.append(c)
+        return min(x.start for x in toks), max(x.end for x in toks)
+
+    def actors(self, doc, t: Token) -> tuple[str, str] | None:
+        """("person", key) or ("country", iso3) for the noun `t`: the person it names ("Sergey Lavrov", "he",
+        "the minister"), or whose title it is ("President Biden"), not a possessor inside it ("Starmer's
+        adviser"); else a country it names."""
+        lo, hi = self.np_span(t)
+        people = [p for p in doc.persons if p.span_start <= t.start < p.end] or \
+            [p for p in doc.persons if t.start < p.start and p.end <= hi]
+        if people:
+            return "person", people[0].key
+        for c in doc.countries:
+            if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
+                return "country", c.iso3
+        return None
+
+
+def gerund_lemma(word: str) -> str:
+    """"landing" -> "land", "arriving" -> "arrive", "sitting" -> "sit"; "" for a word not in -ing."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return ""
+    stem = w[:-3]
+    if len(stem) >= 3 and stem[-1] == stem[-2]:
+        return stem[:-1]
+    return stem + "e" if stem.endswith(("v", "iv", "us", "ak", "at")) else stem
