@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
+from coalition_graph.loaders.extract.visits import find_visits
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
@@ -93,6 +94,9 @@ class MeetingDraft:
         events = {"conference", "forum"}
         if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC:
             return False  # a business forum the same day is not the leaders' talks
+        if "visit" in (self.head, o.head) and self.participants and o.participants and \
+                not set(self.participants) & set(o.participants):
+            return False  # Pistorius's trip is not Rutte's talks in the same city
         if self.bilateral and len(self.participants) >= 2 and len(o.participants) >= 2 and \
                 set(self.participants) != set(o.participants):
             return False  # Trump–Zelensky is not Trump–Putin
@@ -145,6 +149,7 @@ class MeetingFinder:
         self._date_from_lede()
         self._same_city_news()
         self._happening_now()
+        self._visits_for_meetings()
         return self.drafts
 
     def _happening_now(self) -> None:
@@ -417,6 +422,7 @@ class MeetingFinder:
             d.head = "ministerial" if "ministers" in m.group(0).lower() else "summit"
             found.append((d, "meeting.verb.hosted_group", (s, e)))
             used.append((s, e))
+        found += self._visits(sent, used, found)
         for m in HEAD_RX.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
@@ -439,6 +445,54 @@ class MeetingFinder:
             d = self._draft_from(sent, s, e, head)
             found.append((d, f"meeting.noun.{head.replace(' ', '_')}", (s, e)))
         return found
+
+    def _visits(self, sent: Sentence, used: list[tuple[int, int]], found: list) -> list:
+        """"X visited Kyiv", "X's trip to Ukraine": a meeting of the visitor with the hosts (see visits.py)."""
+        text = self.doc.text
+        spans = list(used) + [(m.start(), m.end()) for m in HEAD_RX.finditer(text, sent.start, sent.end)]
+        out = []
+        for v in find_visits(self.doc, sent, spans):
+            if any(not (v.end <= a or v.start >= b) for a, b in used) or HEAD_RX.search(sent.text):
+                continue  # a trip told beside a meeting is the trip to it (participation reads who went)
+            d = self._draft_from(sent, v.start, v.end, "visit")
+            d.head, d.bilateral, d.participants = "visit", True, list(v.visitors)
+            d.city, d.country = v.city, v.country
+            target = self._meeting_visited(d)
+            if target is not None:  # the trip to a summit told already: its visitors take part in it
+                target.participants += [p for p in d.participants if p not in target.participants]
+                continue
+            out.append((d, "meeting.visit", (v.start, v.end)))
+            used.append((v.start, v.end))
+        return out
+
+    def _meeting_visited(self, d: MeetingDraft) -> MeetingDraft | None:
+        """The one summit or conference of the article in the visit's city, on a day that fits it."""
+        if not d.city:
+            return None
+        hosts = [o for o in self.drafts if o is not d and o.head != "visit" and not o.bilateral and o.city == d.city
+                 and (not d.start or not o.start or abs((o.start - d.start).days) <= 2)]
+        return hosts[0] if len(hosts) == 1 else None
+
+    def _visits_for_meetings(self) -> None:
+        """A visit to the city of a summit or conference told later in the same article, on a day that fits it,
+        was the trip to that meeting: its visitors take part in it and the visit is no meeting of its own."""
+        for d in list(self.drafts):
+            if d.head != "visit" or any(m[3] != "meeting.visit" for m in d.mentions):
+                continue  # (a visit that also tells of talks there is a meeting of its own)
+            target = self._meeting_visited(d)
+            if target is None:
+                continue
+            target.participants += [p for p in d.participants if p not in target.participants]
+            target.mentions += d.mentions
+            self.drafts.remove(d)
+            for keys in self.by_sentence.values():
+                if d.key in keys:
+                    keys[keys.index(d.key)] = target.key
+                    keys[:] = list(dict.fromkeys(keys))
+            for sent_index, spans in self.positions.items():
+                self.positions[sent_index] = [(s, e, target.key if k == d.key else k) for s, e, k in spans]
+            if self.current is d:
+                self.current = target
 
     def _draft_from(self, sent: Sentence, s: int, e: int, head: str) -> MeetingDraft:
         doc = self.doc
@@ -774,6 +828,10 @@ def _kind(d: MeetingDraft) -> str:
 
 def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
     fmt = doc.gaz.org_name(d.format) if d.format else None
+    if d.head == "visit" and d.participants:
+        who = doc.people[d.participants[0]].name.split()[-1] if d.participants[0] in doc.people else d.participants[0]
+        where = d.city or (doc.gaz.country_name(d.country) if d.country else None)
+        return f"{who} visit to {where}" if where else f"{who} visit"
     if kind == "bilateral" and d.participants:
         names = [doc.people[p].name.split()[-1] if p in doc.people else p for p in d.participants[:2]]
         label = "–".join(names) + " meeting"

@@ -1,0 +1,90 @@
+"""Visits and trips, read from the parse: a person who goes to a place meets the people there.
+
+Constructions (trigger lemmas in the `visit` class of data/lemmas.tsv):
+- a verb with the place as object or after "to"/"in"/"at": "X visited Kyiv", "X travelled to Ukraine",
+  "X arrived in Kyiv on Tuesday", "X will fly to Beijing";
+- a noun with the place after "to"/"in": "X's visit to Kyiv", "the minister's trip to Ukraine",
+  "during his visit to Kyiv".
+The visitor is the verb's subject (as `Syntax.subjects` finds it) or the noun's possessor. A trip whose
+own phrases name a meeting ("travelled to Brussels for the summit") is attendance of that meeting, not a
+visit; a visitor from the country visited ("Zelenskyy returned to Kyiv") is no visit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coalition_graph.loaders.extract.analysis import Token
+from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
+
+PLACE_PREPS = {"to", "in", "at"}
+
+
+@dataclass(frozen=True)
+class Visit:
+    start: int          # the trigger word
+    end: int
+    visitors: tuple[str, ...]  # person keys
+    city: str | None
+    country: str | None
+    place_start: int    # where the place is written
+
+
+def find_visits(doc, sent, meeting_spans: list[tuple[int, int]]) -> list[Visit]:
+    """Visits told in `sent`; `meeting_spans` are the meeting mentions already found in it."""
+    a = doc.analysis
+    if a is None:
+        return []
+    syn = Syntax(a)
+    classes = lemma_classes()
+    out = []
+    for t in a.tokens_in(sent.start, sent.end):
+        if "visit" not in classes.get(t.lemma, frozenset()) or t.pos not in ("VERB", "NOUN"):
+            continue
+        if _phrases_hold(a, t, meeting_spans):
+            continue  # "travelled to Brussels for the summit": attendance, not a visit
+        place = _place_of(doc, a, t)
+        if place is None:
+            continue
+        city, country, pstart = place
+        if t.pos == "VERB":
+            holders = syn.subjects(t)
+        else:
+            holders = [c for c in a.children(t.i) if c.dep == "poss"]
+            holders = [g for h in holders for g in syn.group(h)]
+        visitors = []
+        for h in holders:
+            actor = syn.actors(doc, h)
+            if actor and actor[0] == "person":
+                own, _org = doc.country_of_person(actor[1])
+                if own and own == country:
+                    continue  # going home is no visit
+                visitors.append(actor[1])
+        if visitors:
+            out.append(Visit(t.start, t.end, tuple(dict.fromkeys(visitors)), city, country, pstart))
+    return out
+
+
+def _phrases_hold(a, t: Token, spans: list[tuple[int, int]]) -> bool:
+    for c in a.children(t.i):
+        if c.dep in ("prep", "dobj", "advcl", "xcomp"):
+            sub = a.subtree(c.i)
+            lo, hi = sub[0].start, sub[-1].end
+            if any(lo <= s < hi for s, _e in spans):
+                return True
+    return False
+
+
+def _place_of(doc, a, t: Token) -> tuple[str | None, str | None, int] | None:
+    """(city, country ISO3, offset) of the place the trigger goes to."""
+    objs = [c for c in a.children(t.i) if c.dep == "dobj" and t.lemma == "visit"]
+    for c in a.children(t.i):
+        if c.dep == "prep" and c.lemma in PLACE_PREPS:
+            objs += [o for o in a.children(c.i) if o.dep == "pobj"]
+    for o in objs:
+        for p in doc.places:
+            if p.start <= o.start < p.end:
+                return p.place.city, p.place.iso3, p.start
+        for c in doc.countries:
+            if c.start <= o.start < c.end and c.form in ("name", "capital"):
+                return (doc.gaz.capital_of(c.iso3) if c.form == "capital" else None), c.iso3, c.start
+    return None

@@ -1,0 +1,35 @@
+"""Visits read from the parse: a trip to a place is a meeting with the hosts, unless it is the trip to a summit."""
+from tests.test_extract_helpers import facts
+
+
+def meetings_and_people(text: str, published: str):
+    f = facts(text, published)
+    names = {p.key: p.name for p in f.persons}
+    return f.meetings, {(a.meeting, names.get(a.person)) for a in f.attendances if a.person}
+
+
+def test_a_minister_who_visits_a_capital_meets_there():
+    ms, att = meetings_and_people("German Defence Minister Boris Pistorius visited Kyiv on Tuesday and promised "
+                                  "more air defence.", "2023-11-22")
+    assert [(m.city, str(m.start)) for m in ms] == [("Kyiv", "2023-11-21")]
+    assert (ms[0].key, "Boris Pistorius") in att
+    assert "visit" in ms[0].name.lower()
+
+
+def test_a_possessed_visit_noun_is_a_visit():
+    ms, att = meetings_and_people("European Council President Charles Michel's visit to Kyiv on Wednesday marked "
+                                  "ten years since the protests.", "2023-11-22")
+    assert [(m.city, str(m.start)) for m in ms] == [("Kyiv", "2023-11-22")]
+    assert (ms[0].key, "Charles Michel") in att
+
+
+def test_going_home_is_no_visit():
+    ms, _ = meetings_and_people("Ukrainian President Volodymyr Zelenskyy flew to Kyiv on Friday.", "2025-03-01")
+    assert ms == []
+
+
+def test_the_trip_to_a_summit_is_attendance_of_the_summit():
+    ms, att = meetings_and_people("NATO leaders met in Vilnius on July 11 for a two-day summit. Australian Prime "
+                                  "Minister Anthony Albanese arrived in Vilnius on Monday.", "2023-07-11")
+    assert len(ms) == 1 and ms[0].city == "Vilnius"
+    assert (ms[0].key, "Anthony Albanese") in att
