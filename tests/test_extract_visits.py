@@ -33,3 +33,28 @@ def test_the_trip_to_a_summit_is_attendance_of_the_summit():
                                   "Minister Anthony Albanese arrived in Vilnius on Monday.", "2023-07-11")
     assert len(ms) == 1 and ms[0].city == "Vilnius"
     assert (ms[0].key, "Anthony Albanese") in att
+
+
+def test_a_phone_call_with_someone_is_a_two_sided_call():
+    ms, att = meetings_and_people("In a phone call with Kenyan President William Ruto on Monday, Egyptian President "
+                                  "Abdel Fattah el-Sisi said the talks on Sudan must resume.", "2024-05-14")
+    assert len(ms) == 1 and ms[0].kind == "bilateral"
+    assert {(ms[0].key, "William Ruto"), (ms[0].key, "Abdel Fattah el-Sisi")} <= att
+
+
+def test_a_press_conference_held_with_a_counterpart_is_a_meeting_of_the_two():
+    ms, att = meetings_and_people("French Foreign Minister Jean-Noel Barrot spoke at a news conference with his "
+                                  "Lebanese counterpart Abdallah Bou Habib in Beirut.", "2024-10-20")
+    assert len(ms) == 1 and ms[0].city == "Beirut"
+    assert (ms[0].key, "Abdallah Bou Habib") in att
+
+
+def test_an_undated_meeting_told_as_done_in_the_lede_is_the_news_of_the_day():
+    ms, _ = meetings_and_people("Kenyan President William Ruto hosted a summit on Sudan in Nairobi.\n\n"
+                                "Delegates discussed a ceasefire.", "2024-05-14")
+    assert [str(m.start) for m in ms] == ["2024-05-14"]
+
+
+def test_a_meeting_told_as_earlier_is_not_dated_by_the_publication_day():
+    ms, _ = meetings_and_people("Kenyan President William Ruto recalled the previous summit in Nairobi.", "2024-05-14")
+    assert all(m.start is None for m in ms)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
-from coalition_graph.loaders.extract.visits import find_visits
+from coalition_graph.loaders.extract.visits import find_visits, noun_partners
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
@@ -89,7 +89,7 @@ class MeetingDraft:
             # found; a two-sided meeting is not folded into a plain one (the summit it preceded)
             if not self.bilateral or o.participants or o.head not in ("meeting", "talks", "call"):
                 return False
-        if self.name and o.name and self.name != o.name:
+        if self.name and o.name and self.name.lower() != o.name.lower():
             return False
         events = {"conference", "forum"}
         if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC:
@@ -150,7 +150,26 @@ class MeetingFinder:
         self._same_city_news()
         self._happening_now()
         self._visits_for_meetings()
+        self._news_of_the_day()
         return self.drafts
+
+    def _news_of_the_day(self) -> None:
+        """A meeting the report tells in its first paragraphs as done, with no date anywhere in the article
+        for it ("Pistorius announced the commitment during a joint press conference in Kyiv"), is the news of
+        the publication day."""
+        doc = self.doc
+        if doc.published is None:
+            return
+        for d in self.drafts:
+            if d.start or d.future or not d.mentions:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if sent.paragraph > 2 or OTHER_MEETING_RX.search(doc.text[max(sent.start, s - 40):s]) or \
+                    re.search(r"\b(?:last|previous|earlier|ago|since|in (?:19|20)\d\d)\b", sent.text, re.I):
+                continue
+            if any(x.precision == "day" for x in doc.dates if sent.start <= x.start < sent.end):
+                continue  # a day is written there, for something else: not sure which day this was
+            d.start, d.precision = doc.published, "day"
 
     def _happening_now(self) -> None:
         """"He is at the palace for talks with Zelenskyy", "the leaders are meeting in Rome": an undated meeting
@@ -429,8 +448,11 @@ class MeetingFinder:
                 continue
             head = m.group(0).lower()
             before = text[max(sent.start, s - 30):s]
-            if NOT_MEETING_BEFORE.search(before) or NOT_MEETING_AFTER.search(text[e:e + 10]):
+            if NOT_MEETING_AFTER.search(text[e:e + 10]):
                 continue
+            if NOT_MEETING_BEFORE.search(before) and not (re.search(r"\bjoint\s+(?:press|news)\s*$", before, re.I) or
+                                                         all(noun_partners(doc, s, e))):
+                continue  # a press conference is a meeting only as a joint one, or one held with someone
             if head == "call" and not re.search(r"\b(video|phone|conference)\s*$", before, re.I) and \
                     not re.match(r"\s+with\b", text[e:e + 8]) and \
                     not (re.search(r"\b(?:the|this|that|Saturday's|Sunday's|today's)\s*$", before, re.I) and
@@ -466,10 +488,12 @@ class MeetingFinder:
         return out
 
     def _meeting_visited(self, d: MeetingDraft) -> MeetingDraft | None:
-        """The one summit or conference of the article in the visit's city, on a day that fits it."""
-        if not d.city:
+        """The one summit or conference of the article in the visit's city (or country, for a trip to a
+        country), on a day that fits it."""
+        if not d.city and not d.country:
             return None
-        hosts = [o for o in self.drafts if o is not d and o.head != "visit" and not o.bilateral and o.city == d.city
+        hosts = [o for o in self.drafts if o is not d and o.head != "visit" and not o.bilateral and
+                 (o.city == d.city if d.city else o.country == d.country)
                  and (not d.start or not o.start or abs((o.start - d.start).days) <= 2)]
         return hosts[0] if len(hosts) == 1 else None
 
@@ -621,6 +645,13 @@ class MeetingFinder:
                         and p.key != obj[-1].key]
                 if subj:
                     d.bilateral, d.participants, d.head, d.mode = True, [subj[-1].key, obj[-1].key], "call", "virtual"
+        if not d.participants and d.head in ("meeting", "talks", "call", "phone", "video call", "conference"):
+            owners, partners = noun_partners(doc, s, e)  # "In a phone call with X, Y said"
+            if owners and partners:
+                d.participants = owners[:1] + partners
+                d.bilateral = len(d.participants) == 2
+                if d.head == "phone":
+                    d.head, d.mode = "call", "virtual"
         d.name = self._proper_name(np, np_start, d)
         return d
 

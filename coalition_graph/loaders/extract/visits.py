@@ -80,11 +80,43 @@ def _place_of(doc, a, t: Token) -> tuple[str | None, str | None, int] | None:
     for c in a.children(t.i):
         if c.dep == "prep" and c.lemma in PLACE_PREPS:
             objs += [o for o in a.children(c.i) if o.dep == "pobj"]
+    syn = Syntax(a)
     for o in objs:
+        lo, hi = syn.np_span(o)  # the place may be the noun or a modifier the parser hung on it
         for p in doc.places:
-            if p.start <= o.start < p.end:
+            if lo <= p.start < hi:
                 return p.place.city, p.place.iso3, p.start
         for c in doc.countries:
-            if c.start <= o.start < c.end and c.form in ("name", "capital"):
+            if lo <= c.start < hi and c.form in ("name", "capital") and not c.text.endswith(("'s", "’s")):
                 return (doc.gaz.capital_of(c.iso3) if c.form == "capital" else None), c.iso3, c.start
     return None
+
+
+def noun_partners(doc, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The two sides of a meeting noun at start..end, from the parse: (owners, partners) as person keys.
+
+    Partners are the objects of "with" on the noun ("a phone call with X", "a news conference with his
+    counterpart X", "talks with X and Y"). The owner is the noun's possessor ("his call with X"), else the
+    subject of the clause it stands in ("In a phone call with X, Y said", "Y held talks with X")."""
+    a = doc.analysis
+    if a is None:
+        return [], []
+    syn = Syntax(a)
+    nouns = [t for t in a.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")]
+    if not nouns:
+        return [], []
+    n = nouns[-1]
+    partners = []
+    for c in a.children(n.i):
+        if c.dep == "prep" and c.lemma == "with":
+            for o in a.children(c.i):
+                if o.dep == "pobj":
+                    partners += [act[1] for g in syn.group(o) if (act := syn.actors(doc, g)) and act[0] == "person"]
+    if not partners:
+        return [], []
+    owners = [act[1] for c in a.children(n.i) if c.dep == "poss" for g in syn.group(c)
+              if (act := syn.actors(doc, g)) and act[0] == "person"]
+    if not owners:
+        owners = [act[1] for s in syn.subjects(syn.clause(n)) if (act := syn.actors(doc, s)) and act[0] == "person"]
+    owners = [k for k in dict.fromkeys(owners) if k not in partners]
+    return owners, list(dict.fromkeys(partners))
