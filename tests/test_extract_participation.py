@@ -55,3 +55,35 @@ def test_a_speaker_at_the_meeting_took_part():
     got = attendance("Donors gathered in Geneva for a pledging conference on Sudan on Monday. Kenyan President "
                      "William Ruto said at the conference that the region could not wait.", "2024-04-15")
     assert got["William Ruto"][2] == "attended"
+
+
+def test_a_summit_attended_by_people_named_in_a_participle():
+    got = attendance("The Arab League summit in Baghdad on Saturday, attended by Iraqi Prime Minister Mohammed Shia "
+                     "al-Sudani and Egyptian President Abdel Fattah el-Sisi, ended with a statement on Gaza.",
+                     "2025-05-18")
+    assert got["Mohammed Shia al-Sudani"][2] == "attended"
+    assert got["Abdel Fattah el-Sisi"][2] == "attended"
+
+
+def test_a_meeting_that_brought_people_together():
+    got = attendance("The Amazon summit in Belem on Tuesday brought together Brazilian President Luiz Inacio Lula "
+                     "da Silva and Colombian President Gustavo Petro.", "2023-08-09")
+    assert "Gustavo Petro" in got
+
+
+def test_participants_listed_after_the_noun():
+    got = attendance("Gulf foreign ministers met in Doha on Sunday. Participants included Saudi Foreign Minister "
+                     "Faisal bin Farhan and Omani Foreign Minister Badr Albusaidi.", "2024-03-10")
+    assert got["Badr Albusaidi"][2] == "attended"
+
+
+def test_members_named_after_including_took_part():
+    got = attendance("Leaders including Kenyan President William Ruto and Ghanaian President John Mahama attended "
+                     "the African Union summit in Addis Ababa on Saturday.", "2025-02-16")
+    assert "William Ruto" in got and "John Mahama" in got
+
+
+def test_joining_a_person_at_a_place_is_taking_part():
+    got = attendance("Polish Prime Minister Donald Tusk hosted a summit in Warsaw on Friday. Lithuanian President "
+                     "Gitanas Nauseda joined Tusk in Warsaw.", "2025-01-10")
+    assert got["Gitanas Nausėda"][0] == got["Donald Tusk"][0]

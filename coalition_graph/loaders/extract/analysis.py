@@ -45,6 +45,10 @@ class Token:
     ent: str          # named-entity label of the entity the token is in, or ""
     sent: int         # index of its sentence
 
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

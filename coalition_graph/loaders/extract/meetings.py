@@ -785,6 +785,11 @@ class MeetingFinder:
             if len(recent) == 2 and d.head in _GENERIC and len(recent[1].mentions) > len(recent[0].mentions) \
                     and recent[0].head in ("call", "video call", "talks") and recent[1].compatible(d):
                 target = recent[1]  # a side call just named is less likely "the meeting" than the summit told at length
+            if target.head == "call" and target.bilateral and d.head in _GENERIC:
+                # "In a phone call with X, Y said he would skip the meeting": a call is no "meeting"
+                others = [m for m in self.drafts if m.head not in ("call", "video call") and m.future == d.future] or \
+                    [m for m in self.drafts if m.head not in ("call", "video call")]
+                target = others[-1] if others else target
             if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial"):
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
                 same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
@@ -865,7 +870,7 @@ def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
         return f"{who} visit to {where}" if where else f"{who} visit"
     if kind == "bilateral" and d.participants:
         names = [doc.people[p].name.split()[-1] if p in doc.people else p for p in d.participants[:2]]
-        label = "–".join(names) + " meeting"
+        label = "–".join(names) + (" call" if d.head == "call" else " meeting")
     else:
         label = f"{fmt} {d.head}" if fmt else (d.head.capitalize() if d.head else "Meeting")
     if d.city:

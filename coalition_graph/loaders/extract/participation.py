@@ -56,6 +56,10 @@ class ParticipationFinder:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
             self._adjective(t, sent)
+        elif t.pos in ("VERB", "AUX") and "gathering" in cls:
+            self._meeting_subject(t, sent)
+        elif t.pos == "NOUN" and "participant_noun" in cls:
+            self._participant_noun(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
             self._noun(t, cls, sent)
         elif t.pos == "NOUN" and "attend" in self.classes.get(gerund_lemma(t.text), frozenset()):
@@ -79,7 +83,9 @@ class ParticipationFinder:
             return
         role = "host" if "host" in cls else "chair" if "chair" in cls else "participant"
         status = self._status(v, meeting, absent="absent" in cls)
-        passive = any(c.dep in ("nsubjpass", "auxpass") for c in self.a.children(v.i))
+        # "the summit, attended by 30 leaders": a past participle on a noun is passive too
+        passive = any(c.dep in ("nsubjpass", "auxpass") for c in self.a.children(v.i)) or \
+            (v.dep == "acl" and v.tag == "VBN")
         rule = f"participation.{sorted(cls & {'host', 'chair', 'attend', 'absent', 'speech'})[0]}"
         if passive:
             agents = self.syn.agents(v)
@@ -95,12 +101,40 @@ class ParticipationFinder:
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
-        if v.lemma in GUEST_OBJECT:
+        if v.lemma in GUEST_OBJECT or v.lemma == "join":  # "met X", "Macron joined Starmer in Kyiv"
             for c in self.a.children(v.i):
                 if c.dep == "dobj" and not self._holds_meeting(c, sent):
                     self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".object")
         for c in self.syn.with_phrases(v):
             self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+
+    def _meeting_subject(self, v: Token, sent: Sentence) -> None:
+        """"The summit brought together A, B and C", "The call included X": a meeting as the subject of a
+        verb of gathering; its objects took part."""
+        subj = [c for c in self.a.children(v.i) if c.dep == "nsubj"]
+        meeting = next((k for c in subj if (k := self._holds_meeting(c, sent))), None)
+        if meeting is None:
+            return
+        status = self._status(v, meeting)
+        for c in self.a.children(v.i):
+            if c.dep == "dobj" or (c.dep == "prep" and c.lemma in ("include", "including")):
+                objs = [c] if c.dep == "dobj" else [o for o in self.a.children(c.i) if o.dep == "pobj"]
+                for o in objs:
+                    self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.gathered")
+
+    def _participant_noun(self, n: Token, sent: Sentence) -> None:
+        """"Participants included A and B", "Attendees were A and B", "Among those present were A and B"."""
+        v = self.a.tokens[n.head]
+        if n.dep not in ("nsubj", "pobj") or v.lemma not in ("include", "be", "comprise", "among"):
+            return
+        meeting = self._meeting_in_phrases(n, sent) or self._only_meeting(v, sent) or self._context_meeting(sent)
+        if meeting is None:
+            return
+        status = self._status(v, meeting)
+        verb = v if v.pos in ("VERB", "AUX") else self.a.tokens[v.head]
+        for c in self.a.children(verb.i):
+            if c.dep in ("dobj", "attr", "nsubj") and c.i != n.i and c.lemma not in ("who", "that"):
+                self._record(meeting, self.syn.group(c), "participant", status, sent, "participation.listed")
 
     def _adjective(self, adj: Token, sent: Sentence) -> None:
         """"X was present at the summit", "the U.S. was notably absent"."""

@@ -43,6 +43,8 @@ class Syntax:
     def subjects(self, v: Token, depth: int = 0) -> list[Token]:
         kids = self.a.children(v.i)
         subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+        if not subj and v.i > 0 and self.stolen_by(self.a.tokens[v.i - 1]) is v:
+            subj = [self.a.tokens[v.i - 1]]
         if subj:
             out = []
             for s in subj:
@@ -97,9 +99,24 @@ class Syntax:
             seen.add(x.i)
             out.append(x)
             for c in self.a.children(x.i):
-                if c.dep in ("conj", "appos"):
+                if c.dep in ("conj", "appos") and not (c.dep == "appos" and self.stolen_by(c)):
                     todo.append(c)
+                elif c.dep == "prep" and (c.lower in ("including", "like") or
+                                          (c.lower == "as" and any(k.lower == "such" for k in self.a.children(c.i)))):
+                    # "leaders including A and B", "ministers such as A": the members named
+                    todo.extend(o for o in self.a.children(c.i) if o.dep == "pobj")
         return out
+
+    def stolen_by(self, t: Token) -> Token | None:
+        """The verb whose subject the parser hung on an earlier noun as an apposition: in "In a call with X,
+        Y said", Y is parsed as X's apposition and "said" left without a subject. Y is then the verb's."""
+        if t.dep != "appos" or t.i + 1 >= len(self.a.tokens):
+            return None
+        nxt = self.a.tokens[t.i + 1]
+        if nxt.pos in ("VERB", "AUX") and nxt.tag in ("VBD", "VBZ", "VBP") and \
+                not any(c.dep in ("nsubj", "nsubjpass", "expl") for c in self.a.children(nxt.i)):
+            return nxt
+        return None
 
     def np_span(self, t: Token) -> tuple[int, int]:
         """Characters of a noun with its modifiers (titles, names, possessors), without clauses or lists."""
