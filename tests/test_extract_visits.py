@@ -58,3 +58,10 @@ def test_an_undated_meeting_told_as_done_in_the_lede_is_the_news_of_the_day():
 def test_a_meeting_told_as_earlier_is_not_dated_by_the_publication_day():
     ms, _ = meetings_and_people("Kenyan President William Ruto recalled the previous summit in Nairobi.", "2024-05-14")
     assert all(m.start is None for m in ms)
+
+
+def test_a_group_of_officials_that_met_somewhere_is_a_meeting():
+    ms, _ = meetings_and_people("Finance ministers and central bank governors from the Group of Seven met in "
+                                "Washington on Friday to discuss the loan.", "2024-10-26")
+    assert [(m.kind, m.city, str(m.start)) for m in ms] == [("ministerial", "Washington", "2024-10-25")]
+    assert ms[0].format == "g7"

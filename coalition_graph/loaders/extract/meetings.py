@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
-from coalition_graph.loaders.extract.visits import find_visits, noun_partners
+from coalition_graph.loaders.extract.parsed_meetings import find_group_meetings, find_visits, noun_partners
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
@@ -442,6 +442,7 @@ class MeetingFinder:
             found.append((d, "meeting.verb.hosted_group", (s, e)))
             used.append((s, e))
         found += self._visits(sent, used, found)
+        found += self._group_meetings(sent, used)
         for m in HEAD_RX.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
@@ -469,7 +470,7 @@ class MeetingFinder:
         return found
 
     def _visits(self, sent: Sentence, used: list[tuple[int, int]], found: list) -> list:
-        """"X visited Kyiv", "X's trip to Ukraine": a meeting of the visitor with the hosts (see visits.py)."""
+        """"X visited Kyiv", "X's trip to Ukraine": a meeting of the visitor with the hosts (see parsed_meetings.py)."""
         text = self.doc.text
         spans = list(used) + [(m.start(), m.end()) for m in HEAD_RX.finditer(text, sent.start, sent.end)]
         out = []
@@ -485,6 +486,19 @@ class MeetingFinder:
                 continue
             out.append((d, "meeting.visit", (v.start, v.end)))
             used.append((v.start, v.end))
+        return out
+
+    def _group_meetings(self, sent: Sentence, used: list[tuple[int, int]]) -> list:
+        """"Finance ministers of the Group of Seven met in Washington" (see parsed_meetings.py)."""
+        out = []
+        for g in find_group_meetings(self.doc, sent):
+            if any(not (g.end <= a or g.start >= b) for a, b in used):
+                continue
+            d = self._draft_from(sent, g.start, g.end, g.head)
+            d.format = d.format or g.format
+            d.participants = [p for p in g.members if p not in d.participants]
+            out.append((d, "meeting.verb.group_met", (g.start, g.end)))
+            used.append((g.start, g.end))
         return out
 
     def _meeting_visited(self, d: MeetingDraft) -> MeetingDraft | None:

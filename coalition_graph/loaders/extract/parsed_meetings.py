@@ -1,6 +1,6 @@
-"""Visits and trips, read from the parse: a person who goes to a place meets the people there.
+"""Meetings read from the parse: visits, the two sides of a meeting noun, and groups that meet.
 
-Constructions (trigger lemmas in the `visit` class of data/lemmas.tsv):
+Visits: a person who goes to a place meets the people there. Constructions (trigger lemmas in the `visit` class of data/lemmas.tsv):
 - a verb with the place as object or after "to"/"in"/"at": "X visited Kyiv", "X travelled to Ukraine",
   "X arrived in Kyiv on Tuesday", "X will fly to Beijing";
 - a noun with the place after "to"/"in": "X's visit to Kyiv", "the minister's trip to Ukraine",
@@ -120,3 +120,51 @@ def noun_partners(doc, start: int, end: int) -> tuple[list[str], list[str]]:
         owners = [act[1] for s in syn.subjects(syn.clause(n)) if (act := syn.actors(doc, s)) and act[0] == "person"]
     owners = [k for k in dict.fromkeys(owners) if k not in partners]
     return owners, list(dict.fromkeys(partners))
+
+
+@dataclass(frozen=True)
+class GroupMeeting:
+    start: int          # the verb
+    end: int
+    head: str           # summit | ministerial | meeting
+    format: str | None  # organization key named in the subject ("the Group of Seven")
+    members: tuple[str, ...]  # person keys named in the subject
+
+
+def find_group_meetings(doc, sent) -> list[GroupMeeting]:
+    """"Finance ministers from the Group of Seven met in Washington on Friday", "NATO leaders gathered in
+    Vilnius": a verb of meeting (class `convene`) whose subject is a group of officials (class `group_noun`)
+    or names a format, placed by a prepositional phrase or dated in its sentence."""
+    a = doc.analysis
+    if a is None:
+        return []
+    syn = Syntax(a)
+    classes = lemma_classes()
+    out = []
+    for v in a.tokens_in(sent.start, sent.end):
+        if v.pos != "VERB" or "convene" not in classes.get(v.lemma, frozenset()):
+            continue
+        subj = syn.subjects(v)
+        if not subj:
+            continue
+        groups = [t for t in subj if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")]
+        lo = min(syn.np_span(t)[0] for t in subj)
+        hi = max(a.subtree(t.i)[-1].end for t in subj)
+        fmt = next((o.key for o in doc.orgs if lo <= o.start < hi), None)
+        if not groups and not fmt:
+            continue
+        placed = any(c.dep == "prep" and c.lemma in ("in", "at") for c in a.children(v.i)) or \
+            any(sent.start <= x.start < sent.end for x in doc.dates)
+        if not placed:
+            continue
+        lemmas = {t.lemma for t in groups} | {c.lemma for t in groups for c in a.children(t.i)}
+        head = "summit" if lemmas & {"leader", "president", "head"} and "minister" not in lemmas else \
+            "ministerial" if lemmas & {"minister", "governor"} and "prime" not in lemmas else "meeting"
+        members = []
+        for t in subj:
+            for g in syn.group(t):
+                act = syn.actors(doc, g)
+                if act and act[0] == "person":
+                    members.append(act[1])
+        out.append(GroupMeeting(v.start, v.end, head, fmt, tuple(dict.fromkeys(members))))
+    return out
