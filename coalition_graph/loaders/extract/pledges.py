@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_eur
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
+from coalition_graph.loaders.extract.pledge_frames import as_did_donors, nobodys_pledge, respectively
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Actor, Pledge
 
@@ -131,6 +132,8 @@ class PledgeFinder:
                         or NOT_A_PLEDGE_TAIL.match(text[m.end:sent.end]) \
                         or re.match(r"\s*(?:in total|in all|altogether)\b", text[m.end:m.end + 15]):
                     continue
+                if nobodys_pledge(doc, m.start, m.end, [(a, b) for a, b, _k in self.mf.positions.get(sent.index, [])]):
+                    continue  # a need, a total over donors, or money given before
                 donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
@@ -140,11 +143,21 @@ class PledgeFinder:
                     donors = [self.out[-1].donor]  # "The money comes on top of a £2.26bn loan …": the same donor
                 if not donors:
                     continue
+                later = money[i:i + len(donors)]
+                if len(donors) > 1 and len(later) == len(donors) and respectively(doc, sent.start, sent.end):
+                    for dn, mm in zip(donors, later):  # "A and B pledged X and Y, respectively"
+                        self._add(sent, dn, mm, person, "pledge.respectively", mm.start)
+                    break
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
                     for dn in donors:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
                     continue
                 self._add(sent, donors[0], m, person, "pledge.list_item" if list_donor else "pledge.amount", m.start)
+                c0, c1 = self._clause(sent, m.start)
+                for pos in as_did_donors(doc, m.end, sent.end):  # "The UAE pledged $100 million, as did Germany"
+                    other = self._actor_at(pos)
+                    if other and other != donors[0]:
+                        self._add(sent, other, m, None, "pledge.as_did", pos)
             if list_donor:
                 return
         if list_donor and not money:
@@ -181,6 +194,15 @@ class PledgeFinder:
                 donors, person = self._donors(sent, at, c0)
             for dn in donors:
                 self._add(sent, dn, None, person, "pledge.no_amount", at)
+
+    def _actor_at(self, pos: int) -> tuple[str, str] | None:
+        for c in self.doc.countries:
+            if c.start <= pos < c.end + 1 and c.form in ("name", "possessive", "capital"):
+                return "country", c.iso3
+        for o in self.doc.orgs:
+            if o.start <= pos < o.end:
+                return "organization", o.key
+        return None
 
     def _clause(self, sent: Sentence, at: int) -> tuple[int, int]:
         """The clause around `at`: bounded by ';', ', while', ', and', ', but', ', whereas'."""
@@ -430,7 +452,24 @@ class PledgeFinder:
             same.donor_person = same.donor_person or d.donor_person
             same.meeting = same.meeting or d.meeting
         self._link_parts(out)
-        return out
+        return self._parts_or_whole(out)
+
+    @staticmethod
+    def _parts_or_whole(pledges: list[PledgeDraft]) -> list[PledgeDraft]:
+        """An item named inside a package that it does not exhaust ("$1.5 billion, including $1.3 billion in
+        military support") is no pledge of its own: it stays as evidence of the package. Items that add up to
+        their package ("$35 million: $30 million for vehicles and $5 million for kits") are kept, with it."""
+        drop: set[int] = set()
+        for pkg in pledges:
+            parts = [d for d in pledges if d.part_of is pkg]
+            if not parts:
+                continue
+            whole = pkg.eur and len(parts) >= 2 and abs(sum(p.eur or 0 for p in parts) - pkg.eur) <= 0.02 * pkg.eur
+            if not whole:
+                for p in parts:
+                    drop.add(id(p))
+                    pkg.extra_evidence.append((p.sentence, p.rule))
+        return [d for d in pledges if id(d) not in drop]
 
     def _link_parts(self, pledges: list[PledgeDraft]) -> None:
         """'$4.3 billion … that sum includes $2 billion for weapons': the $2 billion is an item of the package."""

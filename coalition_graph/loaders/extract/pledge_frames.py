@@ -1,0 +1,94 @@
+"""What the parse says of an amount of money: whose pledge it is, or that it is nobody's.
+
+An amount is read through the verb that governs it (the first verb above it in the parse):
+- a need, an aim or a cost is nobody's pledge: the verb is in the `need` class ("$2.5 billion is needed",
+  "seeking $10 billion", "aiming to exceed $10 billion");
+- a sum raised by a meeting, a fund or "collectively" is a total over donors: the verb is in the `raise`
+  class and its subject is a meeting or an organization, or an adverb says the donors were many
+  ("the conference raised $1 billion", "the fund reached $9.3 billion in pledges", "we have collectively
+  raised $800 million");
+- an amount in an "in addition to" phrase is money given before, not this pledge;
+- "A and B pledged X and Y, respectively" gives each donor its own amount, in order;
+- "A pledged $X, as did B" gives B the same amount.
+"""
+from __future__ import annotations
+
+from coalition_graph.loaders.extract.analysis import Token
+from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
+
+COLLECTIVE = {"collectively", "jointly", "together", "combined", "altogether", "overall", "cumulatively"}
+
+
+def governing_verb(a, t: Token) -> Token | None:
+    for x in [t] + a.ancestors(t.i):
+        if x.pos in ("VERB", "AUX") and x.i != t.i:
+            return x
+    return None
+
+
+def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int]]) -> str | None:
+    """Why the amount at start..end is no donor's pledge ("need", "total", "earlier"), or None."""
+    a = doc.analysis
+    if a is None:
+        return None
+    toks = a.tokens_in(start, end)
+    if not toks:
+        return None
+    # the amount's head: the token of the span whose head lies outside it
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    classes = lemma_classes()
+    for x in a.ancestors(head.i)[:4]:
+        if x.dep == "prep" and x.lower == "to" and a.tokens[x.head].lower == "addition":
+            return "earlier"  # "in addition to the $1.8 billion provided since …"
+        if x.pos in ("VERB", "AUX"):
+            break
+    v = governing_verb(a, head)
+    if v is None:
+        return None
+    chain = [v] + [x for x in a.ancestors(v.i)[:2] if x.pos in ("VERB", "AUX")]
+    if any("need" in classes.get(x.lemma, frozenset()) for x in chain):
+        return "need"
+    if "raise" in classes.get(v.lemma, frozenset()):
+        syn = Syntax(a)
+        if any(c.lower in COLLECTIVE for c in a.children(v.i)):
+            return "total"
+        for s in syn.subjects(v):
+            lo, hi = syn.np_span(s)
+            if any(lo <= ms < hi for ms, _me in meeting_spans):
+                return "total"
+            if any(lo <= o.start < hi and _is_fund(doc, o.key) for o in doc.orgs):
+                return "total"
+    return None
+
+
+def _is_fund(doc, key: str) -> bool:
+    g = doc.gaz.orgs.get(key)
+    return bool(g and g.kind in ("initiative", "agency", "institution"))
+
+
+def respectively(doc, start: int, end: int) -> bool:
+    """The sentence pairs its donors and amounts in order ("…, respectively")."""
+    a = doc.analysis
+    return a is not None and any(t.lower == "respectively" for t in a.tokens_in(start, end))
+
+
+def as_did_donors(doc, start: int, end: int) -> list[int]:
+    """Offsets of the subjects of "as did X" / "as has X" / "and so did X" in start..end: donors who did the same."""
+    a = doc.analysis
+    if a is None:
+        return []
+    out = []
+    toks = a.tokens_in(start, end)
+    for t in toks:
+        if t.lemma in ("do", "have") and t.pos in ("AUX", "VERB"):
+            before = [x for x in toks if x.i in (t.i - 1, t.i - 2)]
+            if any(x.lower in ("as", "so") for x in before):
+                for c in a.children(t.i):
+                    if c.dep in ("nsubj", "nsubjpass", "attr") or (c.dep == "dobj" and c.pos == "PROPN"):
+                        out.append(c.start)
+                # "as did Germany" is often parsed with Germany after the verb as its subject or a noun
+                nxt = a.tokens[t.i + 1] if t.i + 1 < len(a.tokens) else None
+                if not out and nxt is not None and nxt.pos == "PROPN":
+                    out.append(nxt.start)
+    return out
