@@ -158,8 +158,8 @@ class MeetingFinder:
         for it ("Pistorius announced the commitment during a joint press conference in Kyiv"), is the news of
         the publication day."""
         doc = self.doc
-        if doc.published is None:
-            return
+        if doc.published is None or any(d.start and d.precision == "day" and not d.future for d in self.drafts):
+            return  # the report says when its meetings were: an undated one is not sure to be that day's
         for d in self.drafts:
             if d.start or d.future or not d.mentions:
                 continue
