@@ -222,8 +222,16 @@ class Store:
             todo.append((article, digest, article.id in known))
         if not todo:
             return
-        # Extraction is pure and may be slow: do it before the write transaction opens.
-        extracted = [(extractor(article), digest, existed) for article, digest, existed in todo]
+        # Extraction is pure and may be slow: do it before the write transaction opens, on every core where
+        # the extractor is the built-in one.
+        from coalition_graph.loaders.extract import extract_facts
+        from coalition_graph.loaders.extract.parallel import extract_many
+
+        if extractor is extract_facts:
+            facts = extract_many([article for article, _, _ in todo])
+        else:
+            facts = [extractor(article) for article, _, _ in todo]
+        extracted = [(f, digest, existed) for f, (_, digest, existed) in zip(facts, todo)]
         changes = self._commit(extracted, index)
         report.added += sum(1 for _, _, existed in extracted if not existed)
         report.updated += sum(1 for _, _, existed in extracted if existed)
