@@ -87,3 +87,8 @@ def test_joining_a_person_at_a_place_is_taking_part():
     got = attendance("Polish Prime Minister Donald Tusk hosted a summit in Warsaw on Friday. Lithuanian President "
                      "Gitanas Nauseda joined Tusk in Warsaw.", "2025-01-10")
     assert got["Gitanas Nausėda"][0] == got["Donald Tusk"][0]
+
+
+def test_the_country_written_in_a_persons_noun_phrase_is_the_one_represented():
+    f = facts("Iran's First Vice President Mohammad Reza Aref attended the summit in Riyadh on Monday.", "2024-11-11")
+    assert [(a.country, a.status) for a in f.attendances if a.person] == [("IRN", "attended")]

@@ -102,6 +102,28 @@ class Doc:
     def paragraph_bounds(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in paragraphs(self.text)]
 
+    def _country_in_noun_phrase(self, key: str) -> str | None:
+        """A country that modifies a name in its own noun phrase, by the parse: "Nigerian President Bola
+        Tinubu", "Iran's First Vice President Mohammad Reza Aref"."""
+        if self.analysis is None:
+            return None
+        from coalition_graph.loaders.extract.syntax import Syntax
+
+        syn = Syntax(self.analysis)
+        for m in self.persons:
+            if m.key != key or m.via != "name":
+                continue
+            toks = self.analysis.tokens_in(m.start, m.end)
+            inside = {t.i for t in toks}
+            head = next((t for t in toks if t.head not in inside), None)
+            if head is None:
+                continue
+            lo, _hi = syn.np_span(head)
+            found = [c for c in self.countries if lo <= c.start < m.start and c.form in ("demonym", "possessive", "name")]
+            if found:
+                return found[-1].iso3
+        return None
+
     def country_of_person(self, key: str, day: dt.date | None = None) -> tuple[str | None, str | None]:
         """(country ISO3, organization key) a person represents: as written in the article, else the gazetteer."""
         info = self.people.get(key)
@@ -116,6 +138,9 @@ class Doc:
             if m.key == key and m.of:
                 if m.of in self.gaz.countries:
                     return m.of, None
+        written = self._country_in_noun_phrase(key)
+        if written:
+            return written, None
         offices = self.gaz.offices_of(key, day or self.published)
         rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
                 "deputy_head_of_government": 4, "org_head": 5, "other": 6}
