@@ -92,3 +92,9 @@ def test_joining_a_person_at_a_place_is_taking_part():
 def test_the_country_written_in_a_persons_noun_phrase_is_the_one_represented():
     f = facts("Iran's First Vice President Mohammad Reza Aref attended the summit in Riyadh on Monday.", "2024-11-11")
     assert [(a.country, a.status) for a in f.attendances if a.person] == [("IRN", "attended")]
+
+
+def test_i_in_a_quote_is_its_speaker():
+    got = attendance("\"I'm convening a meeting of ministers in Bahrain tomorrow,\" U.S. Defense Secretary Lloyd "
+                     "Austin said on Monday.", "2023-12-18")
+    assert got["Lloyd Austin"][1:3] == ("host", "expected")

@@ -29,12 +29,12 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
     mf = MeetingFinder(doc)
     drafts = mf.run()
     meetings = to_meetings(doc, drafts)
-    attendances = to_attendance(doc, AttendanceFinder(doc, mf).run())
     st_drafts = StatementFinder(doc).run()
     speakers = {}
     for d in st_drafts:
         for ev in to_evidence(doc, d):
             speakers.setdefault(_sentence_index(doc, ev.start), d.speaker)
+    attendances = to_attendance(doc, AttendanceFinder(doc, mf, speakers).run())
     pledges = to_pledges(doc, PledgeFinder(doc, mf, speakers).run())
     attendances = _announcers_attend(doc, mf, meetings, pledges, attendances)
     statements = []

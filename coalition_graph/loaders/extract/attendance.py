@@ -72,9 +72,10 @@ class Att:
 
 
 class AttendanceFinder:
-    def __init__(self, doc: Doc, meetings: MeetingFinder):
+    def __init__(self, doc: Doc, meetings: MeetingFinder, speakers: dict[int, str] | None = None):
         self.doc = doc
         self.mf = meetings
+        self.speakers = speakers or {}  # sentence index -> speaker of a statement there
         self.out: list[Att] = []
 
     def run(self) -> list[Att]:
@@ -112,7 +113,7 @@ class AttendanceFinder:
                                  sent0, "attendance.meeting_sides")
         self._group_joins_call()
         told = {(a.sentence.index, a.person or a.country) for a in self.out}
-        for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf).run():
+        for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf, self.speakers).run():
             if (sent.index, key) in told:
                 if status == "absent":  # "declined to attend", "did not travel to": the parse knows better
                     for a in self.out:

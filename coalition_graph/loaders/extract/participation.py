@@ -31,9 +31,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 GUEST_OBJECT = {"meet", "welcome", "receive", "host", "co-host"}
 
 class ParticipationFinder:
-    def __init__(self, doc: Doc, meetings: MeetingFinder):
+    def __init__(self, doc: Doc, meetings: MeetingFinder, speakers: dict[int, str] | None = None):
         self.doc = doc
         self.mf = meetings
+        self.speakers = speakers or {}  # sentence index -> speaker: "I" in a quote is its speaker
         self.a: Analysis | None = doc.analysis
         self.classes = lemma_classes()
         self.syn = Syntax(self.a) if self.a is not None else None
@@ -284,6 +285,10 @@ class ParticipationFinder:
 
     def _record(self, meeting: str, group: list[Token], role: str, status: str, sent: Sentence, rule: str) -> None:
         for t in group:
+            if t.lower in ("i", "me") and t.pos == "PRON":
+                if sent.index in self.speakers:  # "I'm convening a meeting tomorrow," Austin said
+                    self.found.append((meeting, "person", self.speakers[sent.index], role, status, sent, rule + ".speaker"))
+                continue
             actor = self.syn.actors(self.doc, t)
             if actor:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
