@@ -74,3 +74,13 @@ def test_names_outside_the_lists_keep_their_glued_particles():
 def test_a_recognised_full_name_without_title_is_a_person():
     found = people("The plan was drafted by Ngozi Okonjo-Iweala and sent to the ministers.", "2025-02-01")
     assert ("Ngozi Okonjo-Iweala", "ngozi-okonjo-iweala", "name") in found
+
+
+def test_a_ministers_surname_alone_is_not_taken_for_a_place_word():
+    assert people("Aid ships left Dar es Salaam on Monday for Port Sudan.", "2025-01-10") == []
+
+
+def test_leaders_of_the_new_coalitions_are_known_by_their_full_names():
+    found = people("Saudi Crown Prince Mohammed bin Salman welcomed Qatar's Emir Tamim bin Hamad Al Thani.", "2024-11-11")
+    keys = {k for _t, k, _v in found}
+    assert {"mohammed-bin-salman", "tamim-bin-hamad-al-thani"} <= keys
