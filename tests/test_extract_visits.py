@@ -65,3 +65,13 @@ def test_a_group_of_officials_that_met_somewhere_is_a_meeting():
                                 "Washington on Friday to discuss the loan.", "2024-10-26")
     assert [(m.kind, m.city, str(m.start)) for m in ms] == [("ministerial", "Washington", "2024-10-25")]
     assert ms[0].format == "g7"
+
+
+def test_meeting_names_say_what_the_noun_phrase_says():
+    names = {t: [m.name for m in facts(t, "2024-11-10").meetings] for t in (
+        "No date or venue has been fixed for a follow-up summit.",
+        "India proposed hosting the second Ukraine peace summit.",
+        "Saudi Arabia hosted the first meeting of the international alliance for a two-state solution in October.",
+        "Sunday's summit in London was a success.")}
+    assert list(names.values()) == [["Follow-up summit"], ["Second Ukraine peace summit"],
+                                    ["First meeting of international alliance"], ["Summit in London"]]

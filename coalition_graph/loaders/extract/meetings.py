@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
-from coalition_graph.loaders.extract.parsed_meetings import find_group_meetings, find_visits, noun_partners
+from coalition_graph.loaders.extract.parsed_meetings import find_group_meetings, find_visits, noun_partners, noun_words
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
@@ -63,6 +63,7 @@ class MeetingDraft:
     bilateral: bool = False
     future: bool = False
     range_start: dt.date | None = None  # the first day of a span told with it ("from Tuesday to Thursday")
+    words: list[str] = field(default_factory=list)  # what the noun phrase says it is ("follow-up peace summit")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
@@ -117,6 +118,8 @@ class MeetingDraft:
         for attr in ("city", "country", "format", "name", "mode"):
             if getattr(self, attr) is None and getattr(o, attr) is not None:
                 setattr(self, attr, getattr(o, attr))
+        if len(o.words) > len(self.words):
+            self.words = o.words
         if o.mode == "hybrid" or (self.mode and o.mode and self.mode != o.mode):
             self.mode = "hybrid"
         if self.head in ("meeting", "event", "session", "gathering", "get-together") and o.head not in self.head:
@@ -667,6 +670,8 @@ class MeetingFinder:
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"
         d.name = self._proper_name(np, np_start, d)
+        if head not in ("visit",) and HEAD_RX.fullmatch(text[s:e]):
+            d.words = noun_words(doc, s, e)
         return d
 
     def _span_start(self, sent: Sentence, e: int, cands) -> dt.date | None:
@@ -745,6 +750,8 @@ class MeetingFinder:
 
     def _proper_name(self, np: str, np_start: int, d: MeetingDraft) -> str | None:
         """A capitalised event name as written: 'the Rome Conference for Ukraine's recovery'."""
+        np = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow)(?:'s|’s)?\s+",
+                    "", np)  # "Sunday's summit" names a day, not a meeting
         m = re.search(r"((?:[A-Z][\w’'\-]*\s+){1,5}(?:Summit|Conference|Forum))\b", np)
         if m:
             return m.group(0).strip()
@@ -885,6 +892,11 @@ def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
     if kind == "bilateral" and d.participants:
         names = [doc.people[p].name.split()[-1] if p in doc.people else p for p in d.participants[:2]]
         label = "–".join(names) + (" call" if d.head == "call" else " meeting")
+    elif len(d.words) > 1 and not fmt:
+        label = " ".join(d.words)  # "second Ukraine peace summit", "meeting of the international alliance"
+        label = label[:1].upper() + label[1:]
+        if d.city and d.city in label:
+            return label  # "Riyadh summit" is placed already
     else:
         label = f"{fmt} {d.head}" if fmt else (d.head.capitalize() if d.head else "Meeting")
     if d.city:

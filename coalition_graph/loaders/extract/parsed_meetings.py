@@ -168,3 +168,51 @@ def find_group_meetings(doc, sent) -> list[GroupMeeting]:
                     members.append(act[1])
         out.append(GroupMeeting(v.start, v.end, head, fmt, tuple(dict.fromkeys(members))))
     return out
+
+
+NAME_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+NOT_IN_NAME = {"next", "last", "previous", "upcoming", "latest", "recent", "planned", "possible", "today", "new", "that",
+               "this", "such", "similar", "same", "other", "another", "joint", "press", "news", "media"}
+
+
+def noun_words(doc, start: int, end: int) -> list[str]:
+    """The words that say which meeting a meeting noun is, from the parse: its modifiers ("second Ukraine
+    peace", "extraordinary Arab-Islamic", "follow-up") and the noun of its "of" phrase ("of the international
+    alliance"), without dates, days, people, determiners or words that only place it in time ("next")."""
+    a = doc.analysis
+    if a is None:
+        return []
+    nouns = [t for t in a.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")]
+    if not nouns:
+        return []
+    n = nouns[-1]
+
+    def keep(x) -> bool:
+        return x.ent not in ("DATE", "TIME", "PERSON") and x.lower not in NOT_IN_NAME and \
+            x.pos not in ("DET", "PRON", "PUNCT", "PART") and x.dep != "case"
+
+    def phrase(toks) -> str:
+        """The words kept, written as in the text ("follow-up", not "follow - up")."""
+        out, prev = "", None
+        for x in toks:
+            if prev is not None:
+                gap = doc.text[prev.end:x.start]
+                out += gap if gap.strip() in ("", "-", "–") and prev.i + 1 == x.i else " "
+            out += x.text
+            prev = x
+        return out
+
+    mods = [c for c in a.children(n.i) if c.i < n.i and c.dep in NAME_DEPS | {"nummod", "poss"} and c.ent != "PERSON"]
+    toks = sorted((x for c in mods for x in a.subtree(c.i)
+                   if keep(x) or (x.pos == "PUNCT" and x.text in "-‐‑" and 0 < x.i - c.i <= 2)), key=lambda t: t.i)
+    toks = [x for x in toks if not (x.pos == "PUNCT" and x.text in "-‐‑" and (x.i - 1 not in {t.i for t in toks}))]
+    words = [w for w in phrase(toks).split(" ") if w] if toks else []
+    words.append(n.text.lower())
+    for c in a.children(n.i):
+        if c.dep == "prep" and c.lower == "of":
+            for o in a.children(c.i):
+                if o.dep == "pobj" and o.ent not in ("DATE", "TIME", "PERSON") and o.pos in ("NOUN", "PROPN"):
+                    inner = sorted((x for x in a.children(o.i) if x.i < o.i and x.dep in ("amod", "compound") and keep(x)),
+                                   key=lambda t: t.i)
+                    words += ["of", *[x.text for x in inner], o.text]
+    return words
