@@ -75,3 +75,11 @@ def test_meeting_names_say_what_the_noun_phrase_says():
         "Sunday's summit in London was a success.")}
     assert list(names.values()) == [["Follow-up summit"], ["Second Ukraine peace summit"],
                                     ["First meeting of international alliance"], ["Summit in London"]]
+
+
+def test_the_group_that_will_meet_again_is_the_format_the_report_is_about():
+    ms, _ = meetings_and_people("The Ukraine Defense Contact Group met by video on Monday. Austin said the group "
+                                "would meet in person again next month in Brussels.", "2022-05-23")
+    later = [m for m in ms if m.city == "Brussels"]
+    assert len(later) == 1 and later[0].format == "ukraine-defense-contact-group"
+    assert (str(later[0].start), later[0].date_precision) == ("2022-06-01", "month")

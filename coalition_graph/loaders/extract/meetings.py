@@ -494,7 +494,8 @@ class MeetingFinder:
     def _group_meetings(self, sent: Sentence, used: list[tuple[int, int]]) -> list:
         """"Finance ministers of the Group of Seven met in Washington" (see parsed_meetings.py)."""
         out = []
-        for g in find_group_meetings(self.doc, sent):
+        formats = [d.format for d in self.drafts if d.format]
+        for g in find_group_meetings(self.doc, sent, formats[-1] if formats else None):
             if any(not (g.end <= a or g.start >= b) for a, b in used):
                 continue
             d = self._draft_from(sent, g.start, g.end, g.head)

@@ -131,10 +131,14 @@ class GroupMeeting:
     members: tuple[str, ...]  # person keys named in the subject
 
 
-def find_group_meetings(doc, sent) -> list[GroupMeeting]:
+COLLECTIVE_NOUNS = {"group", "coalition", "alliance", "bloc", "grouping", "format"}
+
+
+def find_group_meetings(doc, sent, context_format: str | None = None) -> list[GroupMeeting]:
     """"Finance ministers from the Group of Seven met in Washington on Friday", "NATO leaders gathered in
     Vilnius": a verb of meeting (class `convene`) whose subject is a group of officials (class `group_noun`)
-    or names a format, placed by a prepositional phrase or dated in its sentence."""
+    or names a format ("the group" stands for `context_format`, the format the report is about), placed by
+    a prepositional phrase or dated in its sentence."""
     a = doc.analysis
     if a is None:
         return []
@@ -151,6 +155,8 @@ def find_group_meetings(doc, sent) -> list[GroupMeeting]:
         lo = min(syn.np_span(t)[0] for t in subj)
         hi = max(a.subtree(t.i)[-1].end for t in subj)
         fmt = next((o.key for o in doc.orgs if lo <= o.start < hi), None)
+        if fmt is None and context_format and any(t.lemma in COLLECTIVE_NOUNS and t.tag == "NN" for t in subj):
+            fmt = context_format  # "the group will meet again next month": the format the report is about
         if not groups and not fmt:
             continue
         placed = any(c.dep == "prep" and c.lemma in ("in", "at") for c in a.children(v.i)) or \
