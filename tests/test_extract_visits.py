@@ -83,3 +83,9 @@ def test_the_group_that_will_meet_again_is_the_format_the_report_is_about():
     later = [m for m in ms if m.city == "Brussels"]
     assert len(later) == 1 and later[0].format == "ukraine-defense-contact-group"
     assert (str(later[0].start), later[0].date_precision) == ("2022-06-01", "month")
+
+
+def test_a_named_edition_of_a_conference_is_a_meeting_in_its_city():
+    ms, _ = meetings_and_people("Negotiators at Cop28 struck a deal on a loss and damage fund on Thursday.", "2023-12-01")
+    assert [(m.name, m.kind, m.city, m.country, str(m.start)) for m in ms] == \
+        [("COP28", "conference", "Dubai", "ARE", "2023-11-30")]

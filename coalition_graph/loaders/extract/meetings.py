@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
-from coalition_graph.loaders.extract.parsed_meetings import find_group_meetings, find_visits, noun_partners, noun_words
+from coalition_graph.loaders.extract.parsed_meetings import (
+    find_editions, find_group_meetings, find_visits, noun_partners, noun_words,
+)
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
@@ -444,6 +446,7 @@ class MeetingFinder:
             d.head = "ministerial" if "ministers" in m.group(0).lower() else "summit"
             found.append((d, "meeting.verb.hosted_group", (s, e)))
             used.append((s, e))
+        found += self._editions(sent, used)
         found += self._visits(sent, used, found)
         found += self._group_meetings(sent, used)
         for m in HEAD_RX.finditer(sent.text):
@@ -489,6 +492,18 @@ class MeetingFinder:
                 continue
             out.append((d, "meeting.visit", (v.start, v.end)))
             used.append((v.start, v.end))
+        return out
+
+    def _editions(self, sent: Sentence, used: list[tuple[int, int]]) -> list:
+        """"Negotiators at COP28 struck a deal": a named edition of a recurring meeting (data/events.tsv)."""
+        out = []
+        for s, e, ed in find_editions(self.doc.text, sent.start, sent.end):
+            if any(not (e <= a or s >= b) for a, b in used):
+                continue
+            d = self._draft_from(sent, s, e, ed.kind)
+            d.name, d.city, d.country = ed.name, ed.city, ed.iso3
+            out.append((d, "meeting.edition", (s, e)))
+            used.append((s, e))
         return out
 
     def _group_meetings(self, sent: Sentence, used: list[tuple[int, int]]) -> list:

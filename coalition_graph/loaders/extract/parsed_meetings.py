@@ -11,7 +11,11 @@ visit; a visitor from the country visited ("Zelenskyy returned to Kyiv") is no v
 """
 from __future__ import annotations
 
+import csv
+import functools
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from coalition_graph.loaders.extract.analysis import Token
 from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
@@ -222,3 +226,37 @@ def noun_words(doc, start: int, end: int) -> list[str]:
                                    key=lambda t: t.i)
                     words += ["of", *[x.text for x in inner], o.text]
     return words
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    kind: str
+    city: str | None
+    iso3: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def editions() -> tuple[dict[str, Edition], "re.Pattern | None"]:
+    """Surface form -> Edition, from data/events.tsv, and one pattern that finds them all."""
+    path = Path(__file__).parent / "data" / "events.tsv"
+    forms: dict[str, Edition] = {}
+    with path.open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
+        next(rows)
+        for name, aliases, kind, city, iso3 in rows:
+            ed = Edition(name, kind, city or None, iso3 or None)
+            for form in [name, *[a for a in aliases.split("|") if a]]:
+                forms[form] = ed
+    if not forms:
+        return forms, None
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+def find_editions(text: str, start: int, end: int) -> list[tuple[int, int, Edition]]:
+    """Named editions of recurring meetings in text[start:end] ("COP28", "the Munich Security Conference")."""
+    forms, rx = editions()
+    if rx is None:
+        return []
+    return [(m.start(), m.end(), forms[m.group(0)]) for m in rx.finditer(text, start, end)]
