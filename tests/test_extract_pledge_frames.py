@@ -32,3 +32,14 @@ def test_an_item_inside_a_package_is_not_a_second_pledge():
     got = pledges("Australia has committed A$1.5 billion to Ukraine, including A$1.3 billion in military support.",
                   "2025-03-16")
     assert got == [("AUS", 1.5e9, "AUD")]
+
+
+def test_one_donors_total_is_its_pledge():
+    assert pledges("Germany pledged a total of 96 million euros in humanitarian aid for Lebanon on Thursday.") == \
+        [("DEU", 96e6, "EUR")]
+
+
+def test_two_equal_amounts_for_two_purposes_are_two_pledges():
+    got = pledges("Iraq pledged $20 million for the reconstruction of Gaza and $20 million for the reconstruction "
+                  "of Lebanon.", "2025-05-17")
+    assert got == [("IRQ", 20e6, "USD"), ("IRQ", 20e6, "USD")]

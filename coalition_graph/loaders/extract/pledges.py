@@ -127,7 +127,11 @@ class PledgeFinder:
                 if not PLEDGE_WORDS.search(sent.text) and not list_donor:
                     continue
                 before = text[max(sent.start, m.start - 60): m.start]
-                if (NOT_A_PLEDGE.search(before) and not re.search(r"\b(additional|further|new)\s+(?:\S+\s+){0,1}$", before, re.I)) \
+                blocked = NOT_A_PLEDGE.search(before)
+                if blocked and blocked.group(0).lower() == "total" and re.search(r"\ba total of\s*$", before, re.I) and \
+                        not NOT_A_PLEDGE.search(before[:blocked.start()]):
+                    blocked = None  # "Germany pledged a total of €96 million": one donor's total is its pledge
+                if (blocked and not re.search(r"\b(additional|further|new)\s+(?:\S+\s+){0,1}$", before, re.I)) \
                         or NOT_A_PLEDGE_AFTER.match(text[m.end:m.end + 40]) \
                         or NOT_A_PLEDGE_TAIL.match(text[m.end:sent.end]) \
                         or re.match(r"\s*(?:in total|in all|altogether)\b", text[m.end:m.end + 15]):
@@ -433,6 +437,9 @@ class PledgeFinder:
                 if o.donor != d.donor:
                     continue
                 if d.amount is not None and o.amount is not None and d.eur and o.eur:
+                    if d.sentence.index == o.sentence.index and d.money is not o.money and d.money and o.money and \
+                            d.money.start != o.money.start:
+                        continue  # "$20 million for Gaza and $20 million for Lebanon": two amounts told, two pledges
                     if abs(d.eur - o.eur) <= 0.03 * max(d.eur, o.eur) and not self._new_marker(d, o):
                         same = o
                         break
