@@ -11,6 +11,7 @@ pledges, statements; context holds one prepared article.
 """
 from __future__ import annotations
 
+from coalition_graph.loaders.extract.analysis import Analysis
 from coalition_graph.loaders.extract.attendance import AttendanceFinder, to_attendance
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder, to_meetings
@@ -24,8 +25,10 @@ from coalition_graph.schema.models import (
 __all__ = ["extract_facts"]
 
 
-def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
-    doc = Doc.build(article, gazetteer)
+def extract_facts(article: Article, gazetteer: Gazetteer | None = None, analysis: Analysis | None = None) -> ArticleFacts:
+    """The facts of one article. `analysis` is its linguistic analysis where the caller made it already
+    (for many articles at once, see parallel.extract_many); else it is made here."""
+    doc = Doc.build(article, gazetteer, analysis)
     mf = MeetingFinder(doc)
     drafts = mf.run()
     meetings = to_meetings(doc, drafts)
