@@ -98,3 +98,14 @@ def test_i_in_a_quote_is_its_speaker():
     got = attendance("\"I'm convening a meeting of ministers in Bahrain tomorrow,\" U.S. Defense Secretary Lloyd "
                      "Austin said on Monday.", "2023-12-18")
     assert got["Lloyd Austin"][1:3] == ("host", "expected")
+
+
+def test_countries_a_group_of_ministers_came_from_took_part():
+    got = attendance("A donor conference for Sudan opened in London on Monday. Ministers from Kenya, Ethiopia and "
+                     "Egypt attended the conference.", "2025-04-15")
+    assert {"KEN", "ETH", "EGY"} <= set(got)
+
+
+def test_a_capital_that_hosts_stands_for_its_government():
+    got = attendance("Nairobi hosted a summit of East African leaders on Friday.", "2025-02-08")
+    assert got["KEN"][1] == "host"

@@ -292,3 +292,9 @@ class ParticipationFinder:
             actor = self.syn.actors(self.doc, t)
             if actor:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
+            elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
+                # "ministers from Britain, France and Germany took part": the countries they came from
+                for m in self.syn.members(t):
+                    member = self.syn.actors(self.doc, m)
+                    if member and member[0] == "country":
+                        self.found.append((meeting, "country", member[1], role, status, sent, rule + ".members"))

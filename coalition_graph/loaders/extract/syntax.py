@@ -141,7 +141,22 @@ class Syntax:
         for c in doc.countries:
             if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
                 return "country", c.iso3
+        if t.dep in ("nsubj", "nsubjpass", "pobj", "conj") and t.pos == "PROPN":
+            for p in doc.places:  # "Paris hosted a summit": a capital stands for its government
+                if p.start <= t.start < p.end and p.place.iso3 and p.place.kind == "city" and \
+                        doc.gaz.capital_of(p.place.iso3) == p.place.city and t.dep != "pobj":
+                    return "country", p.place.iso3
         return None
+
+    def members(self, t: Token) -> list[Token]:
+        """The countries a group noun is made of: "delegations from A, B and C", "the leaders of A and B"."""
+        out = []
+        for c in self.a.children(t.i):
+            if c.dep == "prep" and c.lower in ("from", "of"):
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj":
+                        out += self.group(o)
+        return out
 
 
 def gerund_lemma(word: str) -> str:
