@@ -39,11 +39,8 @@ def find_visits(doc, sent, meeting_spans: list[tuple[int, int]]) -> list[Visit]:
     if a is None:
         return []
     syn = Syntax(a)
-    classes = lemma_classes()
     out = []
-    for t in a.tokens_in(sent.start, sent.end):
-        if "visit" not in classes.get(t.lemma, frozenset()) or t.pos not in ("VERB", "NOUN"):
-            continue
+    for t in syn.words_of_class(sent.start, sent.end, "visit", ("VERB", "NOUN")):
         if _phrases_hold(a, t, meeting_spans):
             continue  # "travelled to Brussels for the summit": attendance, not a visit
         place = _place_of(doc, a, t)
@@ -149,9 +146,7 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
     syn = Syntax(a)
     classes = lemma_classes()
     out = []
-    for v in a.tokens_in(sent.start, sent.end):
-        if v.pos != "VERB" or "convene" not in classes.get(v.lemma, frozenset()):
-            continue
+    for v in syn.words_of_class(sent.start, sent.end, "convene", ("VERB",)):
         subj = syn.subjects(v)
         if not subj:
             continue

@@ -33,6 +33,11 @@ class Syntax:
     def __init__(self, analysis: Analysis):
         self.a = analysis
 
+    def words_of_class(self, start: int, end: int, cls: str, pos: tuple[str, ...]) -> list[Token]:
+        """The tokens in start..end whose lemma is in lemma class `cls`, with one of the parts of speech `pos`."""
+        classes = lemma_classes()
+        return [t for t in self.a.tokens_in(start, end) if t.pos in pos and cls in classes.get(t.lemma, frozenset())]
+
     def clause(self, t: Token) -> Token:
         """The verb that heads the clause of `t` (itself for a verb)."""
         x, steps = t, 0
