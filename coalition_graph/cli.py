@@ -59,6 +59,13 @@ def use_spacy_model(model: str | None) -> None:
     analysis.load_pipeline()
 
 
+def prepare_workers() -> None:
+    """Fork the extraction workers before the store is opened, so they hold none of its files."""
+    from coalition_graph.loaders.extract import parallel
+
+    parallel.prepare()
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @store_option
@@ -75,6 +82,7 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
     With --neo4j URI each committed batch is written to that Neo4j server as well.
     """
     use_spacy_model(spacy_model)
+    prepare_workers()
     sink = neo4j_sink_from_options(**neo4j)
     try:
         with open_store(store_path, create=True) as store:

@@ -34,3 +34,29 @@ def test_a_bad_worker_count_is_a_usage_error(monkeypatch):
     monkeypatch.setenv(parallel.ENV_VAR, "0")
     with pytest.raises(UsageError):
         parallel.workers()
+
+
+def test_the_store_is_free_again_when_an_ingest_with_workers_ends(tmp_path, monkeypatch):
+    from coalition_graph.graph.store import Store
+
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    with Store.open(tmp_path / "s", create=True) as store:
+        report = store.ingest(sample_articles(), progress=False)
+    assert report.added == 12
+    with Store.open(tmp_path / "s") as store:  # the workers held the store's lock until they ended
+        assert store.counts()["articles"] == 12
+
+
+def test_a_dead_worker_costs_its_batch_nothing(monkeypatch):
+    import os
+    import signal
+
+    monkeypatch.setenv(parallel.ENV_VAR, "2")
+    articles = sample_articles()
+    pool = parallel.prepare()
+    parallel.extract_many(articles[:4])  # the workers are up
+    for pid in list(pool._processes):
+        os.kill(pid, signal.SIGKILL)
+    facts = parallel.extract_many(articles)
+    assert [f.article.id for f in facts] == [a.id for a in articles]
+    parallel.shutdown()

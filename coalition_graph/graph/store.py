@@ -176,8 +176,14 @@ class Store:
         """
         if extractor is None:
             from coalition_graph.loaders.extract import extract_facts as extractor
-        with self._lock.exclusive():
-            return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
+        from coalition_graph.loaders.extract import parallel
+
+        try:
+            with self._lock.exclusive():
+                return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
+        finally:
+            # workers forked while the store was open hold its files (and its lock): they end with the ingest
+            parallel.shutdown()
 
     def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin) -> IngestReport:
         report = IngestReport()

@@ -31,6 +31,14 @@ _selected: str | None = None
 _lock = threading.Lock()
 
 
+def _reset_lock_in_child() -> None:
+    global _lock
+    _lock = threading.Lock()  # a lock held by another thread at fork time would never be released in the child
+
+
+os.register_at_fork(after_in_child=_reset_lock_in_child)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     i: int            # index in the article

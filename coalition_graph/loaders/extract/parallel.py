@@ -2,9 +2,11 @@
 
 The linguistic analysis is most of the cost of extraction, so a batch of articles is shared out among
 `workers()` processes (all cores by default; `COALITION_WORKERS=1` keeps everything in this process).
-Workers are forked after the pipeline is loaded here, so they start at once and share its memory.
+Workers are forked (on Linux) after the pipeline is loaded and warmed here, so they start at once and
+share its memory; `prepare()` forks them early, before a store is opened, so they hold none of its files.
 Results come back in input order and are the same as one process gives, byte for byte: each article is
-extracted on its own, whatever worker takes it.
+extracted on its own, whatever worker takes it. A worker that dies costs its batch nothing: the batch is
+done in this process and the next batch gets a new pool.
 """
 from __future__ import annotations
 
@@ -12,16 +14,18 @@ import atexit
 import multiprocessing
 import os
 import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from coalition_graph.errors import UsageError
 from coalition_graph.schema.models import Article, ArticleFacts
 
 ENV_VAR = "COALITION_WORKERS"
 MIN_BATCH = 4  # fewer articles than this are done here: a pool would cost more than it saves
-_pool: ProcessPoolExecutor | None = None
 _WARM_UP = ("Leaders met in Paris on Monday for a summit. The prime minister said Britain would give £1.6bn, "
             "and the president attended the talks.")
+_pool: ProcessPoolExecutor | None = None
 _pool_key: tuple[int, str] | None = None
 
 
@@ -41,64 +45,71 @@ def workers() -> int:
 def extract_many(articles: list[Article]) -> list[ArticleFacts]:
     """`extract_facts` over `articles`, in their order, on every core."""
     from coalition_graph.loaders.extract import extract_facts
-    from coalition_graph.loaders.extract import analysis
 
-    n = workers()
-    if n == 1 or len(articles) < MIN_BATCH or "fork" not in multiprocessing.get_all_start_methods():
+    pool = prepare() if len(articles) >= MIN_BATCH else None
+    if pool is None:
         return [extract_facts(a) for a in articles]
-    from coalition_graph.loaders.gazetteer import load_gazetteer
-
-    if _pool is None:
-        # everything an extraction builds once (pipeline, gazetteer, compiled look-ups) is built before the
-        # fork, so the workers inherit it instead of each building its own
-        analysis.load_pipeline()
-        load_gazetteer()
-        extract_facts(Article(id="warm-up", published=articles[0].published, text=_WARM_UP))
-    pool = _get_pool(n, analysis.model_name())
+    n = _pool_key[0] if _pool_key else 1
     size = max(1, min(16, len(articles) // (n * 2)))
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
-    return [facts for part in pool.map(_extract_chunk, chunks) for facts in part]
+    try:
+        return [facts for part in pool.map(_extract_chunk, chunks) for facts in part]
+    except BrokenProcessPool:
+        shutdown()  # a worker died (killed, out of memory): this batch is done here, the next gets a new pool
+        return [extract_facts(a) for a in articles]
+
+
+def prepare() -> ProcessPoolExecutor | None:
+    """The pool of `workers()` processes, forked now where it is not running yet; None where extraction
+    stays in this process (one worker, or not Linux, where fork is not safe)."""
+    from coalition_graph.loaders.extract import analysis, extract_facts
+    from coalition_graph.loaders.gazetteer import load_gazetteer
+
+    global _pool, _pool_key
+    n = workers()
+    if n == 1 or not sys.platform.startswith("linux"):
+        return None
+    key = (n, analysis.model_name())
+    if _pool is not None and _pool_key == key:
+        return _pool
+    shutdown()
+    analysis.load_pipeline()
+    load_gazetteer()
+    extract_facts(Article(id="warm-up", text=_WARM_UP))  # compiled look-ups and spaCy's caches, inherited
+    _pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                                initializer=_worker_init, initargs=(key[1], os.getpid()))
+    _pool_key = key
+    return _pool
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
     """Several articles in one worker: analysed together (spaCy's batching is faster), then extracted."""
-    from coalition_graph.loaders.extract import extract_facts
-    from coalition_graph.loaders.extract import analysis
+    from coalition_graph.loaders.extract import analysis, extract_facts
 
     analyses = analysis.analyse_many([a.text for a in articles])
     return [extract_facts(a, analysis=an) for a, an in zip(articles, analyses)]
 
 
-def _get_pool(n: int, model: str) -> ProcessPoolExecutor:
-    global _pool, _pool_key
-    if _pool is None or _pool_key != (n, model):
-        shutdown()
-        _pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
-                                    initializer=_worker_init, initargs=(model,))
-        _pool_key = (n, model)
-    return _pool
-
-
-def _worker_init(model: str) -> None:
+def _worker_init(model: str, parent: int) -> None:
     from coalition_graph.loaders.extract import analysis
 
     # Ctrl-C is the parent's to handle (it stops the pool); a parent that is killed takes its workers along,
     # so nothing is left running and no pipe the parent shared stays open
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    _die_with_parent(parent)
     analysis.select_model(model)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+    except (OSError, AttributeError):  # no prctl: the pool's own shutdown is all there is
         pass
-    if os.getppid() == 1:  # the parent died before the line above ran
+    if os.getppid() != parent:  # the parent died before the line above ran
         os._exit(1)
 
 
