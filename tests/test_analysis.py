@@ -60,3 +60,10 @@ def test_environment_variable_selects_the_pipeline(monkeypatch):
     assert analysis.model_name() == "/elsewhere/model"
     monkeypatch.delenv(analysis.ENV_VAR)
     assert analysis.model_name() == analysis.PINNED_PACKAGE
+
+
+def test_a_line_break_ends_a_sentence():
+    a = analysis.analyse("Macron to host Zelensky\n\nLeaders attended a summit in London on Sunday.")
+    attended = next(t for t in a.tokens if t.text == "attended")
+    subjects = [t.text for t in a.children(attended.i) if t.dep == "nsubj"]
+    assert subjects == ["Leaders"]

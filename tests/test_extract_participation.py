@@ -109,3 +109,26 @@ def test_countries_a_group_of_ministers_came_from_took_part():
 def test_a_capital_that_hosts_stands_for_its_government():
     got = attendance("Nairobi hosted a summit of East African leaders on Friday.", "2025-02-08")
     assert got["KEN"][1] == "host"
+
+
+def test_absence_from_one_meeting_leaves_attendance_at_another():
+    f = facts("Macron attended the summit in Paris on Monday but skipped the NATO meeting in Brussels on Tuesday.",
+              "2025-03-05")
+    statuses = {(m.city, a.status) for a in f.attendances for m in f.meetings if m.key == a.meeting and a.person}
+    assert ("Paris", "attended") in statuses
+
+
+def test_calling_for_a_summit_is_not_being_at_it():
+    got = attendance("Leaders met in Brussels on Monday. Chinese President Xi Jinping called for a summit "
+                     "without NATO.", "2025-03-05")
+    assert "Xi Jinping" not in got
+
+
+def test_a_persons_meeting_noun_is_not_a_participle():
+    f = facts("Starmer's meeting in London with Zelenskyy lasted an hour.", "2025-03-02")
+    assert all(a.evidence[0].rule != "participation.meeting" for a in f.attendances)
+
+
+def test_the_lists_win_over_the_parse_for_a_persons_country():
+    f = facts("US envoy to Ukraine Keith Kellogg attended the talks in Kyiv on Monday.", "2025-02-20")
+    assert {a.country for a in f.attendances if a.person == "keith-kellogg"} == {"USA"}

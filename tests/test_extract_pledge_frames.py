@@ -43,3 +43,14 @@ def test_two_equal_amounts_for_two_purposes_are_two_pledges():
     got = pledges("Iraq pledged $20 million for the reconstruction of Gaza and $20 million for the reconstruction "
                   "of Lebanon.", "2025-05-17")
     assert got == [("IRQ", 20e6, "USD"), ("IRQ", 20e6, "USD")]
+
+
+def test_as_did_takes_only_the_amount_before_it():
+    got = pledges("Britain pledged $100 million and France pledged $50 million, as did Germany.")
+    assert ("DEU", 50e6, "USD") in got and ("DEU", 100e6, "USD") not in got
+
+
+def test_amounts_after_a_respectively_pair_still_count():
+    got = pledges("Britain and France pledged $100 million and $50 million, respectively, and Germany pledged "
+                  "$30 million.")
+    assert ("DEU", 30e6, "USD") in got and ("GBR", 100e6, "USD") in got and ("FRA", 50e6, "USD") in got

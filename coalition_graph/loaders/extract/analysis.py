@@ -180,10 +180,32 @@ def _load(model: str):
         raise MissingDependency(f"cannot load the spaCy pipeline {model!r}: {first}") from e
     if nlp.lang != "en":
         raise MissingDependency(f"the spaCy pipeline {model!r} is for {nlp.lang!r}; Coalition Graph needs English")
-    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    missing = {"parser", "ner", "tagger", "lemmatizer"} - set(nlp.pipe_names)
     if missing:
         raise MissingDependency(f"the spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}")
+    _register_line_breaks(spacy)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+LINE_BREAKS = "coalition_line_breaks"
+
+
+def _register_line_breaks(spacy) -> None:
+    """A component that starts a sentence after every line break: a headline or a paragraph never runs
+    into the sentence that follows it, whatever the parser would make of them."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):
+        for t in doc[1:]:
+            prev = doc[t.i - 1]
+            if prev.is_space and "\n" in prev.text and not t.is_space:
+                t.is_sent_start = True
+        return doc
 
 
 def _pinned_model_dir() -> Path | None:

@@ -117,7 +117,7 @@ class AttendanceFinder:
             if (sent.index, key) in told:
                 if status == "absent":  # "declined to attend", "did not travel to": the parse knows better
                     for a in self.out:
-                        if a.sentence.index == sent.index and (a.person or a.country) == key:
+                        if a.sentence.index == sent.index and (a.person or a.country) == key and a.meeting == meeting:
                             a.status = "absent"
                 continue  # the sentence already placed this person or country at a meeting
             if kind == "person":

@@ -138,10 +138,11 @@ class Doc:
             if m.key == key and m.of:
                 if m.of in self.gaz.countries:
                     return m.of, None
-        written = self._country_in_noun_phrase(key)
-        if written:
-            return written, None
         offices = self.gaz.offices_of(key, day or self.published)
+        if not offices:  # the lists win where they know the person ("US envoy to Ukraine Keith Kellogg")
+            written = self._country_in_noun_phrase(key)
+            if written:
+                return written, None
         rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
                 "deputy_head_of_government": 4, "org_head": 5, "other": 6}
         for o in sorted(offices, key=lambda o: rank.get(o.office, 9)):

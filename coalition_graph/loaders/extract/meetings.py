@@ -515,7 +515,7 @@ class MeetingFinder:
                 continue
             d = self._draft_from(sent, g.start, g.end, g.head)
             d.format = d.format or g.format
-            d.participants = [p for p in g.members if p not in d.participants]
+            d.participants += [p for p in g.members if p not in d.participants]
             out.append((d, "meeting.verb.group_met", (g.start, g.end)))
             used.append((g.start, g.end))
         return out

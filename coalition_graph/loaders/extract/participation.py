@@ -63,7 +63,8 @@ class ParticipationFinder:
             self._participant_noun(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
             self._noun(t, cls, sent)
-        elif t.pos == "NOUN" and "attend" in self.classes.get(gerund_lemma(t.text), frozenset()):
+        elif t.pos == "NOUN" and t.lower.endswith("ing") and not self._is_meeting_word(t, sent) and \
+                any("attend" in self.classes.get(lemma, frozenset()) for lemma in gerund_lemma(t.text)):
             # "showed A and B landing in Doha", parsed as a noun "landing" owned by A and B
             self._noun(t, frozenset({"speech_noun"}), sent)
 
@@ -75,7 +76,9 @@ class ParticipationFinder:
             if meeting is None:
                 return
         speech_only = not (cls & {"host", "chair", "attend", "absent"})
-        meeting = self._meeting_in_phrases(v, sent)
+        # a speaker took part only where a phrase puts the speaking at the meeting ("said at the summit",
+        # "on the sidelines of the talks"); "called for a summit" is about one
+        meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
         if meeting is None and "strong" in cls and not self._has_other_object(v, sent):
@@ -173,6 +176,11 @@ class ParticipationFinder:
             self._record(meeting, self.syn.group(o), "participant", status, sent, f"participation.{n.lemma}")
 
     # ------------------------------------------------------------ meetings
+    def _is_meeting_word(self, t: Token, sent: Sentence) -> bool:
+        """"Starmer's meeting", "the opening": a meeting noun, not a participle the parser made a noun."""
+        return any(s <= t.start < e for s, e, _k in self._positions(sent)) or \
+            "meeting_noun" in self.classes.get(t.lower, frozenset())
+
     def _positions(self, sent: Sentence) -> list[tuple[int, int, str]]:
         return self.mf.positions.get(sent.index, [])
 
@@ -184,9 +192,16 @@ class ParticipationFinder:
                 return key
         return None
 
-    def _meeting_in_phrases(self, v: Token, sent: Sentence) -> str | None:
-        """A meeting mention inside the predicate's object or prepositional phrases."""
+    @property
+    def _at_meeting(self) -> set[str]:
+        return {lemma for lemma, classes in self.classes.items() if "at_meeting" in classes}
+
+    def _meeting_in_phrases(self, v: Token, sent: Sentence, preps: set[str] | None = None) -> str | None:
+        """A meeting mention inside the predicate's object or prepositional phrases (only phrases opened by
+        one of `preps`, where given)."""
         for c in self.a.children(v.i):
+            if preps is not None and not (c.dep == "prep" and c.lower in preps):
+                continue
             if c.dep in ("dobj", "prep", "pobj", "attr", "npadvmod", "dative", "agent", "acomp"):
                 key = self._holds_meeting(c, sent)
                 if key:

@@ -439,8 +439,9 @@ class PeopleFinder:
             if e.label != "PERSON" or "\n" in e.text:
                 continue
             name = re.sub(r"(?:'s|’s|'|’)$", "", e.text)
-            name = HONORIFICS.sub("", name) if HONORIFICS.match(name) else name
-            start = e.start + e.text.find(name)
+            honorific = HONORIFICS.match(name)
+            start = e.start + (honorific.end() if honorific else 0)
+            name = name[honorific.end():] if honorific else name
             end = start + len(name)
             words = name.split()
             if len(words) < 2 or not words[0][0].isupper() or not all(name_word(w) for w in words):

@@ -123,6 +123,7 @@ class PledgeFinder:
                 self._restate_previous(m)
         money = [m for m in money if not EQUIVALENT.search(text[max(sent.start, m.start - 25):m.start])]
         if money:
+            paired: list[Money] = []  # amounts already given to their donors by "respectively"
             for i, m in enumerate(money):
                 if not PLEDGE_WORDS.search(sent.text) and not list_donor:
                     continue
@@ -147,18 +148,23 @@ class PledgeFinder:
                     donors = [self.out[-1].donor]  # "The money comes on top of a £2.26bn loan …": the same donor
                 if not donors:
                     continue
+                if m in paired:
+                    continue
                 later = money[i:i + len(donors)]
                 if len(donors) > 1 and len(later) == len(donors) and respectively(doc, sent.start, sent.end):
                     for dn, mm in zip(donors, later):  # "A and B pledged X and Y, respectively"
                         self._add(sent, dn, mm, person, "pledge.respectively", mm.start)
-                    break
+                        paired.append(mm)
+                    continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
                     for dn in donors:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
                     continue
                 self._add(sent, donors[0], m, person, "pledge.list_item" if list_donor else "pledge.amount", m.start)
-                c0, c1 = self._clause(sent, m.start)
-                for pos in as_did_donors(doc, m.end, sent.end):  # "The UAE pledged $100 million, as did Germany"
+                # "The UAE pledged $100 million, as did Germany": up to the next amount, in this clause
+                _c0, c1 = self._clause(sent, m.start)
+                upto = min([c1] + [x.start for x in money if x.start > m.start])
+                for pos in as_did_donors(doc, m.end, upto):
                     other = self._actor_at(pos)
                     if other and other != donors[0]:
                         self._add(sent, other, m, None, "pledge.as_did", pos)

@@ -164,12 +164,15 @@ class Syntax:
         return out
 
 
-def gerund_lemma(word: str) -> str:
-    """"landing" -> "land", "arriving" -> "arrive", "sitting" -> "sit"; "" for a word not in -ing."""
+def gerund_lemma(word: str) -> tuple[str, ...]:
+    """The verbs an -ing word may come from: "landing" -> ("land", "lande"), "arriving" -> ("arriv",
+    "arrive"), "sitting" -> ("sit", ...); () for a word not in -ing. The caller looks them up in a lemma
+    class, so the candidates that are no verb do no harm."""
     w = word.lower()
     if not w.endswith("ing") or len(w) < 6:
-        return ""
+        return ()
     stem = w[:-3]
+    out = [stem, stem + "e"]
     if len(stem) >= 3 and stem[-1] == stem[-2]:
-        return stem[:-1]
-    return stem + "e" if stem.endswith(("v", "iv", "us", "ak", "at")) else stem
+        out.insert(0, stem[:-1])
+    return tuple(out)
