@@ -67,3 +67,13 @@ def test_a_line_break_ends_a_sentence():
     attended = next(t for t in a.tokens if t.text == "attended")
     subjects = [t.text for t in a.children(attended.i) if t.dep == "nsubj"]
     assert subjects == ["Leaders"]
+
+
+def test_a_long_text_is_analysed_in_pieces_with_the_right_offsets(monkeypatch):
+    monkeypatch.setattr(analysis, "CHUNK", 200)
+    text = "\n".join(f"Leaders met in Paris on day {i}. Macron spoke first." for i in range(20))
+    whole = analysis.analyse(text)
+    assert len(text) > 200 and all(whole.text[t.start:t.end] == t.text for t in whole.tokens)
+    assert [t.i for t in whole.tokens] == list(range(len(whole.tokens)))
+    assert all(0 <= t.head < len(whole.tokens) for t in whole.tokens)
+    assert sum(1 for e in whole.entities if e.text == "Macron") == 20

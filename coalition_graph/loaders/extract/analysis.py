@@ -221,22 +221,56 @@ def _pinned_model_dir() -> Path | None:
 
 
 # ---------------------------------------------------------------------- analysis
+CHUNK = 100_000  # longer texts are analysed in pieces cut at line breaks (spaCy's memory grows with the text)
+
+
 def analyse(text: str, model: str | None = None) -> Analysis:
     """Tokens, sentences, lemmas, tags, dependencies and entities of `text`."""
-    nlp = load_pipeline(model)
-    with _lock:  # a Language is not safe to call from two threads at once
-        doc = nlp(text)
-    return from_doc(doc, model or model_name())
+    return analyse_many([text], model)[0]
 
 
 def analyse_many(texts: list[str], model: str | None = None, batch_size: int = 16) -> list[Analysis]:
+    """`analyse` of each text, in spaCy batches; a text of more than CHUNK characters in pieces."""
     nlp = load_pipeline(model)
-    with _lock:
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
-    return [from_doc(d, model or model_name()) for d in docs]
+    name = model or model_name()
+    pieces = [_pieces(t) for t in texts]
+    flat = [text[a:b] for text, cuts in zip(texts, pieces) for a, b in cuts]
+    with _lock:  # a Language is not safe to call from two threads at once
+        docs = iter(list(nlp.pipe(flat, batch_size=batch_size)))
+    out = []
+    for text, cuts in zip(texts, pieces):
+        parts = [(a, _from_doc(next(docs), name)) for a, _b in cuts]
+        out.append(parts[0][1] if len(parts) == 1 else _joined(text, parts, name))
+    return out
 
 
-def from_doc(doc, model: str) -> Analysis:
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Cuts of `text` into pieces of at most CHUNK characters, at line breaks where there are any."""
+    cuts, start = [], 0
+    while len(text) - start > CHUNK:
+        end = text.rfind("\n", start + CHUNK // 2, start + CHUNK)
+        end = end + 1 if end != -1 else start + CHUNK
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def _joined(text: str, parts: list[tuple[int, Analysis]], model: str) -> Analysis:
+    """One analysis of `text` from the analyses of its pieces, each starting at its character offset."""
+    tokens, entities, sentences = [], [], []
+    for offset, an in parts:
+        ti, si = len(tokens), len(sentences)
+        tokens += [Token(t.i + ti, t.start + offset, t.end + offset, t.text, t.lemma, t.pos, t.tag, t.dep,
+                         t.head + ti, t.ent, t.sent + si) for t in an.tokens]
+        entities += [Entity(e.start + offset, e.end + offset, e.label, e.text, e.first + ti, e.last + ti)
+                     for e in an.entities]
+        sentences += [Sentence(x.index + si, x.start + offset, x.end + offset, x.first + ti, x.last + ti)
+                      for x in an.sentences]
+    return Analysis(text, tuple(tokens), tuple(entities), tuple(sentences), model)
+
+
+def _from_doc(doc, model: str) -> Analysis:
     sent_of = [0] * len(doc)
     sentences = []
     for k, s in enumerate(doc.sents):
