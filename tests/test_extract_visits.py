@@ -89,3 +89,25 @@ def test_a_named_edition_of_a_conference_is_a_meeting_in_its_city():
     ms, _ = meetings_and_people("Negotiators at Cop28 struck a deal on a loss and damage fund on Thursday.", "2023-12-01")
     assert [(m.name, m.kind, m.city, m.country, str(m.start)) for m in ms] == \
         [("COP28", "conference", "Dubai", "ARE", "2023-11-30")]
+
+
+def test_a_summit_told_by_its_month_and_by_its_day_is_one_summit():
+    ms, _ = meetings_and_people("The G20 leaders will gather for their summit early next month. South Africa "
+                                "is hosting its summit in Johannesburg on November 22-23.", "2025-10-20")
+    assert [(str(m.start), m.city) for m in ms] == [("2025-11-22", "Johannesburg")]
+
+
+def test_a_summit_of_an_earlier_year_is_another_summit():
+    ms, _ = meetings_and_people("The BRICS summit will be held in Rio de Janeiro on July 6. In 2023, President "
+                                "Putin skipped the BRICS summit in Johannesburg due to a warrant.", "2025-06-25")
+    assert sorted(m.city for m in ms) == ["Johannesburg", "Rio de Janeiro"]
+
+
+def test_a_city_no_list_knows_is_found_by_the_entity_recogniser():
+    ms, _ = meetings_and_people("Quad leaders met in Wilmington, Delaware, on Saturday.", "2024-09-22")
+    assert [m.city for m in ms] == ["Wilmington"]
+
+
+def test_a_war_region_is_not_where_a_summit_is_held():
+    ms, _ = meetings_and_people("Arab leaders met in Riyadh on Monday for a summit on the war in Gaza.", "2024-11-11")
+    assert {m.city for m in ms} == {"Riyadh"}

@@ -44,6 +44,22 @@ def _dateline(text: str, m: Matcher, gaz: Gazetteer) -> PlaceMention | None:
     return PlaceMention(d.start("city"), d.start("city") + len(d.group("city").rstrip()), d.group("city").strip(), known)
 
 
+def _recognised_cities(analysis: Analysis, places, countries, orgs) -> list[PlaceMention]:
+    """Places the entity recogniser names that no list knows ("Johannesburg, South Africa", "Wilmington"):
+    a city, in the country written right after it where there is one."""
+    taken = [(x.start, x.end) for x in [*places, *countries, *orgs]]
+    out = []
+    for e in analysis.entities:
+        if e.label != "GPE" or not e.text[:1].isupper() or any(a < e.end and e.start < b for a, b in taken):
+            continue
+        if " " in e.text.strip() and e.text.split()[0].lower() in ("the", "a"):
+            continue
+        iso = next((c.iso3 for c in countries if c.form == "name" and 0 < c.start - e.end <= 3
+                    and analysis.text[e.end:c.start].strip() == ","), None)
+        out.append(PlaceMention(e.start, e.end, e.text, Place(e.text, "city", e.text, iso)))
+    return out
+
+
 @dataclass
 class Doc:
     article: Article
@@ -75,6 +91,8 @@ class Doc:
             places = [line] + places
         # a country name inside an organization name ("Ukraine Defense Contact Group") is not the country
         countries = [c for c in countries if not any(o.start <= c.start and c.end <= o.end for o in orgs)]
+        places = places + _recognised_cities(analysis, places, countries, orgs)
+        places.sort(key=lambda p: p.start)
         persons, people = PeopleFinder(gaz, text, article.published, countries, orgs, analysis).run()
         sents = sentences(text)
         doc = cls(article, gaz, text, article.published, sents, countries, orgs, places,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
-    find_editions, find_group_meetings, find_visits, noun_partners, noun_words,
+    find_editions, find_group_meetings, find_visits, noun_partners, noun_words, told_as_past,
 )
 from coalition_graph.schema.models import Evidence, Meeting
 
@@ -66,13 +66,23 @@ class MeetingDraft:
     future: bool = False
     range_start: dt.date | None = None  # the first day of a span told with it ("from Tuesday to Thursday")
     words: list[str] = field(default_factory=list)  # what the noun phrase says it is ("follow-up peace summit")
+    year: int | None = None  # a year its clause names ("In 2023, … the summit in Johannesburg")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
     def compatible(self, o: "MeetingDraft") -> bool:
+        if self.year and o.year and self.year != o.year:
+            return False  # "In 2023, Putin skipped the BRICS summit in Johannesburg" is not this year's
         if self.start and o.start:
-            if self.precision != o.precision:
-                return False  # "the one that met … earlier this month" is not Saturday's call
+            same_series = bool((self.format and self.format == o.format) or
+                               (self.name and o.name and self.name.lower() == o.name.lower()) or
+                               (self.head == o.head and self.head in ("summit", "conference") and
+                                not (self.format and o.format)))
+            if self.precision != o.precision and not (
+                    same_series and {self.precision, o.precision} == {"day", "month"} and
+                    (self.start.year, self.start.month) == (o.start.year, o.start.month)):
+                return False  # "the one that met … earlier this month" is not Saturday's call (but "the BRICS
+                # summit early next month" is the BRICS summit on July 6)
             if self.precision == "month" or o.precision == "month":
                 if (self.start.year, self.start.month) != (o.start.year, o.start.month):
                     return False
@@ -107,7 +117,10 @@ class MeetingDraft:
 
     def overlaps(self, o: "MeetingDraft") -> bool:
         """Something positive in common, beyond not contradicting each other."""
+        month_and_day = bool(self.start and o.start and {self.precision, o.precision} == {"day", "month"} and
+                             (self.start.year, self.start.month) == (o.start.year, o.start.month) and self.head == o.head)
         return bool((self.start and o.start and self.start == o.start) or (self.city and self.city == o.city)
+                    or month_and_day
                     or (self.format and self.format == o.format)
                     or (self.name and o.name and self.name == o.name)
                     or (self.bilateral and set(self.participants) & set(o.participants)))
@@ -117,7 +130,7 @@ class MeetingDraft:
             self.start, self.precision = o.start, o.precision
         if o.range_start:  # a stated span beats a day the meeting was only mentioned on
             self.start, self.precision = o.range_start, "day"
-        for attr in ("city", "country", "format", "name", "mode"):
+        for attr in ("city", "country", "format", "name", "mode", "year"):
             if getattr(self, attr) is None and getattr(o, attr) is not None:
                 setattr(self, attr, getattr(o, attr))
         if len(o.words) > len(self.words):
@@ -644,6 +657,11 @@ class MeetingFinder:
         if ahead and HEAD_RX.search(text[max(sent.start, np_start - 60) + ahead.start():s]):
             ahead = None  # "Before the meeting Starmer welcomed Zelenskyy": 'before' dates the welcome, which is past
         d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)]) or ahead)
+        if d.future and not ahead and told_as_past(doc, s, e):
+            d.future = False  # "Putin skipped the summit … due to a warrant": the verb says it is past
+        if d.start and doc.published and d.start > doc.published and \
+                (d.precision == "day" or (d.start.year, d.start.month) > (doc.published.year, doc.published.month)):
+            d.future = True  # "is hosting its summit on July 6-7", told in June
         if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
             d.mode = "virtual"
         if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
@@ -685,6 +703,11 @@ class MeetingFinder:
                 d.bilateral = len(d.participants) == 2
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"
+        years = {int(y) for y in re.findall(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b", text[c0:c1], re.I)}
+        if d.start is None and len(years) == 1:
+            d.year = years.pop()  # "In 2023, Putin skipped the BRICS summit": that year's, not this one
+        elif d.start is not None:
+            d.year = d.start.year
         d.name = self._proper_name(np, np_start, d)
         if head not in ("visit",) and HEAD_RX.fullmatch(text[s:e]):
             d.words = noun_words(doc, s, e)

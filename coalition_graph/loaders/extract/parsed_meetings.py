@@ -255,3 +255,19 @@ def find_editions(text: str, start: int, end: int) -> list[tuple[int, int, Editi
     if rx is None:
         return []
     return [(m.start(), m.end(), forms[m.group(0)]) for m in rx.finditer(text, start, end)]
+
+
+def told_as_past(doc, start: int, end: int) -> bool:
+    """The verb of the clause a meeting noun stands in is a plain past ("skipped the summit", "attended the
+    talks"), with no future or modal auxiliary and no verb of planning above it."""
+    a = doc.analysis
+    if a is None:
+        return False
+    nouns = [t for t in a.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")]
+    if not nouns:
+        return False
+    syn = Syntax(a)
+    v = syn.clause(nouns[-1])
+    if v.tag != "VBD" or any(c.dep == "aux" for c in a.children(v.i)):
+        return False
+    return not any("future" in lemma_classes().get(x.lemma, frozenset()) for x in a.ancestors(v.i)[:3])
