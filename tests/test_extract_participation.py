@@ -132,3 +132,15 @@ def test_a_persons_meeting_noun_is_not_a_participle():
 def test_the_lists_win_over_the_parse_for_a_persons_country():
     f = facts("US envoy to Ukraine Keith Kellogg attended the talks in Kyiv on Monday.", "2025-02-20")
     assert {a.country for a in f.attendances if a.person == "keith-kellogg"} == {"USA"}
+
+
+def test_also_took_part_refers_to_the_meeting_just_told():
+    got = attendance("Defence ministers of the contact group met by video on Monday. Gen. Mark Milley, chairman of "
+                     "the Joint Chiefs of Staff, also took part.", "2022-05-23")
+    assert "Mark Milley" in got
+
+
+def test_the_agent_of_an_announcement_at_the_meeting_was_there():
+    got = attendance("Donors gathered in London for the recovery conference on Wednesday. New guarantees were "
+                     "announced by Secretary of State Antony Blinken at the conference.", "2023-06-22")
+    assert got["Antony Blinken"][2] == "attended"

@@ -94,7 +94,9 @@ class ParticipationFinder:
         if passive:
             agents = self.syn.agents(v)
             subjects = self.syn.subjects(v)
-            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent"):
+            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only:
+                # (a speech class verb got here only with the meeting in an "at" phrase: "announced by X at
+                # the conference")
                 self._record(meeting, agents, role, status, sent, rule + ".agent")
                 if v.lemma in ("welcome", "receive", "host", "join"):
                     self._record(meeting, subjects, "participant", status, sent, rule + ".guest")
@@ -199,7 +201,11 @@ class ParticipationFinder:
     def _meeting_in_phrases(self, v: Token, sent: Sentence, preps: set[str] | None = None) -> str | None:
         """A meeting mention inside the predicate's object or prepositional phrases (only phrases opened by
         one of `preps`, where given)."""
-        for c in self.a.children(v.i):
+        phrases = list(self.a.children(v.i))
+        if preps is not None:  # the parser often hangs "at the summit" on the object or agent before it
+            phrases += [g for c in phrases if c.dep in ("dobj", "agent") for o in [c, *self.a.children(c.i)]
+                        for g in self.a.children(o.i) if g.dep == "prep"]
+        for c in phrases:
             if preps is not None and not (c.dep == "prep" and c.lower in preps):
                 continue
             if c.dep in ("dobj", "prep", "pobj", "attr", "npadvmod", "dative", "agent", "acomp"):
@@ -258,7 +264,7 @@ class ParticipationFinder:
     def _has_other_object(self, v: Token, sent: Sentence) -> bool:
         """"joined NATO", "hosted a dinner": an object that is not a meeting."""
         return any(c.dep in ("dobj", "pobj") and c.pos in ("NOUN", "PROPN") and not self._holds_meeting(c, sent)
-                   for c in self.a.children(v.i))
+                   and not (v.lemma == "take" and c.lemma == "part") for c in self.a.children(v.i))
 
     # ------------------------------------------------------------ participants
     # ------------------------------------------------------------ status and records
