@@ -111,3 +111,9 @@ def test_a_city_no_list_knows_is_found_by_the_entity_recogniser():
 def test_a_war_region_is_not_where_a_summit_is_held():
     ms, _ = meetings_and_people("Arab leaders met in Riyadh on Monday for a summit on the war in Gaza.", "2024-11-11")
     assert {m.city for m in ms} == {"Riyadh"}
+
+
+def test_a_meeting_told_with_its_span_is_one_with_a_day_inside_it():
+    ms, _ = meetings_and_people("Delegations from 92 countries gathered at the Bürgenstock resort for a two-day "
+                                "summit that ended on Sunday.", "2024-06-16")
+    assert [(str(m.start), m.city) for m in ms] == [("2024-06-15", "Bürgenstock")]

@@ -89,7 +89,7 @@ class MeetingDraft:
             elif self.precision == "week" or o.precision == "week":
                 if abs((self.start - o.start).days) > 6:
                     return False
-            elif self.start != o.start:
+            elif not _days_meet(self, o):
                 return False
         if self.city and o.city and self.city != o.city:
             return False
@@ -886,6 +886,16 @@ class MeetingFinder:
         self.positions.setdefault(sent.index, []).append((s, e, target.key))
         if not other:
             self.current = target
+
+
+def _days_meet(a: MeetingDraft, b: MeetingDraft) -> bool:
+    """Two day-dated drafts can be one meeting: the same day, or a day inside the span the other was told
+    with ("hosted from Tuesday to Thursday", "a two-day summit that ended on Sunday")."""
+    def span(d: MeetingDraft) -> tuple[dt.date, dt.date]:
+        first = d.range_start if d.range_start and d.range_start <= d.start else d.start
+        return first, d.start
+    (a0, a1), (b0, b1) = span(a), span(b)
+    return a0 <= b1 and b0 <= a1
 
 
 def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
