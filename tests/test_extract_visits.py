@@ -117,3 +117,9 @@ def test_a_meeting_told_with_its_span_is_one_with_a_day_inside_it():
     ms, _ = meetings_and_people("Delegations from 92 countries gathered at the Bürgenstock resort for a two-day "
                                 "summit that ended on Sunday.", "2024-06-16")
     assert [(str(m.start), m.city) for m in ms] == [("2024-06-15", "Bürgenstock")]
+
+
+def test_a_future_cue_in_the_next_sentence_does_not_move_a_past_day():
+    ms, _ = meetings_and_people("Defence ministers of the Ukraine Defense Contact Group met in London on Tuesday. "
+                                "The contact group is next due to meet in Brussels in October.", "2025-09-10")
+    assert [(str(m.start), m.city) for m in ms] == [("2025-09-09", "London"), ("2025-10-01", "Brussels")]

@@ -103,7 +103,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            window = text[max(0, m.start() - 60): m.end() + 40]
+            window = _own_sentence(text, max(0, m.start() - 60), m.start(), m.end(), m.end() + 40)
             future = bool(FUTURE_CUES.search(window))
             d = None
             precision = "day"
@@ -172,3 +172,11 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             continue
         out.append(f)
     return out
+
+
+def _own_sentence(text: str, lo: int, start: int, end: int, hi: int) -> str:
+    """text[lo:hi] cut to the sentence of start..end: a cue in the sentence before or after ("The group is next
+    due to meet …") says nothing of this date."""
+    before = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    after = [p for p in (text.find(". ", end, hi), text.find("\n", end, hi)) if p != -1]
+    return text[(before + 1 if before != -1 else lo):(min(after) + 1 if after else hi)]

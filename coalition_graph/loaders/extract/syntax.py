@@ -65,9 +65,9 @@ class Syntax:
             return self.group(head)  # "footage of A and B landing in Riyadh"
         if v.dep == "relcl":
             return self.group(head)
-        if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp") or (v.dep == "acl" and head.pos == "ADJ"):
-            return self.subjects(head, depth + 1)
-        if v.dep == "acomp":
+        if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp") or (v.dep == "acl" and head.pos == "ADJ") \
+                or (v.dep == "prep" and head.pos in ("AUX", "VERB")):
+            # "X plans to attend", "X is due to meet" (with "due" parsed as a preposition of "is")
             return self.subjects(head, depth + 1)
         return []
 
