@@ -84,3 +84,8 @@ def test_leaders_of_the_new_coalitions_are_known_by_their_full_names():
     found = people("Saudi Crown Prince Mohammed bin Salman welcomed Qatar's Emir Tamim bin Hamad Al Thani.", "2024-11-11")
     keys = {k for _t, k, _v in found}
     assert {"mohammed-bin-salman", "tamim-bin-hamad-al-thani"} <= keys
+
+
+def test_a_rank_before_a_name_is_not_its_first_name():
+    found = people("Saudi Foreign Minister Prince Faisal bin Farhan Al-Saud chaired the meeting.", "2024-11-10")
+    assert [k for _t, k, _v in found] == ["faisal-bin-farhan-al-saud"]

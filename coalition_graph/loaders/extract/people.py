@@ -67,6 +67,8 @@ _TITLE_WORDS = [
 TITLE_RX = re.compile(
     r"(?<![\w-])(?:(?:Outgoing|Acting|Former|Incoming|Then|Deputy|First Deputy)\s+)?(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
     re.I)
+# titles of rank written before a name, never a first name themselves
+ROYAL = re.compile(r"^(?:(?:Crown\s+)?Prince(?:ss)?|Sheikha?|Emir|King|Queen|Dr\.?|Gen\.?)\s+")
 HONORIFICS = re.compile(r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Lt\.? Gen\.|Gen\.|Adm\.|Lord|Lady|Rep\.|Sen\.)\s+")
 PARTICLES = {"von", "der", "van", "de", "da", "di", "del", "la", "le", "du", "den", "ter", "bin", "al", "ibn", "bint",
              "el", "abu"}
@@ -468,9 +470,10 @@ class PeopleFinder:
         gaz = self.gaz
         clean = re.sub(r"\b[A-Z]\.\s*", "", name).strip()  # middle initials: "Lloyd J. Austin"
         clean = re.sub(r"\s+(?:III|II|IV|Jr\.?|Sr\.?)$", "", clean)
-        for cand in (name, clean):
+        for cand in (name, clean, clean.replace("-", " ")):
             if cand in gaz.person_names:
                 return self._person(gaz.person_names[cand])
+        clean = ROYAL.sub("", clean)  # "Prince Faisal bin Farhan": the first name is Faisal, not Prince
         toks = clean.split()
         of = of or (t.of if t else None)
         # holders of the written office on the article's date
@@ -487,7 +490,7 @@ class PeopleFinder:
         if len(toks) >= 2:
             first = fold(toks[0])
             for k in cands:
-                names = [gaz.people[k].name, *gaz.people[k].aliases]
+                names = [ROYAL.sub("", n) for n in (gaz.people[k].name, *gaz.people[k].aliases)]
                 if any(len(n.split()) >= 2 and _similar(fold(n).split()[0], first) for n in names):
                     return self._person(k)
             for k in holders:  # "Finnish defence chief Antti Hkknen": the office holder with that first name
