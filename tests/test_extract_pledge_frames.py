@@ -54,3 +54,25 @@ def test_amounts_after_a_respectively_pair_still_count():
     got = pledges("Britain and France pledged $100 million and $50 million, respectively, and Germany pledged "
                   "$30 million.")
     assert ("DEU", 30e6, "USD") in got and ("GBR", 100e6, "USD") in got and ("FRA", 50e6, "USD") in got
+
+
+def test_a_verb_of_giving_with_counted_things_is_a_pledge_without_an_amount():
+    got = pledges("Defence ministers met at Ramstein on Friday. Austin said the United States would provide 31 "
+                  "M1 Abrams tanks.", "2023-01-26")
+    assert ("USA", None, None) in got
+
+
+def test_his_country_is_the_speakers_country():
+    got = pledges("Polish President Andrzej Duda said his country would contribute 14 Leopard 2 tanks.", "2023-01-26")
+    assert got == [("POL", None, None)]
+
+
+def test_the_object_of_urged_is_who_should_give():
+    got = pledges("Blinken urged all countries taking part to give more aid to Gaza.", "2024-06-11")
+    assert got == []
+
+
+def test_what_was_supplied_over_a_period_is_no_pledge():
+    got = pledges("In the last six months alone, the UK has supplied more than 85,000 drones to Ukraine.",
+                  "2025-10-15")
+    assert got == []

@@ -92,3 +92,58 @@ def as_did_donors(doc, start: int, end: int) -> list[int]:
                 if not out and nxt is not None and nxt.pos == "PROPN":
                     out.append(nxt.start)
     return out
+
+
+def commitments(doc, start: int, end: int) -> list[tuple[tuple[str, str], str | None, int, str]]:
+    """Pledges without an amount, read as a frame: a verb of giving (class `give`) whose subject is a donor
+    and whose object is a thing given (class `aid_noun`, or counted: "31 M1 Abrams tanks"). Returns
+    (donor, person who spoke for it, offset of the verb, what) for each; the caller decides which are new.
+
+    The donor is a country or organization subject, a capital standing for its government, a person's
+    country ("Duda had promised 14 tanks"), or the possessor's country for "her country would contribute"."""
+    a = doc.analysis
+    if a is None:
+        return []
+    syn = Syntax(a)
+    classes = lemma_classes()
+    out = []
+    for v in syn.words_of_class(start, end, "give", ("VERB",)):
+        if any(c.dep == "neg" for c in a.children(v.i)):
+            continue
+        objs = [c for c in a.children(v.i) if c.dep == "dobj"]
+        things = [o for o in objs if "aid_noun" in classes.get(o.lemma, frozenset()) or
+                  any(c.dep == "nummod" for c in a.children(o.i))]
+        if not things or any(x.ent == "MONEY" for o in things for x in a.subtree(o.i)):
+            continue  # an amount of money is the amount rules' to read
+        for s in syn.subjects(v):
+            donor, person = _donor_of(doc, syn, s, classes)
+            if donor:
+                lo, hi = things[0].start, a.subtree(things[0].i)[-1].end
+                out.append((donor, person, v.start, doc.text[lo:hi]))
+    return out
+
+
+def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | None, str | None]:
+    act = syn.actors(doc, t)
+    if act and act[0] == "country":
+        return ("country", act[1]), None
+    if act and act[0] == "person":
+        iso, org = doc.country_of_person(act[1])
+        if iso:
+            return ("country", iso), act[1]
+        if org:
+            return ("organization", org), act[1]
+        return None, None
+    lo, hi = syn.np_span(t)
+    for o in doc.orgs:
+        if lo <= o.start < hi and o.start <= t.start < o.end + 1:
+            return ("organization", o.key), None
+    if "donor_noun" in classes.get(t.lemma, frozenset()):
+        for c in syn.a.children(t.i):
+            if c.dep == "poss":
+                own = syn.actors(doc, c)
+                if own and own[0] == "person":
+                    iso, _org = doc.country_of_person(own[1])
+                    if iso:
+                        return ("country", iso), own[1]
+    return None, None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_eur
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
-from coalition_graph.loaders.extract.pledge_frames import as_did_donors, nobodys_pledge, respectively
+from coalition_graph.loaders.extract.pledge_frames import as_did_donors, commitments, nobodys_pledge, respectively
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Actor, Pledge
 
@@ -55,6 +55,9 @@ NOT_A_PLEDGE = re.compile(
     r"unlock|mobili[sz]e|leverage|asked for|requested|request|needs|needed|seeks|sought|demand\w*|"
     r"broader|wider|larger)\b", re.I)  # "part of the G7's broader $50 billion initiative": not theirs
 # after an amount: "€200 billion of frozen Russian assets" is the assets, not a gift
+# what was given over a period is a running total, not a pledge ("in the last six months alone, the UK has supplied")
+CUMULATIVE = re.compile(r"\b(?:in|over|during) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years?)\b|"
+                        r"\bsince (?:the start|the beginning|the invasion|February 2022)\b", re.I)
 NOT_A_PLEDGE_AFTER = re.compile(r"^\s*(?:(?:of|in)\s+(?:\w+\s+){0,3}(?:frozen|assets|securities|cash|sovereign)\b|"
                                 r"of (?:it|which|that|this)\s+(?:for|to|earmarked|going|set aside)\b)", re.I)
 # (the last: "$1bn, $300m of it for energy" is a part of the package; "£350m of it from Britain" is a donor's share)
@@ -182,6 +185,17 @@ class PledgeFinder:
                 for dn in donors:
                     if dn != self.out[-1].donor:
                         self._add(sent, dn, None, person, "pledge.joins_previous", at)
+        # pledges without an amount read as frames: "the United States would provide 31 M1 Abrams tanks"
+        pledged_here = {d.donor for d in self.out if d.sentence.index == sent.index}
+        for donor, person, at, what in commitments(doc, sent.start, sent.end):
+            c0, c1 = self._clause(sent, at)
+            if NOT_A_PLEDGE.search(text[c0:c1]) or CUMULATIVE.search(text[c0:c1]) or self._told_before(donor, what):
+                continue  # totals, what was given over a period, or a pledge of this donor told already
+            if donor[0] == "organization" and doc.gaz.orgs.get(donor[1]) and doc.gaz.orgs[donor[1]].kind == "format":
+                continue  # a contact group coordinates; its members give
+            if donor not in pledged_here and not any(sent.start <= m.start < sent.end for m in money):
+                self._add(sent, donor, None, person, "pledge.frame", at)
+                pledged_here.add(donor)
         # pledges without an amount, one per clause: "while Germany pledged four new IRIS-T air defenses"
         for sm in STRONG_VERBS.finditer(sent.text):
             at = sent.start + sm.start()
@@ -204,6 +218,16 @@ class PledgeFinder:
                 donors, person = self._donors(sent, at, c0)
             for dn in donors:
                 self._add(sent, dn, None, person, "pledge.no_amount", at)
+
+    def _told_before(self, donor: tuple[str, str], what: str) -> bool:
+        """The donor has a pledge already whose sentence names the same thing ("loans")."""
+        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w\-]{3,}", what)}
+        for d in self.out:
+            if d.donor == donor:
+                told = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w\-]{3,}", d.sentence.text)}
+                if words & told:
+                    return True
+        return False
 
     def _actor_at(self, pos: int) -> tuple[str, str] | None:
         for c in self.doc.countries:

@@ -61,6 +61,10 @@ class Syntax:
         if depth >= 3 or v.head == v.i:
             return []
         head = self.a.tokens[v.head]
+        if v.dep == "xcomp":
+            objects = [c for c in self.a.children(head.i) if c.dep in ("dobj", "dative")]
+            if objects:  # "urged all countries to give more": the object of "urged" gives
+                return self.group(objects[0])
         if v.dep == "acl" and v.tag == "VBG":
             return self.group(head)  # "footage of A and B landing in Riyadh"
         if v.dep == "relcl":
