@@ -77,3 +77,9 @@ def test_a_long_text_is_analysed_in_pieces_with_the_right_offsets(monkeypatch):
     assert [t.i for t in whole.tokens] == list(range(len(whole.tokens)))
     assert all(0 <= t.head < len(whole.tokens) for t in whole.tokens)
     assert sum(1 for e in whole.entities if e.text == "Macron") == 20
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_lede():
+    a = analysis.analyse("PARIS — Twenty-six countries have committed to deploy troops to Ukraine.")
+    committed = next(t for t in a.tokens if t.text == "committed")
+    assert [t.text for t in a.children(committed.i) if t.dep == "nsubj"] == ["countries"]

@@ -205,6 +205,9 @@ def _register_line_breaks(spacy) -> None:
             prev = doc[t.i - 1]
             if prev.is_space and "\n" in prev.text and not t.is_space:
                 t.is_sent_start = True
+            elif t.i <= 8 and prev.text in ("—", "–", "-") and all(x.text.isupper() or not x.is_alpha
+                                                                  for x in doc[:prev.i]):
+                t.is_sent_start = True  # a wire dateline ("PARIS —") is not the subject of the lede
         return doc
 
 

@@ -150,10 +150,10 @@ class Syntax:
         for c in doc.countries:
             if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
                 return "country", c.iso3
-        if t.dep in ("nsubj", "nsubjpass", "pobj", "conj") and t.pos == "PROPN":
+        if t.dep in ("nsubj", "nsubjpass", "conj") and t.pos == "PROPN" and not t.text.isupper():  # (not "PARIS —")
             for p in doc.places:  # "Paris hosted a summit": a capital stands for its government
                 if p.start <= t.start < p.end and p.place.iso3 and p.place.kind == "city" and \
-                        doc.gaz.capital_of(p.place.iso3) == p.place.city and t.dep != "pobj":
+                        doc.gaz.capital_of(p.place.iso3) == p.place.city:
                     return "country", p.place.iso3
         return None
 
