@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.amounts import Money, find_money
@@ -60,6 +60,13 @@ def _recognised_cities(analysis: Analysis, places, countries, orgs) -> list[Plac
     return out
 
 
+@dataclass(frozen=True)
+class Near:
+    persons: list
+    countries: list
+    places: list
+
+
 @dataclass
 class Doc:
     article: Article
@@ -101,6 +108,22 @@ class Doc:
         return doc
 
     # ------------------------------------------------------------ positions
+    def mentions_near(self, start: int, end: int) -> "Near":
+        """The person, country and place mentions that can overlap start..end (an index, not a scan: the
+        parse rules ask this for every noun they look at)."""
+        index = self.__dict__.get("_near_index")
+        if index is None:
+            index = self.__dict__["_near_index"] = {
+                name: (sorted(items, key=lambda x: x.start), [x.start for x in sorted(items, key=lambda x: x.start)])
+                for name, items in (("persons", self.persons), ("countries", self.countries), ("places", self.places))}
+        reach = 160  # no mention (a title with a name included) is longer than this
+
+        def pick(name: str) -> list:
+            items, starts = index[name]
+            return items[bisect_left(starts, start - reach):bisect_right(starts, end)]
+
+        return Near(pick("persons"), pick("countries"), pick("places"))
+
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._starts, pos) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i].start <= pos <= self.sentences[i].end:

@@ -143,15 +143,16 @@ class Syntax:
         "the minister"), or whose title it is ("President Biden"), not a possessor inside it ("Starmer's
         adviser"); else a country it names."""
         lo, hi = self.np_span(t)
-        people = [p for p in doc.persons if p.span_start <= t.start < p.end] or \
-            [p for p in doc.persons if t.start < p.start and p.end <= hi]
+        near = doc.mentions_near(lo, hi)
+        people = [p for p in near.persons if p.span_start <= t.start < p.end] or \
+            [p for p in near.persons if t.start < p.start and p.end <= hi]
         if people:
             return "person", people[0].key
-        for c in doc.countries:
+        for c in near.countries:
             if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
                 return "country", c.iso3
         if t.dep in ("nsubj", "nsubjpass", "conj") and t.pos == "PROPN" and not t.text.isupper():  # (not "PARIS —")
-            for p in doc.places:  # "Paris hosted a summit": a capital stands for its government
+            for p in near.places:  # "Paris hosted a summit": a capital stands for its government
                 if p.start <= t.start < p.end and p.place.iso3 and p.place.kind == "city" and \
                         doc.gaz.capital_of(p.place.iso3) == p.place.city:
                     return "country", p.place.iso3
