@@ -123,3 +123,16 @@ def test_a_future_cue_in_the_next_sentence_does_not_move_a_past_day():
     ms, _ = meetings_and_people("Defence ministers of the Ukraine Defense Contact Group met in London on Tuesday. "
                                 "The contact group is next due to meet in Brussels in October.", "2025-09-10")
     assert [(str(m.start), m.city) for m in ms] == [("2025-09-09", "London"), ("2025-10-01", "Brussels")]
+
+
+def test_a_person_who_hosts_or_phones_another_meets_them_in_any_tense():
+    ms, att = meetings_and_people("French President Emmanuel Macron hosts Ukrainian President Volodymyr Zelenskyy "
+                                  "at the Elysee Palace in Paris.", "2025-03-03")
+    assert [(m.kind, m.city) for m in ms] == [("bilateral", "Paris")]
+    ms, att = meetings_and_people("Trump said he had telephoned Putin on Monday.", "2025-03-03")
+    assert [(m.name, m.mode) for m in ms] == [("Trump–Putin call", "virtual")]
+
+
+def test_calling_for_something_is_no_call():
+    ms, _ = meetings_and_people("Macron called for a ceasefire on Monday.", "2025-03-03")
+    assert ms == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
-    find_editions, find_group_meetings, find_visits, noun_partners, noun_words, told_as_past,
+    find_editions, find_group_meetings, find_two_sided, find_visits, noun_partners, noun_words, told_as_past,
 )
 from coalition_graph.schema.models import Evidence, Meeting
 
@@ -462,6 +462,7 @@ class MeetingFinder:
         found += self._editions(sent, used)
         found += self._visits(sent, used, found)
         found += self._group_meetings(sent, used)
+        found += self._two_sided(sent, used)
         for m in HEAD_RX.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
@@ -517,6 +518,20 @@ class MeetingFinder:
             d.name, d.city, d.country = ed.name, ed.city, ed.iso3
             out.append((d, "meeting.edition", (s, e)))
             used.append((s, e))
+        return out
+
+    def _two_sided(self, sent: Sentence, used: list[tuple[int, int]]) -> list:
+        """"Macron hosts Zelenskyy", "Starmer phoned Trump" in any tense (see parsed_meetings.py)."""
+        out = []
+        for m in find_two_sided(self.doc, sent):
+            if any(not (m.end <= a or m.start >= b) for a, b in used):
+                continue
+            d = self._draft_from(sent, m.start, m.end, m.head)
+            d.bilateral, d.participants = True, list(m.sides)
+            if m.head == "call":
+                d.mode = "virtual"
+            out.append((d, f"meeting.verb.{m.head}_of_two", (m.start, m.end)))
+            used.append((m.start, m.end))
         return out
 
     def _group_meetings(self, sent: Sentence, used: list[tuple[int, int]]) -> list:

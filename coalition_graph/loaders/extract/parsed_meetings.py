@@ -271,3 +271,44 @@ def told_as_past(doc, start: int, end: int) -> bool:
     if v.tag != "VBD" or any(c.dep == "aux" for c in a.children(v.i)):
         return False
     return not any("future" in lemma_classes().get(x.lemma, frozenset()) for x in a.ancestors(v.i)[:3])
+
+
+@dataclass(frozen=True)
+class TwoSided:
+    start: int          # the verb
+    end: int
+    head: str           # meeting | call
+    sides: tuple[str, str]  # person keys: host or caller first
+
+
+def find_two_sided(doc, sent) -> list[TwoSided]:
+    """Meetings of two people told by a verb, in any tense: "Macron hosts Zelenskyy", "the king received
+    Rutte" (class `receive`), "Starmer phoned Trump" (class `phone`, a call). The subject and the object
+    must both be people, and the object no meeting ("hosted the summit" is the noun rules')."""
+    a = doc.analysis
+    if a is None:
+        return []
+    syn = Syntax(a)
+    classes = lemma_classes()
+    out = []
+    for v in a.tokens_in(sent.start, sent.end):
+        cls = classes.get(v.lemma, frozenset())
+        if v.pos != "VERB" or not cls & {"receive", "phone"}:
+            continue
+        kids = a.children(v.i)
+        if any(c.dep in ("prt", "neg") for c in kids) or \
+                any(c.dep == "prep" and c.lower in ("for", "on") and c.i == v.i + 1 for c in kids):
+            continue  # "called for", "called on", "did not receive"
+        objs = [o for o in kids if o.dep == "dobj"]
+        passive = any(c.dep == "auxpass" for c in kids)
+        subj = syn.subjects(v)
+        if passive:  # "Rutte was received by the king"
+            objs, subj = subj, syn.agents(v)
+        if len(subj) != 1 or len(objs) != 1:
+            continue  # "received Zelenskyy and several leaders" is a summit
+        s_act, o_act = syn.actors(doc, subj[0]), syn.actors(doc, objs[0])
+        if not (s_act and o_act and s_act[0] == o_act[0] == "person") or s_act[1] == o_act[1] or \
+                len(syn.group(objs[0])) > 1:
+            continue
+        out.append(TwoSided(v.start, v.end, "call" if "phone" in cls else "meeting", (s_act[1], o_act[1])))
+    return out

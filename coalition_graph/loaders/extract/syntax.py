@@ -142,6 +142,14 @@ class Syntax:
         """("person", key) or ("country", iso3) for the noun `t`: the person it names ("Sergey Lavrov", "he",
         "the minister"), or whose title it is ("President Biden"), not a possessor inside it ("Starmer's
         adviser"); else a country it names."""
+        if t.pos == "PRON" and t.lower in ("he", "she") and t.dep in ("nsubj", "nsubjpass"):
+            v = self.clause(t)
+            if v.dep == "ccomp" and v.head != v.i:  # "Trump said he had telephoned Putin": he is Trump
+                for s in self.subjects(self.a.tokens[v.head]):
+                    if s.i != t.i and s.pos != "PRON":
+                        speaker = self.actors(doc, s)
+                        if speaker and speaker[0] == "person":
+                            return speaker
         lo, hi = self.np_span(t)
         near = doc.mentions_near(lo, hi)
         people = [p for p in near.persons if p.span_start <= t.start < p.end] or \
