@@ -60,3 +60,14 @@ def test_a_dead_worker_costs_its_batch_nothing(monkeypatch):
     facts = parallel.extract_many(articles)
     assert [f.article.id for f in facts] == [a.id for a in articles]
     parallel.shutdown()
+
+
+def test_cli_names_a_bad_worker_count_in_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from coalition_graph.cli import cli
+
+    monkeypatch.setenv(parallel.ENV_VAR, "abc")
+    res = CliRunner().invoke(cli, ["ingest", str(SAMPLE), "--store", str(tmp_path / "s")])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and parallel.ENV_VAR in res.output
+    assert not (tmp_path / "s").exists()
