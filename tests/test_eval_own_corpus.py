@@ -15,8 +15,10 @@ from pathlib import Path
 import pycountry
 import pytest
 
-CORPUS = Path(__file__).parent / "fixtures" / "eval_own"
-FILES = sorted(CORPUS.glob("*.json"))
+FIXTURES = Path(__file__).parent / "fixtures"
+# eval_own: 12 articles on the coalitions backing Ukraine; eval_own2: 12 on the other coalitions (Gaza, Sudan,
+# Syria, Lebanon, the anti-Daesh coalition, climate and health pledging, G20, BRICS, Quad, Arab League, Weimar)
+FILES = sorted(FIXTURES.glob("eval_own/*.json")) + sorted(FIXTURES.glob("eval_own2/*.json"))
 
 TOP_KEYS = {"id", "url", "publisher", "title", "published", "text", "gold"}
 GOLD_KINDS = ("meetings", "attendance", "pledges", "statements", "roles")
@@ -50,8 +52,9 @@ def check_country_or_org(value: str | None) -> None:
         assert is_country(value), f"{value} is not an ISO 3166-1 alpha-3 code"
 
 
-def test_corpus_has_twelve_articles() -> None:
-    assert len(FILES) == 12
+def test_each_corpus_has_twelve_articles() -> None:
+    assert [p.parent.name for p in FILES].count("eval_own") == 12
+    assert [p.parent.name for p in FILES].count("eval_own2") == 12
 
 
 def test_ids_and_urls_are_unique() -> None:
@@ -60,11 +63,11 @@ def test_ids_and_urls_are_unique() -> None:
     assert len({d["url"] for d in docs}) == len(docs)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_article_shape(path: Path) -> None:
     doc = load(path)
     assert set(doc) == TOP_KEYS
-    assert doc["id"].startswith("own-")
+    assert doc["id"].startswith("own-" if path.parent.name == "eval_own" else "own2-")
     assert doc["url"].startswith("https://eval.coalition-graph.invalid/")
     assert doc["publisher"] and doc["title"]
     check_date(doc["published"])
@@ -75,7 +78,7 @@ def test_article_shape(path: Path) -> None:
     assert 150 <= len(doc["text"].split()) <= 350
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_meetings(path: Path) -> None:
     doc = load(path)
     text = doc["text"]
@@ -96,7 +99,7 @@ def test_meetings(path: Path) -> None:
         assert m["evidence"] in text, m["evidence"]
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_attendance(path: Path) -> None:
     doc = load(path)
     keys = {m["key"] for m in doc["gold"]["meetings"]}
@@ -111,7 +114,7 @@ def test_attendance(path: Path) -> None:
         assert a["evidence"] in doc["text"], a["evidence"]
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_pledges(path: Path) -> None:
     doc = load(path)
     keys = {m["key"] for m in doc["gold"]["meetings"]}
@@ -133,7 +136,7 @@ def test_pledges(path: Path) -> None:
         assert p["evidence"] in doc["text"], p["evidence"]
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_statements(path: Path) -> None:
     doc = load(path)
     keys = {m["key"] for m in doc["gold"]["meetings"]}
@@ -147,7 +150,7 @@ def test_statements(path: Path) -> None:
         assert len(s["quote"].split()) <= 15
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_roles(path: Path) -> None:
     doc = load(path)
     seen = set()
