@@ -136,3 +136,20 @@ def test_a_person_who_hosts_or_phones_another_meets_them_in_any_tense():
 def test_calling_for_something_is_no_call():
     ms, _ = meetings_and_people("Macron called for a ceasefire on Monday.", "2025-03-03")
     assert ms == []
+
+
+def test_a_meeting_dated_by_its_last_day_starts_as_long_before_as_it_lasted():
+    ms, _ = meetings_and_people("KAZAN - The largest gathering of leaders in Russia in years ended on Thursday. "
+                                "Three things to take away from three days of the BRICS summit in Kazan.", "2024-10-24")
+    assert [str(m.start) for m in ms] == ["2024-10-22"]
+
+
+def test_held_their_meeting_names_the_two_sides():
+    ms, att = meetings_and_people("Modi and Xi held their first formal bilateral meeting in five years on Wednesday.",
+                                  "2024-10-24")
+    assert [m.kind for m in ms] == ["bilateral"] and {p for _m, p in att} == {"Narendra Modi", "Xi Jinping"}
+
+
+def test_a_capital_named_by_its_region_is_no_city():
+    ms, _ = meetings_and_people("Leaders spent three days at the summit in the Tatar capital.", "2024-10-24")
+    assert all(m.city != "Tatar" for m in ms)

@@ -54,6 +54,10 @@ def _recognised_cities(analysis: Analysis, places, countries, orgs) -> list[Plac
             continue
         if " " in e.text.strip() and e.text.split()[0].lower() in ("the", "a"):
             continue
+        last = analysis.tokens[e.last]
+        if last.dep in ("amod", "compound") and analysis.tokens[last.head].lemma in ("capital", "region", "city",
+                                                                                     "republic", "province"):
+            continue  # "the Tatar capital" names the capital by its region: not a city called "Tatar"
         iso = next((c.iso3 for c in countries if c.form == "name" and 0 < c.start - e.end <= 3
                     and analysis.text[e.end:c.start].strip() == ","), None)
         out.append(PlaceMention(e.start, e.end, e.text, Place(e.text, "city", e.text, iso)))

@@ -48,6 +48,10 @@ SAME_DAY_RX = re.compile(
     r"video call|session|gathering|conference))\b", re.I)
 
 
+END_BEFORE_RX = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|finished|will (?:end|close|"
+                           r"conclude))\s+(?:on\s+)?$", re.I)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+DURATION_RX = re.compile(r"\b(two|three|four|five)[- ]day\b|\b(two|three|four|five) days (?:of|long)\b", re.I)
 _GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
 
 
@@ -67,6 +71,7 @@ class MeetingDraft:
     range_start: dt.date | None = None  # the first day of a span told with it ("from Tuesday to Thursday")
     words: list[str] = field(default_factory=list)  # what the noun phrase says it is ("follow-up peace summit")
     year: int | None = None  # a year its clause names ("In 2023, … the summit in Johannesburg")
+    ends_on: bool = False  # its date is the day it ended ("ended on Thursday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
@@ -128,6 +133,7 @@ class MeetingDraft:
     def absorb(self, o: "MeetingDraft") -> None:
         if o.start and (not self.start or (self.precision != "day" and o.precision == "day")):
             self.start, self.precision = o.start, o.precision
+        self.ends_on = self.ends_on or (o.ends_on and o.start == self.start)
         if o.range_start:  # a stated span beats a day the meeting was only mentioned on
             self.start, self.precision = o.range_start, "day"
         for attr in ("city", "country", "format", "name", "mode", "year"):
@@ -169,7 +175,23 @@ class MeetingFinder:
         self._happening_now()
         self._visits_for_meetings()
         self._news_of_the_day()
+        self._from_end_and_length()
         return self.drafts
+
+    def _from_end_and_length(self) -> None:
+        """"The summit ended on Thursday. … three days of the summit": a meeting dated by its last day starts
+        as many days before as the article says it lasted (in a sentence that tells of it, or next to one)."""
+        text = self.doc.text
+        for d in self.drafts:
+            if not (d.ends_on and d.start and d.precision == "day") or d.range_start:
+                continue
+            near = {m[2].index + k for m in d.mentions for k in (-1, 0, 1)}
+            for sent in self.doc.sentences:
+                n = DURATION_RX.search(sent.text) if sent.index in near else None
+                if n:
+                    days = NUMBER_WORDS[(n.group(1) or n.group(2)).lower()]
+                    d.start = d.start - dt.timedelta(days=days - 1)
+                    break
 
     def _news_of_the_day(self) -> None:
         """A meeting the report tells in its first paragraphs as done, with no date anywhere in the article
@@ -663,6 +685,7 @@ class MeetingFinder:
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
+            d.ends_on = bool(END_BEFORE_RX.search(text[max(sent.start, best.start - 25):best.start]))
         d.range_start = self._span_start(sent, e, cands)
         if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
             d.head = "ministerial"  # "a meeting of EU foreign ministers"

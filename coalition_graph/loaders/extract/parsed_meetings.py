@@ -114,6 +114,12 @@ def noun_partners(doc, start: int, end: int) -> tuple[list[str], list[str]]:
                 if o.dep == "pobj":
                     partners += [act[1] for g in syn.group(o) if (act := syn.actors(doc, g)) and act[0] == "person"]
     if not partners:
+        # "Modi and Xi held their first bilateral meeting": the subjects of the verb that holds it
+        if n.dep == "dobj" and a.tokens[n.head].pos == "VERB":
+            sides = [act[1] for s in syn.subjects(a.tokens[n.head]) if (act := syn.actors(doc, s)) and act[0] == "person"]
+            sides = list(dict.fromkeys(sides))
+            if len(sides) >= 2:
+                return sides[:1], sides[1:]
         return [], []
     owners = [act[1] for c in a.children(n.i) if c.dep == "poss" for g in syn.group(c)
               if (act := syn.actors(doc, g)) and act[0] == "person"]

@@ -264,7 +264,10 @@ class ParticipationFinder:
     def _has_other_object(self, v: Token, sent: Sentence) -> bool:
         """"joined NATO", "hosted a dinner": an object that is not a meeting."""
         return any(c.dep in ("dobj", "pobj") and c.pos in ("NOUN", "PROPN") and not self._holds_meeting(c, sent)
-                   and not (v.lemma == "take" and c.lemma == "part") for c in self.a.children(v.i))
+                   and not (v.lemma == "take" and c.lemma == "part")
+                   and not (v.lemma in GUEST_OBJECT and ("group_noun" in self.classes.get(c.lemma, frozenset()) or
+                                                         self.syn.actors(self.doc, c)))  # "hosted the leaders"
+                   for c in self.a.children(v.i))
 
     # ------------------------------------------------------------ participants
     # ------------------------------------------------------------ status and records
