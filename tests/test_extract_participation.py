@@ -144,3 +144,22 @@ def test_the_agent_of_an_announcement_at_the_meeting_was_there():
     got = attendance("Donors gathered in London for the recovery conference on Wednesday. New guarantees were "
                      "announced by Secretary of State Antony Blinken at the conference.", "2023-06-22")
     assert got["Antony Blinken"][2] == "attended"
+
+
+def test_a_host_title_before_a_name_makes_the_host():
+    got = attendance("The Group of 20 wrapped up its summit in New Delhi on Sunday, a day after host Prime Minister "
+                     "Narendra Modi announced a consensus.", "2023-09-10")
+    assert got["Narendra Modi"][1] == "host"
+
+
+def test_leading_a_delegation_in_place_of_someone_makes_them_absent():
+    got = attendance("The Group of 20 summit opened in New Delhi on Saturday.\n\nThe text on Ukraine drew reactions. "
+                     "Russian Foreign Minister Sergei Lavrov, who led his country's delegation in place of President "
+                     "Vladimir Putin, told reporters the West had failed.", "2023-09-10")
+    assert got["Sergey Lavrov"][2] == "attended" and got["Vladimir Putin"][2] == "absent"
+
+
+def test_staying_away_is_absence():
+    got = attendance("The G20 summit opened in New Delhi on Saturday. Chinese President Xi Jinping stayed away.",
+                     "2023-09-09")
+    assert got["Xi Jinping"][2] == "absent"

@@ -124,7 +124,7 @@ class Doc:
 
         def pick(name: str) -> list:
             items, starts = index[name]
-            return items[bisect_left(starts, start - reach):bisect_right(starts, end)]
+            return items[bisect_left(starts, start - reach):bisect_right(starts, end + reach)]
 
         return Near(pick("persons"), pick("countries"), pick("places"))
 

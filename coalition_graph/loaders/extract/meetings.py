@@ -734,10 +734,10 @@ class MeetingFinder:
                         and p.key != obj[-1].key]
                 if subj:
                     d.bilateral, d.participants, d.head, d.mode = True, [subj[-1].key, obj[-1].key], "call", "virtual"
-        if not d.participants and d.head in ("meeting", "talks", "call", "phone", "video call", "conference"):
+        if len(d.participants) < 2 and d.head in ("meeting", "talks", "call", "phone", "video call", "conference"):
             owners, partners = noun_partners(doc, s, e)  # "In a phone call with X, Y said"
             if owners and partners:
-                d.participants = owners[:1] + partners
+                d.participants = owners[:1] + [p for p in partners if p != owners[0]]
                 d.bilateral = len(d.participants) == 2
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"

@@ -57,6 +57,8 @@ class ParticipationFinder:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
             self._adjective(t, sent)
+        elif t.pos in ("NOUN", "PROPN") and "title_host" in cls and t.dep in ("compound", "nmod", "amod"):
+            self._title_host(t, sent)
         elif t.pos in ("VERB", "AUX") and "gathering" in cls:
             self._meeting_subject(t, sent)
         elif t.pos == "NOUN" and "participant_noun" in cls:
@@ -71,6 +73,8 @@ class ParticipationFinder:
     def _verb(self, v: Token, cls: frozenset[str], sent: Sentence) -> None:
         if v.lemma == "take" and not any(c.lemma == "part" for c in self.a.children(v.i)):
             return  # only "take part"
+        if v.lemma == "stay" and not any(c.lower == "away" for c in self.a.children(v.i)):
+            return  # only "stay away"
         if v.lemma in ("head", "lead") and not self._object_is(v, {"delegation"}):
             meeting = self._meeting_in_phrases(v, sent)
             if meeting is None:
@@ -81,8 +85,9 @@ class ParticipationFinder:
         meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
-        if meeting is None and "strong" in cls and not self._has_other_object(v, sent):
-            meeting = self._context_meeting(sent)
+        delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
+        if meeting is None and ("strong" in cls or delegation) and (delegation or not self._has_other_object(v, sent)):
+            meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
         if meeting is None:
             return
         role = "host" if "host" in cls else "chair" if "chair" in cls else "participant"
@@ -107,12 +112,36 @@ class ParticipationFinder:
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
+        self._instead_of(v, meeting, sent, rule)
         if v.lemma in GUEST_OBJECT or v.lemma == "join":  # "met X", "Macron joined Starmer in Kyiv"
             for c in self.a.children(v.i):
                 if c.dep == "dobj" and not self._holds_meeting(c, sent):
                     self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".object")
         for c in self.syn.with_phrases(v):
             self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+
+    def _title_host(self, t: Token, sent: Sentence) -> None:
+        """"host Prime Minister Narendra Modi", "summit host Fumio Kishida": the title makes the named person
+        the host (or chair) of the meeting the sentence tells of, or the one told just before."""
+        meeting = self._only_meeting(self.a.tokens[t.head], sent) or (
+            None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        if meeting is None:
+            return
+        role = "chair" if "chair" in t.lemma else "host"
+        head = self.a.tokens[t.head]
+        self._record(meeting, [head], role, self._status(head, meeting), sent, "participation.title_host")
+
+    def _instead_of(self, v: Token, meeting: str, sent: Sentence, rule: str) -> None:
+        """"led the delegation in place of X", "came instead of X": X stayed away."""
+        for c in self.a.children(v.i):
+            if c.dep != "prep":
+                continue
+            inner = [x for x in self.a.subtree(c.i) if "instead" in self.classes.get(x.lemma, frozenset())]
+            if c.lower in ("in", "instead") and inner:
+                objs = [o for x in self.a.subtree(c.i) if x.dep == "prep" and x.lower == "of"
+                        for o in self.a.children(x.i) if o.dep == "pobj"]
+                for o in objs:
+                    self._record(meeting, self.syn.group(o), "participant", "absent", sent, rule + ".instead_of")
 
     def _meeting_subject(self, v: Token, sent: Sentence) -> None:
         """"The summit brought together A, B and C", "The call included X": a meeting as the subject of a
@@ -251,15 +280,18 @@ class ParticipationFinder:
         return None
 
     def _context_meeting(self, sent: Sentence) -> str | None:
-        """The meeting told last, in this paragraph or the one before."""
+        """The meeting told last, in this paragraph or the one before; else the meeting the report is about
+        (the one its lede tells of, held, not two-sided), where there is one."""
         for prev in range(sent.index - 1, -1, -1):
             ps = self.doc.sentences[prev]
             if ps.paragraph < sent.paragraph - 1:
-                return None
+                break
             keys = self.mf.by_sentence.get(prev, [])
             if keys:
                 return keys[-1]
-        return None
+        lede = [d for d in self.mf.drafts if d.mentions and d.mentions[0][2].paragraph == 0 and not d.future
+                and not d.bilateral and d.head != "visit"]
+        return lede[0].key if len(lede) == 1 else None
 
     def _has_other_object(self, v: Token, sent: Sentence) -> bool:
         """"joined NATO", "hosted a dinner": an object that is not a meeting."""
