@@ -89,3 +89,10 @@ def test_leaders_of_the_new_coalitions_are_known_by_their_full_names():
 def test_a_rank_before_a_name_is_not_its_first_name():
     found = people("Saudi Foreign Minister Prince Faisal bin Farhan Al-Saud chaired the meeting.", "2024-11-10")
     assert [k for _t, k, _v in found] == ["faisal-bin-farhan-al-saud"]
+
+
+def test_a_name_no_list_knows_keeps_its_initials_and_suffix():
+    from tests.test_extract_helpers import facts
+    f = facts("In a video message to the summit, Health Secretary Robert F. Kennedy Jr. said Washington would "
+              "withhold funding.", "2025-06-26")
+    assert "Robert F. Kennedy Jr." in {p.name for p in f.persons}

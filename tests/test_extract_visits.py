@@ -153,3 +153,9 @@ def test_held_their_meeting_names_the_two_sides():
 def test_a_capital_named_by_its_region_is_no_city():
     ms, _ = meetings_and_people("Leaders spent three days at the summit in the Tatar capital.", "2024-10-24")
     assert all(m.city != "Tatar" for m in ms)
+
+
+def test_both_meetings_refers_back():
+    ms, _ = meetings_and_people("Tusk met Macron in Paris on Monday and Scholz in Berlin later that day. Both meetings "
+                                "were overshadowed by a rally in South Carolina.", "2024-02-13")
+    assert all(m.city != "South Carolina" for m in ms)

@@ -501,6 +501,9 @@ class MeetingFinder:
                     not (re.search(r"\b(?:the|this|that|Saturday's|Sunday's|today's)\s*$", before, re.I) and
                          any(d.head in ("call", "video call") for d in self.drafts)):
                 continue  # a bare "call" is a meeting only as "the call" already told
+            if head in ("meetings", "talks", "summits", "calls") and \
+                    re.search(r"\b(?:both|the two|these|those|all three|the three)\s+$", before, re.I):
+                continue  # "Both meetings were overshadowed by …": the meetings told already
             if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
                     re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
                 continue  # "they were meeting" as a verb without partner

@@ -498,7 +498,7 @@ class PeopleFinder:
                     return self._person(k)
             if len(toks) >= 2 and toks[0][0].isupper() and all(name_word(tok) for tok in toks):
                 key = slugify(clean)
-                self._person(key, clean)
+                self._person(key, ROYAL.sub("", name).strip())  # the name as written: "Robert F. Kennedy Jr."
                 return key
             return None
         # one word: a surname
