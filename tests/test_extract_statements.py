@@ -51,3 +51,10 @@ def test_a_statement_by_an_institution_is_not_a_persons():
     f = facts('"Five countries have allocated an additional $1 billion," the Foreign Ministry said in a statement.',
               "2025-12-03")
     assert f.statements == []
+
+
+def test_the_speaker_is_the_subject_of_the_reporting_verb_not_the_nearest_name():
+    from tests.test_extract_helpers import facts
+    f = facts("Russian Foreign Minister Sergei Lavrov, who led his country's delegation in place of President "
+              "Vladimir Putin, told reporters that the West had failed to change the agenda.", "2023-09-10")
+    assert [s.speaker for s in f.statements] == ["sergey-lavrov"]

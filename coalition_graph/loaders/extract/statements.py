@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.people import PersonMention
+from coalition_graph.loaders.extract.syntax import Syntax
 from coalition_graph.schema.models import Evidence
 
 SPEECH_VERBS = (
@@ -263,7 +264,7 @@ class StatementFinder:
                     cand = self._speaker_in(max(sent.start, vs - 120), vs, last=True)
                     if cand is not None and self._clean_gap(text[cand.end:vs]) and \
                             (len(re.findall(r"\w+", rest)) >= 3 or self._clause_before(sent, cand)):
-                        sp, rule = cand, "statement.reported.subject_verb"
+                        sp, rule = self._parsed_subject(vs, ve) or cand, "statement.reported.subject_verb"
                 if sp is None and verb in INVERTABLE:
                     cand = self._speaker_in(ve, min(sent.end, ve + 60))
                     if cand is not None and re.fullmatch(r"\s*", text[ve:cand.span_start]) and vs - sent.start > 20:
@@ -273,6 +274,23 @@ class StatementFinder:
             for sp, rule in found:
                 out.append(StatementDraft(sp.key, [(sent.start, sent.end)], False, [sent.index], rule))
         return out
+
+    def _parsed_subject(self, vs: int, ve: int) -> PersonMention | None:
+        """The person the parse makes the subject of the reporting verb at vs..ve, where the nearest name
+        before it is someone else ("Lavrov, who led the delegation in place of Putin, told reporters")."""
+        a = self.doc.analysis
+        verbs = [t for t in a.tokens_in(vs, ve) if t.pos == "VERB"] if a is not None else []
+        if not verbs:
+            return None
+        syn = Syntax(a)
+        for s in syn.subjects(verbs[0]):
+            if s.pos == "PRON":
+                continue
+            act = syn.actors(self.doc, s)
+            if act and act[0] == "person":
+                return next((p for p in self.doc.persons if p.key == act[1] and p.span_start <= s.start < p.end),
+                            None)
+        return None
 
     @staticmethod
     def _clean_gap(gap: str) -> bool:
