@@ -159,3 +159,15 @@ def test_both_meetings_refers_back():
     ms, _ = meetings_and_people("Tusk met Macron in Paris on Monday and Scholz in Berlin later that day. Both meetings "
                                 "were overshadowed by a rally in South Carolina.", "2024-02-13")
     assert all(m.city != "South Carolina" for m in ms)
+
+
+def test_next_years_summit_is_another_summit():
+    ms, _ = meetings_and_people("The BRICS summit in Kazan ended on Thursday. Brazil takes over the chair in January "
+                                "and will host next year's summit.", "2024-10-24")
+    assert len(ms) == 2
+
+
+def test_the_general_assembly_is_a_body_not_a_meeting():
+    ms, _ = meetings_and_people("The communique called for a freeze on Israel's participation in the UN General "
+                                "Assembly.", "2024-11-11")
+    assert ms == []

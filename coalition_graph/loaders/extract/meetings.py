@@ -501,6 +501,8 @@ class MeetingFinder:
                     not (re.search(r"\b(?:the|this|that|Saturday's|Sunday's|today's)\s*$", before, re.I) and
                          any(d.head in ("call", "video call") for d in self.drafts)):
                 continue  # a bare "call" is a meeting only as "the call" already told
+            if head == "assembly" and text[s:e][0].isupper():
+                continue  # "the UN General Assembly" is a body, not a meeting told
             if head in ("meetings", "talks", "summits", "calls") and \
                     re.search(r"\b(?:both|the two|these|those|all three|the three)\s+$", before, re.I):
                 continue  # "Both meetings were overshadowed by …": the meetings told already
@@ -745,6 +747,11 @@ class MeetingFinder:
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"
         years = {int(y) for y in re.findall(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b", text[c0:c1], re.I)}
+        if doc.published and not years:  # "next year's summit", "last year's conference", right before the noun
+            rel = re.search(r"\b(next|last|this)\s+year(?:'s|’s)?\s+(?:[\w\-’']+\s+){0,3}$", text[max(c0, np_start - 30):s],
+                            re.I)
+            if rel:
+                years = {doc.published.year + {"next": 1, "last": -1, "this": 0}[rel.group(1).lower()]}
         if d.start is None and len(years) == 1:
             d.year = years.pop()  # "In 2023, Putin skipped the BRICS summit": that year's, not this one
         elif d.start is not None:
@@ -862,7 +869,8 @@ class MeetingFinder:
         other = OTHER_MEETING_RX.search(before)
         definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
         has_own = bool(d.start or d.city or d.format or d.name or d.bilateral or
-                       (d.participants and rule.startswith("meeting.verb.phone")))
+                       (d.participants and rule.startswith("meeting.verb.phone")) or
+                       (d.year and self.doc.published and d.year != self.doc.published.year))  # "next year's summit"
         indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
         if indefinite:
             definite = None  # "… and that a three-way meeting would follow": "that" is no determiner here
