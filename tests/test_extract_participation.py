@@ -163,3 +163,15 @@ def test_staying_away_is_absence():
     got = attendance("The G20 summit opened in New Delhi on Saturday. Chinese President Xi Jinping stayed away.",
                      "2023-09-09")
     assert got["Xi Jinping"][2] == "absent"
+
+
+def test_welcoming_as_co_host_makes_a_host():
+    got = attendance("The Gavi replenishment summit opened in Brussels on Wednesday. European Commission President "
+                     "Ursula von der Leyen welcomed donors as co-host.", "2025-06-26")
+    assert got["Ursula von der Leyen"][1] == "host"
+
+
+def test_who_was_sent_to_the_meeting_took_part():
+    got = attendance("The BRICS summit in Kazan ended on Thursday. Riyadh sent only Foreign Minister Prince Faisal "
+                     "bin Farhan to the summit.", "2024-10-24")
+    assert got["Faisal bin Farhan Al Saud"][2] == "attended"

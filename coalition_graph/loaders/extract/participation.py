@@ -59,6 +59,8 @@ class ParticipationFinder:
             self._adjective(t, sent)
         elif t.pos in ("NOUN", "PROPN") and "title_host" in cls and t.dep in ("compound", "nmod", "amod"):
             self._title_host(t, sent)
+        elif t.pos == "VERB" and t.lemma in ("send", "dispatch"):
+            self._sent_to(t, sent)
         elif t.pos in ("VERB", "AUX") and "gathering" in cls:
             self._meeting_subject(t, sent)
         elif t.pos == "NOUN" and "participant_noun" in cls:
@@ -86,11 +88,15 @@ class ParticipationFinder:
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
         delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
-        if meeting is None and ("strong" in cls or delegation) and (delegation or not self._has_other_object(v, sent)):
+        as_title = self._as_title(v)  # "welcomed donors as co-host"
+        if meeting is None and ("strong" in cls or delegation or as_title) and \
+                (delegation or as_title or not self._has_other_object(v, sent)):
             meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
         if meeting is None:
             return
         role = "host" if "host" in cls else "chair" if "chair" in cls else "participant"
+        if as_title:
+            role = "chair" if "chair" in as_title else "host"
         status = self._status(v, meeting, absent="absent" in cls)
         # "the summit, attended by 30 leaders": a past participle on a noun is passive too
         passive = any(c.dep in ("nsubjpass", "auxpass") for c in self.a.children(v.i)) or \
@@ -119,6 +125,28 @@ class ParticipationFinder:
                     self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".object")
         for c in self.syn.with_phrases(v):
             self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+
+    def _as_title(self, v: Token) -> str | None:
+        """The host or chair title of an "as" phrase on the predicate ("welcomed donors as co-host")."""
+        for c in self.a.children(v.i):
+            if c.dep == "prep" and c.lower == "as":
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj" and "title_host" in self.classes.get(o.lemma, frozenset()):
+                        return o.lemma
+        return None
+
+    def _sent_to(self, v: Token, sent: Sentence) -> None:
+        """"Riyadh sent only its foreign minister to the outreach session": who was sent took part (and the
+        sender country with them)."""
+        for c in self.a.children(v.i):
+            if c.dep == "prep" and c.lower == "to":
+                meeting = self._holds_meeting(c, sent)
+                if meeting:
+                    status = self._status(v, meeting)
+                    for o in self.a.children(v.i):
+                        if o.dep == "dobj":
+                            self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
+                    return
 
     def _title_host(self, t: Token, sent: Sentence) -> None:
         """"host Prime Minister Narendra Modi", "summit host Fumio Kishida": the title makes the named person
