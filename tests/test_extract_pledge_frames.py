@@ -76,3 +76,8 @@ def test_what_was_supplied_over_a_period_is_no_pledge():
     got = pledges("In the last six months alone, the UK has supplied more than 85,000 drones to Ukraine.",
                   "2025-10-15")
     assert got == []
+
+
+def test_an_amount_each_goes_to_every_donor():
+    got = pledges("The United Arab Emirates and Germany pledged $100 million each to the new fund.", "2023-11-30")
+    assert got == [("ARE", 100e6, "USD"), ("DEU", 100e6, "USD")]

@@ -159,6 +159,10 @@ class PledgeFinder:
                         self._add(sent, dn, mm, person, "pledge.respectively", mm.start)
                         paired.append(mm)
                     continue
+                if len(donors) > 1 and re.match(r"\s*each\b", text[m.end:m.end + 8]):
+                    for dn in donors:  # "The UAE and Germany pledged $100 million each"
+                        self._add(sent, dn, m, person, "pledge.each", m.start)
+                    continue
                 if len(donors) > 1:  # a joint amount: each donor pledged, no one amount is theirs
                     for dn in donors:
                         self._add(sent, dn, None, person, "pledge.joint_donors", m.start)
