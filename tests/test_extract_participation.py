@@ -175,3 +175,9 @@ def test_who_was_sent_to_the_meeting_took_part():
     got = attendance("The BRICS summit in Kazan ended on Thursday. Riyadh sent only Foreign Minister Prince Faisal "
                      "bin Farhan to the summit.", "2024-10-24")
     assert got["Faisal bin Farhan Al Saud"][2] == "attended"
+
+
+def test_who_represented_a_capital_took_part_and_so_did_its_country():
+    got = attendance("The ninth Brussels conference on Syria opened on Monday. Interim Foreign Minister Asaad "
+                     "al-Shaibani represented Damascus.", "2025-03-17")
+    assert got["Asaad al-Shaibani"][2] == "attended" and got["SYR"][2] == "attended"

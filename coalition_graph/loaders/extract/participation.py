@@ -123,8 +123,26 @@ class ParticipationFinder:
             for c in self.a.children(v.i):
                 if c.dep == "dobj" and not self._holds_meeting(c, sent):
                     self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".object")
+        if v.lemma == "represent":  # "al-Shaibani represented Damascus": the country he stood for took part
+            for c in self.a.children(v.i):
+                if c.dep == "dobj":
+                    country = self._country_named(c)
+                    if country:
+                        self.found.append((meeting, "country", country, "participant", status, sent,
+                                           rule + ".represented_country"))
         for c in self.syn.with_phrases(v):
             self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+
+    def _country_named(self, t: Token) -> str | None:
+        """The country a noun names: a country, or a capital standing for its government."""
+        actor = self.syn.actors(self.doc, t)
+        if actor and actor[0] == "country":
+            return actor[1]
+        near = self.doc.mentions_near(t.start, t.end)
+        for p in near.places:
+            if p.start <= t.start < p.end and p.place.iso3 and self.doc.gaz.capital_of(p.place.iso3) == p.place.city:
+                return p.place.iso3
+        return None
 
     def _as_title(self, v: Token) -> str | None:
         """The host or chair title of an "as" phrase on the predicate ("welcomed donors as co-host")."""
@@ -325,6 +343,7 @@ class ParticipationFinder:
         """"joined NATO", "hosted a dinner": an object that is not a meeting."""
         return any(c.dep in ("dobj", "pobj") and c.pos in ("NOUN", "PROPN") and not self._holds_meeting(c, sent)
                    and not (v.lemma == "take" and c.lemma == "part")
+                   and not (v.lemma == "represent" and self._country_named(c))  # "represented Damascus"
                    and not (v.lemma in GUEST_OBJECT and ("group_noun" in self.classes.get(c.lemma, frozenset()) or
                                                          self.syn.actors(self.doc, c)))  # "hosted the leaders"
                    for c in self.a.children(v.i))
