@@ -178,6 +178,6 @@ def test_who_was_sent_to_the_meeting_took_part():
 
 
 def test_who_represented_a_capital_took_part_and_so_did_its_country():
-    got = attendance("The ninth Brussels conference on Syria opened on Monday. Interim Foreign Minister Asaad "
-                     "al-Shaibani represented Damascus.", "2025-03-17")
-    assert got["Asaad al-Shaibani"][2] == "attended" and got["SYR"][2] == "attended"
+    f = facts("The ninth Brussels conference on Syria opened on Monday. Interim Foreign Minister Asaad "
+              "al-Shaibani represented Damascus.", "2025-03-17")
+    assert [(a.person, a.country, a.status) for a in f.attendances] == [("asaad-al-shaibani", "SYR", "attended")]
