@@ -96,3 +96,11 @@ def test_a_name_no_list_knows_keeps_its_initials_and_suffix():
     f = facts("In a video message to the summit, Health Secretary Robert F. Kennedy Jr. said Washington would "
               "withhold funding.", "2025-06-26")
     assert "Robert F. Kennedy Jr." in {p.name for p in f.persons}
+
+
+def test_a_live_blog_time_stamp_opens_the_sentence_for_pronouns():
+    text = ("11:05 - Guterres tells the hall that the killing must stop. He urges support for UNRWA.\n\n"
+            "12:40 - Blinken announces new aid for Gaza. He also says Hamas should accept the proposal.")
+    found = people(text, "2024-06-11")
+    pronouns = [k for t, k, v in found if v == "pronoun" and t == "He"]
+    assert pronouns == ["antonio-guterres", "antony-blinken"]

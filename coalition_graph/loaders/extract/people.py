@@ -104,6 +104,7 @@ FEMALE_GIVEN_NAMES = {
     "iveta", "jana", "lana", "natalia", "natalie", "claudia", "nathalie", "sarah", "anne", "emma",
 }  # compared accent-free and lower-case (fold), first given name only
 
+LINE_STAMP = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|local time))?\s*)?[-–—•]\s+", re.I)
 PRONOUN_RX = re.compile(r"\b(he|she|his|her|him)\b", re.I)
 
 
@@ -619,6 +620,9 @@ class PeopleFinder:
             return m.text.lower() in ("he", "she")
         start = m.span_start
         line_start = self.text.rfind("\n", 0, start) + 1
+        stamp = LINE_STAMP.match(self.text, line_start)  # a live blog's "12:40 - " opens the sentence
+        if stamp and stamp.end() <= start:
+            line_start = stamp.end()
         head = self.text[max(line_start, start - 40):start]
         return bool(re.search(r"(?:^|[.!?,;:“”\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
                               r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
