@@ -99,8 +99,9 @@ def test_a_name_no_list_knows_keeps_its_initials_and_suffix():
 
 
 def test_a_live_blog_time_stamp_opens_the_sentence_for_pronouns():
-    text = ("11:05 - Guterres tells the hall that the killing must stop. He urges support for UNRWA.\n\n"
-            "12:40 - Blinken announces new aid for Gaza. He also says Hamas should accept the proposal.")
+    text = ("11:05 - UN Secretary-General António Guterres tells the hall that the killing must stop. He urges "
+            "support for UNRWA.\n\n12:40 - Antony Blinken announces new aid for Gaza. He also says Hamas should "
+            "accept the proposal.")
     found = people(text, "2024-06-11")
     pronouns = [k for t, k, v in found if v == "pronoun" and t == "He"]
     assert pronouns == ["antonio-guterres", "antony-blinken"]
