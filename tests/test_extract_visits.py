@@ -171,3 +171,10 @@ def test_the_general_assembly_is_a_body_not_a_meeting():
     ms, _ = meetings_and_people("The communique called for a freeze on Israel's participation in the UN General "
                                 "Assembly.", "2024-11-11")
     assert ms == []
+
+
+def test_sitting_down_with_a_group_of_counterparts_is_a_meeting():
+    ms, att = meetings_and_people("In Riyadh on Wednesday U.S. Secretary of State Antony Blinken sat down with his "
+                                  "counterparts from the six Gulf states.", "2023-06-08")
+    assert [(m.city, str(m.start)) for m in ms] == [("Riyadh", "2023-06-07")]
+    assert (ms[0].key, "Antony Blinken") in att

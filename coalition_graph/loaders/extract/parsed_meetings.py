@@ -143,7 +143,8 @@ COLLECTIVE_NOUNS = {"group", "coalition", "alliance", "bloc", "grouping", "forma
 
 def find_group_meetings(doc, sent, context_format: str | None = None) -> list[GroupMeeting]:
     """"Finance ministers from the Group of Seven met in Washington on Friday", "NATO leaders gathered in
-    Vilnius": a verb of meeting (class `convene`) whose subject is a group of officials (class `group_noun`)
+    Vilnius", "X sat down with his counterparts": a verb of meeting (class `convene`) whose subject or "with"
+    partner is a group of officials (class `group_noun`)
     or names a format ("the group" stands for `context_format`, the format the report is about), placed by
     a prepositional phrase or dated in its sentence."""
     a = doc.analysis
@@ -153,10 +154,15 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
     classes = lemma_classes()
     out = []
     for v in syn.words_of_class(sent.start, sent.end, "convene", ("VERB",)):
+        if v.lemma == "sit" and not any(c.lower == "down" for c in a.children(v.i)):
+            continue  # only "sat down with"
         subj = syn.subjects(v)
         if not subj:
             continue
-        groups = [t for t in subj if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")]
+        # the group may be the other side: "Blinken sat down with his counterparts from the six Gulf states"
+        partners = [o for c in syn.with_phrases(v) for o in syn.group(c)]
+        groups = [t for t in subj + partners
+                  if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")]
         lo = min(syn.np_span(t)[0] for t in subj)
         hi = max(a.subtree(t.i)[-1].end for t in subj)
         fmt = next((o.key for o in doc.orgs if lo <= o.start < hi), None)
@@ -172,7 +178,7 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
         head = "summit" if lemmas & {"leader", "president", "head"} and "minister" not in lemmas else \
             "ministerial" if lemmas & {"minister", "governor"} and "prime" not in lemmas else "meeting"
         members = []
-        for t in subj:
+        for t in subj + partners:
             for g in syn.group(t):
                 act = syn.actors(doc, g)
                 if act and act[0] == "person":
