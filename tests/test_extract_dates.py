@@ -30,3 +30,13 @@ def test_relative_and_absolute_dates(text, expected, precision):
 def test_without_a_publication_date_only_dates_with_a_year_resolve():
     found = find_dates("Leaders met on Tuesday; the pact of March 27, 2025 holds; the talks of May 5 did not.", None)
     assert [(d.date, d.precision) for d in found] == [(dt.date(2025, 3, 27), "day")]
+
+
+def test_a_month_with_last_or_next_year():
+    import datetime as dt
+
+    from coalition_graph.loaders.extract.dates import find_dates
+
+    assert [d.date for d in find_dates("the talks in Jeddah in May last year", dt.date(2024, 4, 16))] == \
+        [dt.date(2023, 5, 1)]
+    assert [d.date for d in find_dates("a summit in March next year", dt.date(2024, 4, 16))] == [dt.date(2025, 3, 1)]

@@ -119,8 +119,11 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                     explicit = True
                 elif kind == "month":
                     mon = _month_num(m.group("m"))
+                    rel_year = re.match(r"\s+(last|next|this)\s+year\b", text[m.end():m.end() + 16], re.I)
                     if m.group("y"):
                         d = dt.date(int(m.group("y")), mon, 1)
+                    elif rel_year:  # "in May last year", "in March next year"
+                        d = dt.date(published.year + {"last": -1, "next": 1, "this": 0}[rel_year.group(1).lower()], mon, 1)
                     elif future:
                         d = dt.date(published.year + (mon < published.month), mon, 1)
                     else:  # past reading: the latest such month not after publication
