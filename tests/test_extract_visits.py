@@ -178,3 +178,9 @@ def test_sitting_down_with_a_group_of_counterparts_is_a_meeting():
                                   "counterparts from the six Gulf states.", "2023-06-08")
     assert [(m.city, str(m.start)) for m in ms] == [("Riyadh", "2023-06-07")]
     assert (ms[0].key, "Antony Blinken") in att
+
+
+def test_the_country_that_hosts_a_meeting_places_it():
+    ms, _ = meetings_and_people("Brazil takes over the chair in January and will host next year's summit.",
+                                "2024-10-24")
+    assert [(m.country, m.name) for m in ms] == [("BRA", "Summit in Brazil")]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
-    find_editions, find_group_meetings, find_two_sided, find_visits, noun_partners, noun_words, told_as_past,
+    find_editions, find_group_meetings, find_two_sided, find_visits, host_country, noun_partners, noun_words,
+    told_as_past,
 )
 from coalition_graph.schema.models import Evidence, Meeting
 
@@ -756,6 +757,8 @@ class MeetingFinder:
             d.year = years.pop()  # "In 2023, Putin skipped the BRICS summit": that year's, not this one
         elif d.start is not None:
             d.year = d.start.year
+        if d.city is None and d.country is None and HEAD_RX.fullmatch(text[s:e]):
+            d.country = host_country(doc, s, e)  # "Brazil will host next year's summit"
         d.name = self._proper_name(np, np_start, d)
         if head not in ("visit",) and HEAD_RX.fullmatch(text[s:e]):
             d.words = noun_words(doc, s, e)

@@ -324,3 +324,23 @@ def find_two_sided(doc, sent) -> list[TwoSided]:
             continue
         out.append(TwoSided(v.start, v.end, "call" if "phone" in cls else "meeting", (s_act[1], o_act[1])))
     return out
+
+
+def host_country(doc, start: int, end: int) -> str | None:
+    """The country that hosts the meeting noun at start..end, by the parse: "Brazil will host next year's
+    summit", "India is due to host the next Quad summit" (the subject of a `host` verb whose object it is)."""
+    a = doc.analysis
+    if a is None:
+        return None
+    nouns = [t for t in a.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")]
+    if not nouns or nouns[-1].dep != "dobj":
+        return None
+    v = a.tokens[nouns[-1].head]
+    if "host" not in lemma_classes().get(v.lemma, frozenset()):
+        return None
+    syn = Syntax(a)
+    for s in syn.subjects(v):
+        act = syn.actors(doc, s)
+        if act and act[0] == "country":
+            return act[1]
+    return None
