@@ -73,7 +73,7 @@ def test_meeting_names_say_what_the_noun_phrase_says():
         "India proposed hosting the second Ukraine peace summit.",
         "Saudi Arabia hosted the first meeting of the international alliance for a two-state solution in October.",
         "Sunday's summit in London was a success.")}
-    assert list(names.values()) == [["Follow-up summit"], ["Second Ukraine peace summit"],
+    assert list(names.values()) == [["Follow-up summit"], ["Second Ukraine peace summit in India"],
                                     ["First meeting of international alliance"], ["Summit in London"]]
 
 
