@@ -74,7 +74,7 @@ def test_meeting_names_say_what_the_noun_phrase_says():
         "Saudi Arabia hosted the first meeting of the international alliance for a two-state solution in October.",
         "Sunday's summit in London was a success.")}
     assert list(names.values()) == [["Follow-up summit"], ["Second Ukraine peace summit in India"],
-                                    ["First meeting of international alliance"], ["Summit in London"]]
+                                    ["First meeting of international alliance in Saudi Arabia"], ["Summit in London"]]
 
 
 def test_the_group_that_will_meet_again_is_the_format_the_report_is_about():
