@@ -105,3 +105,11 @@ def test_a_live_blog_time_stamp_opens_the_sentence_for_pronouns():
     found = people(text, "2024-06-11")
     pronouns = [k for t, k, v in found if v == "pronoun" and t == "He"]
     assert pronouns == ["antonio-guterres", "antony-blinken"]
+
+
+def test_a_title_opening_a_sentence_is_in_subject_position_for_the_next_pronoun():
+    text = ("08:45 - The meeting is hosted by King Abdullah II of Jordan.\n\n09:20 - U.S. Secretary of State Antony "
+            "Blinken has landed. He flew in from Israel.\n\n10:10 - The king opens the conference. He says the "
+            "fighting must stop.")
+    pronouns = [k for t, k, v in people(text, "2024-06-11") if v == "pronoun"]
+    assert pronouns == ["antony-blinken", "abdullah-ii"]

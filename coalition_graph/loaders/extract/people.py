@@ -625,7 +625,7 @@ class PeopleFinder:
             line_start = stamp.end()
         head = self.text[max(line_start, start - 40):start]
         return bool(re.search(r"(?:^|[.!?,;:“”\"(]\s*|\b(?:as|while|when|but|then|after|Mr\.?|Mrs\.?|Ms\.?|Sir)\s+)"
-                              r"(?:(?:the|Outgoing|outgoing|former)\s+)?$", head))
+                              r"(?:(?:[Tt]he|Outgoing|outgoing|[Ff]ormer)\s+)?$", head))
 
 
 _UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "]"  # Latin capitals, with accents
