@@ -105,7 +105,7 @@ def surname_of(name: str) -> str:
     return " ".join(toks[i:])
 
 
-def _split(cell: str | None) -> list[str]:
+def split_cell(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
@@ -119,7 +119,7 @@ def _date(cell: str | None) -> dt.date | None:
         return None
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def read_tsv(path: Path) -> list[dict[str, str]]:
     """Rows of a TSV file as dicts; comments and blank lines skipped; a missing file is empty."""
     if not path.exists():
         return []
@@ -140,20 +140,20 @@ class Gazetteer:
         self.orgs: dict[str, OrgEntry] = {}
         self.people: dict[str, PersonEntry] = {}
         self.offices: list[OfficeEntry] = []
-        for r in _rows(data_dir / "countries.tsv"):
+        for r in read_tsv(data_dir / "countries.tsv"):
             iso = r.get("iso3", "").upper()
             if len(iso) == 3:
-                self.countries[iso] = CountryEntry(iso, r.get("name", iso), _split(r.get("short_forms")),
-                                                   _split(r.get("demonyms")), _split(r.get("capitals")))
-        for r in _rows(data_dir / "organizations.tsv"):
+                self.countries[iso] = CountryEntry(iso, r.get("name", iso), split_cell(r.get("short_forms")),
+                                                   split_cell(r.get("demonyms")), split_cell(r.get("capitals")))
+        for r in read_tsv(data_dir / "organizations.tsv"):
             if r.get("key"):
-                self.orgs[r["key"]] = OrgEntry(r["key"], r.get("name") or r["key"], _split(r.get("aliases")),
+                self.orgs[r["key"]] = OrgEntry(r["key"], r.get("name") or r["key"], split_cell(r.get("aliases")),
                                                r.get("kind") or None, r.get("wikidata") or None)
-        for r in _rows(data_dir / "people.tsv"):
+        for r in read_tsv(data_dir / "people.tsv"):
             if r.get("key") and r.get("name"):
-                self.people[r["key"]] = PersonEntry(r["key"], r["name"], _split(r.get("aliases")),
+                self.people[r["key"]] = PersonEntry(r["key"], r["name"], split_cell(r.get("aliases")),
                                                     r.get("wikidata") or None)
-        for r in _rows(data_dir / "offices.tsv"):
+        for r in read_tsv(data_dir / "offices.tsv"):
             if not r.get("person_key") or not r.get("of"):
                 continue
             o = OfficeEntry(r["person_key"], r.get("office") or "other", r.get("title") or "",

@@ -125,8 +125,6 @@ class Analysis:
             out.append(self.tokens[k])
         return out
 
-    def sentence_of(self, i: int) -> Sentence:
-        return self.sentences[self.tokens[i].sent]
 
     @functools.cached_property
     def _children(self) -> list[list[Token]]:

@@ -11,7 +11,6 @@ visit; a visitor from the country visited ("Zelenskyy returned to Kyiv") is no v
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from coalition_graph.loaders.extract.analysis import Token
 from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
+from coalition_graph.loaders.gazetteer import read_tsv, split_cell
 
 PLACE_PREPS = {"to", "in", "at"}
 
@@ -246,15 +246,11 @@ class Edition:
 @functools.lru_cache(maxsize=1)
 def editions() -> tuple[dict[str, Edition], "re.Pattern | None"]:
     """Surface form -> Edition, from data/events.tsv, and one pattern that finds them all."""
-    path = Path(__file__).parent / "data" / "events.tsv"
     forms: dict[str, Edition] = {}
-    with path.open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
-        next(rows)
-        for name, aliases, kind, city, iso3 in rows:
-            ed = Edition(name, kind, city or None, iso3 or None)
-            for form in [name, *[a for a in aliases.split("|") if a]]:
-                forms[form] = ed
+    for row in read_tsv(Path(__file__).parent / "data" / "events.tsv"):
+        ed = Edition(row["name"], row["kind"], row["city"] or None, row["iso3"] or None)
+        for form in [row["name"], *split_cell(row["aliases"])]:
+            forms[form] = ed
     if not forms:
         return forms, None
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

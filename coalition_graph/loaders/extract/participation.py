@@ -77,17 +77,15 @@ class ParticipationFinder:
             return  # only "take part"
         if v.lemma == "stay" and not any(c.lower == "away" for c in self.a.children(v.i)):
             return  # only "stay away"
-        if v.lemma in ("head", "lead") and not self._object_is(v, {"delegation"}):
-            meeting = self._meeting_in_phrases(v, sent)
-            if meeting is None:
-                return
+        delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
+        if v.lemma in ("head", "lead") and not delegation and self._meeting_in_phrases(v, sent) is None:
+            return  # "led the talks" is taking part; "led the country" is not
         speech_only = not (cls & {"host", "chair", "attend", "absent"})
         # a speaker took part only where a phrase puts the speaking at the meeting ("said at the summit",
         # "on the sidelines of the talks"); "called for a summit" is about one
         meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
-        delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
         as_title = self._as_title(v)  # "welcomed donors as co-host"
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or not self._has_other_object(v, sent)):

@@ -3,11 +3,11 @@
 the person or country a noun stands for. Lemma classes (data/lemmas.tsv) live here too."""
 from __future__ import annotations
 
-import csv
 import functools
 from pathlib import Path
 
 from coalition_graph.loaders.extract.analysis import Analysis, Token
+from coalition_graph.loaders.gazetteer import read_tsv
 
 DATA = Path(__file__).parent / "data"
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "prt", "quantmod"}
@@ -19,11 +19,8 @@ WH = {"who", "that", "which", "whom"}
 def lemma_classes() -> dict[str, frozenset[str]]:
     """lemma -> the classes it belongs to, from data/lemmas.tsv."""
     out: dict[str, set[str]] = {}
-    with (DATA / "lemmas.tsv").open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
-        next(rows)
-        for cls, lemma in rows:
-            out.setdefault(lemma.strip(), set()).add(cls.strip())
+    for row in read_tsv(DATA / "lemmas.tsv"):
+        out.setdefault(row["lemma"], set()).add(row["class"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
