@@ -201,3 +201,26 @@ def test_a_sentence_after_a_call_in_another_paragraph_tells_of_the_summit():
     # in the same paragraph the sentence goes on with the call
     got = attendance(text.replace("\n\n", " "), "2024-11-11")
     assert got["Mohammad Reza Aref"][0] == got["Donald Trump"][0]
+
+
+def test_convened_jointly_with_makes_co_hosts():
+    got = attendance("The donor conference on Sudan opened in Paris on Monday. It was hosted by French President "
+                     "Emmanuel Macron and was convened jointly with German Foreign Minister Annalena Baerbock.",
+                     "2024-04-15")
+    assert got["Annalena Baerbock"][1] == "host"
+
+
+def test_co_hosting_with_someone_shares_the_role_but_hosting_with_guests_does_not():
+    got = attendance("The aid conference for Gaza opened at the Dead Sea on Tuesday. King Abdullah II co-hosted the "
+                     "conference with UN Secretary-General António Guterres.", "2024-06-11")
+    assert got["António Guterres"][1] == "host"
+    got = attendance("The aid conference for Gaza opened at the Dead Sea on Tuesday. King Abdullah II hosted the "
+                     "conference with UN Secretary-General António Guterres.", "2024-06-11")
+    assert got["António Guterres"][1] == "participant"
+
+
+def test_people_the_parser_folds_into_one_name_are_each_recorded():
+    got = attendance("The meeting on Gaza was held at the Dead Sea on Tuesday. It was convened jointly with "
+                     "Egyptian President Abdel Fattah al-Sisi and United Nations Secretary-General António "
+                     "Guterres.", "2024-06-11")
+    assert got["Abdel Fattah el-Sisi"][1] == "host" and got["António Guterres"][1] == "host"

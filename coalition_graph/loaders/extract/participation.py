@@ -21,6 +21,8 @@ governing verb of the future class ("is due to join"), or a meeting dated after 
 """
 from __future__ import annotations
 
+import re
+
 from coalition_graph.loaders.extract.analysis import Analysis, Token
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
@@ -86,6 +88,12 @@ class ParticipationFinder:
         meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
+        if meeting is None and v.dep == "conj" and cls & {"host", "chair"}:
+            # "It was hosted by A and was convened jointly with B": the meeting of the verb it is joined to
+            head = self.a.tokens[v.head]
+            meeting = self._meeting_in_phrases(head, sent) or self._it_meeting(head, sent)
+        if meeting is None and cls & {"host", "chair"}:
+            meeting = self._it_meeting(v, sent)
         as_title = self._as_title(v)  # "welcomed donors as co-host"
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or not self._has_other_object(v, sent)):
@@ -103,6 +111,9 @@ class ParticipationFinder:
         if passive:
             agents = self.syn.agents(v)
             subjects = self.syn.subjects(v)
+            if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
+                for c in self.syn.with_phrases(v):
+                    self._record(meeting, self.syn.group(c), role, status, sent, rule + ".jointly_with")
             if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only:
                 # (a speech class verb got here only with the meeting in an "at" phrase: "announced by X at
                 # the conference")
@@ -128,8 +139,37 @@ class ParticipationFinder:
                     if country:
                         self.found.append((meeting, "country", country, "participant", status, sent,
                                            rule + ".represented_country"))
-        for c in self.syn.with_phrases(v):
-            self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+        # "co-hosted the conference with X", "chaired it jointly with X": X shares the role
+        co_prefix = v.lemma.startswith("co") and v.lemma != "convene" or \
+            (v.i >= 2 and self.a.tokens[v.i - 1].text == "-" and self.a.tokens[v.i - 2].lower == "co")
+        shared = role in ("host", "chair") and (co_prefix or any(c.lower in ("jointly", "together")
+                                                                 for c in self.a.children(v.i)))
+        on_meeting = [o for c in self.a.children(v.i) if c.dep == "dobj" and self._holds_meeting(c, sent)
+                      for o in self.syn.with_phrases(c)] if role in ("host", "chair") else []
+        for c in self.syn.with_phrases(v) + on_meeting:
+            self._record(meeting, self.syn.group(c), role if shared else "participant", status, sent, rule + ".with")
+
+    def _it_meeting(self, v: Token, sent: Sentence) -> str | None:
+        """"It was hosted by X": a pronoun subject of a host or chair verb stands for the meeting just told."""
+        if any(c.dep in ("nsubj", "nsubjpass") and c.lower in ("it", "which") for c in self.a.children(v.i)):
+            return self._context_meeting(sent)
+        return None
+
+    def _folded_into(self, t: Token, actor: tuple[str, str]) -> list[str]:
+        """People the parser folded into one name as compounds ("President A and Secretary-General B" parsed
+        as one noun): the other named people inside its phrase, joined by "and" or a comma."""
+        if actor[0] != "person":
+            return []
+        lo, hi = self.syn.np_span(t)
+        near = self.doc.mentions_near(lo, hi)
+        inside = [p for p in near.persons if lo <= p.start and p.end <= hi and p.via in ("name", "title")]
+        if len({p.key for p in inside}) < 2:
+            return []
+        text = self.doc.text
+        ordered = sorted(inside, key=lambda p: p.start)
+        joined = all(re.search(r"(?:,|\band\b)", text[a.end:b.span_start if b.span_start > a.end else b.start])
+                     for a, b in zip(ordered, ordered[1:]) if a.key != b.key)
+        return [p.key for p in ordered if p.key != actor[1]] if joined else []
 
     def _country_named(self, t: Token) -> str | None:
         """The country a noun names: a country, or a capital standing for its government."""
@@ -403,6 +443,8 @@ class ParticipationFinder:
             actor = self.syn.actors(self.doc, t)
             if actor:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
+                for key in self._folded_into(t, actor):
+                    self.found.append((meeting, "person", key, role, status, sent, rule + ".folded"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
                 # "ministers from Britain, France and Germany took part": the countries they came from
                 for m in self.syn.members(t):
