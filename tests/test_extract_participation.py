@@ -224,3 +224,16 @@ def test_people_the_parser_folds_into_one_name_are_each_recorded():
                      "Egyptian President Abdel Fattah al-Sisi and United Nations Secretary-General António "
                      "Guterres.", "2024-06-11")
     assert got["Abdel Fattah el-Sisi"][1] == "host" and got["António Guterres"][1] == "host"
+
+
+def test_acting_on_the_sidelines_of_a_summit_is_attending_it():
+    got = attendance("G20 leaders met in Rio de Janeiro on Monday for their annual summit. On the sidelines on "
+                     "Monday, Brazilian President Luiz Inácio Lula da Silva and Chinese President Xi Jinping "
+                     "launched a joint initiative on hunger.", "2024-11-18")
+    assert got["Xi Jinping"][2] == "attended" and got["Luiz Inácio Lula da Silva"][0] == got["Xi Jinping"][0]
+
+
+def test_staying_away_in_the_next_clause_does_not_make_the_representative_absent():
+    got = attendance("G20 leaders met in New Delhi on Saturday for their summit. China was represented by Premier "
+                     "Li Qiang; President Xi Jinping stayed away.", "2023-09-09")
+    assert got["Li Qiang"][2] == "attended" and got["Xi Jinping"][2] == "absent"

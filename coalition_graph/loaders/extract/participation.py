@@ -55,6 +55,8 @@ class ParticipationFinder:
     # ------------------------------------------------------------ one predicate
     def _predicate(self, t: Token, sent: Sentence) -> None:
         cls = self.classes.get(t.lemma, frozenset())
+        if t.pos == "VERB":
+            self._on_the_sidelines(t, sent)
         if t.pos in ("VERB", "AUX") and cls & {"host", "chair", "attend", "absent", "speech"}:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
@@ -148,6 +150,32 @@ class ParticipationFinder:
                       for o in self.syn.with_phrases(c)] if role in ("host", "chair") else []
         for c in self.syn.with_phrases(v) + on_meeting:
             self._record(meeting, self.syn.group(c), role if shared else "participant", status, sent, rule + ".with")
+
+    def _on_the_sidelines(self, v: Token, sent: Sentence) -> None:
+        """"On the sidelines (of the summit), A, B and C launched …": whoever acted on the sidelines of a
+        meeting was at it (the meeting of the "of" phrase, else the larger one being told)."""
+        for c in self.a.children(v.i):
+            if c.dep != "prep" or c.lower not in ("on", "at"):
+                continue
+            side = next((o for o in self.a.children(c.i) if o.dep == "pobj" and o.lemma in ("sideline", "margin")), None)
+            if side is None:
+                continue
+            meeting = self._holds_meeting(side, sent)
+            if meeting is None or self._is_two_sided(meeting):
+                told = [d for d in self.mf.drafts if not d.bilateral and d.head not in ("call", "video call", "visit")
+                        and d.mentions and d.mentions[0][0] < sent.end]
+                meeting = told[-1].key if told else None
+            if meeting is None:
+                continue
+            subjects = self.syn.subjects(v) or [
+                # the parser often hangs the subject list on the fronted phrase: "On the sidelines on Saturday,
+                # A, B and C launched …" parsed as conjuncts of "Saturday"
+                x for x in self.a.subtree(c.i) if x.dep == "conj" and self.syn.actors(self.doc, x)]
+            self._record(meeting, subjects, "participant", self._status(v, meeting), sent,
+                         "participation.on_the_sidelines")
+
+    def _is_two_sided(self, key: str) -> bool:
+        return any(d.key == key and d.bilateral for d in self.mf.drafts)
 
     def _it_meeting(self, v: Token, sent: Sentence) -> str | None:
         """"It was hosted by X": a pronoun subject of a host or chair verb stands for the meeting just told."""
@@ -403,8 +431,8 @@ class ParticipationFinder:
         kids = [c for x in chain for c in self.a.children(x.i)]
         if absent or any(c.dep == "neg" for c in self.a.children(v.i)):
             return "absent"
-        if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in chain[1:]):
-            return "absent"  # "declined to attend"
+        if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in self._governors(v, ("xcomp",))):
+            return "absent"  # "declined to attend" (not "A was represented by B; C stayed away")
         if any(c.dep == "aux" and c.lemma in FUTURE_AUX for c in kids) or \
                 any("future" in self.classes.get(x.lemma, frozenset()) for x in chain[1:]):
             return "expected"
@@ -415,9 +443,9 @@ class ParticipationFinder:
             return "expected"
         return "attended"
 
-    def _governors(self, v: Token) -> list[Token]:
+    def _governors(self, v: Token, deps: tuple[str, ...] = ("xcomp", "ccomp", "acomp")) -> list[Token]:
         out, x = [], v
-        while x.dep in ("xcomp", "ccomp", "acomp") and x.head != x.i and len(out) < 3:
+        while x.dep in deps and x.head != x.i and len(out) < 3:
             x = self.a.tokens[x.head]
             out.append(x)
         return out
