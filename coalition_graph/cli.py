@@ -16,10 +16,22 @@ from coalition_graph import __version__
 from coalition_graph.cli_backends import backend_from_options, neo4j_options, neo4j_sink_from_options, server_options
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError, ExitStatus, InputError
-from coalition_graph.output import FORMATS, render
+from coalition_graph.output import FORMATS, parse_columns, render, select
 
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                             help="Output format.")
+                             help="table (fits the terminal), json, ndjson (one object a line), csv or tsv.")
+
+
+def rows_options(func: Any) -> Any:
+    """--columns/--sort/--limit: which fields, in which order, how many rows (every format)."""
+    for option in reversed([
+        click.option("--columns", metavar="F1,F2", help="The fields to show, by their JSON names "
+                     "(e.g. announced,donor.name,amount_eur); default: a table's usual columns, every field otherwise."),
+        click.option("--sort", "sort_by", metavar="FIELD", help="Sort by a field; -FIELD for descending (empty values last)."),
+        click.option("--limit", type=click.IntRange(0), help="At most this many rows."),
+    ]):
+        func = option(func)
+    return func
 engine_option = click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
                              help="Which embedded engine answers the named query.")
 
@@ -141,22 +153,40 @@ def _backend(server: dict[str, Any], store_path: Path, engine: str, server_langu
             yield store.backend(engine)
 
 
-def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], **filters: Any) -> None:
-    from coalition_graph.queries import run_named
+# A table of meetings reads by date; JSON keeps the contract's order (summits first) unless --sort says otherwise.
+TABLE_SORT = {"meetings": "start"}
+
+
+def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], columns: str | None = None,
+           sort_by: str | None = None, limit: int | None = None, **filters: Any) -> None:
+    from coalition_graph.queries.lookup import run_resolved
 
     with _backend(server, store_path, engine) as backend:
-        rows = run_named(backend, name, **filters)
-    click.echo(render(None, rows, fmt, named=name), nl=False)
+        rows = run_resolved(backend, name, warn=lambda line: click.echo(line, err=True), **filters)
+        precision = _meeting_precisions(backend, rows) if fmt == "table" and name == "attendance" else None
+    rows = select(rows, sort=sort_by or (TABLE_SORT.get(name) if fmt == "table" else None), limit=limit)
+    click.echo(render(None, rows, fmt, named=name, show=parse_columns(columns), date_precision=precision), nl=False)
+
+
+def _meeting_precisions(backend: Any, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Meeting id → date precision, so an attendance table writes a month-precision meeting as 2025-03."""
+    from coalition_graph.queries import run_named
+
+    if not rows:
+        return {}
+    return {m["id"]: m.get("date_precision") or "day" for m in run_named(backend, "meetings")}
 
 
 @cli.command()
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
-def meetings(store_path: Path, fmt: str, engine: str, **server: Any) -> None:
+def meetings(store_path: Path, fmt: str, engine: str, columns: str | None, sort_by: str | None, limit: int | None,
+             **server: Any) -> None:
     """Every meeting: summits, ministerials, contact groups, video calls, conferences, bilaterals."""
-    _named("meetings", store_path, engine, fmt, server)
+    _named("meetings", store_path, engine, fmt, server, columns, sort_by, limit)
 
 
 @cli.command()
@@ -166,11 +196,13 @@ def meetings(store_path: Path, fmt: str, engine: str, **server: Any) -> None:
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
 def attendance(meeting: str | None, person: str | None, country: str | None, store_path: Path, fmt: str, engine: str,
-               **server: Any) -> None:
+               columns: str | None, sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Which leaders, countries and organizations attended which meeting."""
-    _named("attendance", store_path, engine, fmt, server, meeting=meeting, person=person, country=country)
+    _named("attendance", store_path, engine, fmt, server, columns, sort_by, limit,
+           meeting=meeting, person=person, country=country)
 
 
 @cli.command()
@@ -180,11 +212,12 @@ def attendance(meeting: str | None, person: str | None, country: str | None, sto
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
 def pledges(donor: str | None, since: str | None, until: str | None, store_path: Path, fmt: str, engine: str,
-            **server: Any) -> None:
+            columns: str | None, sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Pledges over time: who pledged what to whom, when, in the original currency and in euros."""
-    _named("pledges", store_path, engine, fmt, server, donor=donor, since=since, until=until)
+    _named("pledges", store_path, engine, fmt, server, columns, sort_by, limit, donor=donor, since=since, until=until)
 
 
 @cli.command()
@@ -192,10 +225,12 @@ def pledges(donor: str | None, since: str | None, until: str | None, store_path:
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
-def statements(speaker: str | None, store_path: Path, fmt: str, engine: str, **server: Any) -> None:
+def statements(speaker: str | None, store_path: Path, fmt: str, engine: str, columns: str | None,
+               sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Who said what: direct quotes and reported speech."""
-    _named("statements", store_path, engine, fmt, server, speaker=speaker)
+    _named("statements", store_path, engine, fmt, server, columns, sort_by, limit, speaker=speaker)
 
 
 # ---------------------------------------------------------------- provenance and maintenance
