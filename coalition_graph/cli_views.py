@@ -17,6 +17,7 @@ import click
 
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError
+from coalition_graph.output import FORMATS, jsonable, render
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -159,22 +160,25 @@ def _write_matrix_csv(matrix: Any, path: Path) -> None:
 
 # ---------------------------------------------------------------- stats
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table; json (one object by section); ndjson, csv, tsv (one row a line, with its section).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many rows per ranking.")
 @filter_options
 @store_option
 def stats(fmt: str, top: int, since, until, types, meeting, country, store_path: Path) -> None:
     """Counts by type, who attended most, who pledged most, and the most central leaders."""
-    from coalition_graph.graph.analytics import format_stats_table, graph_stats
+    from coalition_graph.graph.analytics import format_stats_table, graph_stats, stats_records
     from coalition_graph.graph.export import filter_graph
 
     with open_store(store_path) as store:
         graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country))
         result = graph_stats(graph, top=top)
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
+        click.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
+    elif fmt == "table":
         click.echo(format_stats_table(result), nl=False)
+    else:
+        click.echo(render(None, stats_records(result), fmt), nl=False)
 
 
 COMMANDS = (export, plot, stats)

@@ -18,7 +18,7 @@ FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 
 # The columns a table shows for each named query (the other formats carry every field; --columns picks).
 TABLE_COLUMNS = {
-    "meetings": ["start", "name", "kind", "country", "id"],
+    "meetings": ["start", "name", "kind", "id"],
     "attendance": ["meeting.start", "meeting.name", "person.name", "country", "organization", "role", "status"],
     "pledges": ["announced", "donor.name", "amount", "currency", "amount_eur", "kind", "what"],
     "statements": ["date", "speaker.name", "direct", "text"],
@@ -149,8 +149,7 @@ def render(columns: Sequence[str] | None, rows: list, fmt: str, named: str | Non
         raise UsageError(f"unknown format {fmt!r}; there are: {', '.join(FORMATS)}")
     if not flat:
         return "(no rows)\n"
-    if date_precision:
-        flat = [_with_precision(r, date_precision) for r in flat]
+    flat = [_with_precision(r, date_precision or {}) for r in flat]
     cells = [[table_cell(r.get(h), h) for h in header] for r in flat]
     return table(header, cells, width=width) + f"({plural(len(cells), noun)})\n"
 
@@ -242,24 +241,31 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
     width = width or terminal_width()
     numeric = numeric or [bool(cells) and all(_looks_numeric(row[i]) for row in cells if row[i]) and
                           any(row[i] for row in cells) for i in range(len(header))]
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="", title=title,
-                 title_justify="left", title_style="", collapse_padding=True, padding=(0, 1))
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="",
+                 collapse_padding=True, padding=(0, 1))
+    longest = [max([len(HEADINGS.get(h, h))] + [max((len(line) for line in row[i].split("\n")), default=0)
+                                                 for row in cells]) for i, h in enumerate(header)]
+    ids = [h in NO_WRAP or h.endswith(".id") for h in header]
+    short = [n <= 11 for n in longest]  # codes and kinds (GBR, participant, attended) stay whole while they fit
+    if sum(n + 2 for n, whole in zip(longest, [i or s for i, s in zip(ids, short)]) if whole) > width - 12:
+        short = [False] * len(header)
+    if sum(n + 2 for n, is_id in zip(longest, ids) if is_id) > width - 16:  # too narrow: an id folds, never cut
+        ids = [False] * len(header)
     for i, name in enumerate(header):
-        whole = name in NO_WRAP or name.endswith(".id")
         heading = HEADINGS.get(name, name)
-        longest = max([len(heading)] + [max((len(line) for line in row[i].split("\n")), default=0) for row in cells])
-        whole = whole or longest <= 11  # codes and kinds (GBR, participant, attended) never break
-        prose = not whole and longest > 24  # names, pledged items, quotes: they share the room left
+        whole = ids[i] or short[i]
+        prose = not whole and longest[i] > 24  # names, pledged items, quotes: they share the room left
         grid.add_column(heading, justify="right" if numeric[i] else "left", no_wrap=whole, overflow="fold",
-                        min_width=min(longest, width // 2) if whole else max(len(heading), min(longest, 8)),
-                        ratio=longest if prose else None)
+                        min_width=longest[i] if whole else max(len(heading), min(longest[i], 8)),
+                        ratio=longest[i] if prose else None)
     for row in cells:
         grid.add_row(*row)
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, force_terminal=False, legacy_windows=False,
                       soft_wrap=False, emoji=False, markup=False, highlight=False)
     console.print(grid)
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    return "\n".join(([title] if title else []) + lines) + "\n"
 
 
 def _looks_numeric(text: str) -> bool:
