@@ -114,29 +114,49 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
 @cli.command()
 @click.option("--cypher", "cypher_text", help="A Cypher query for the embedded graph database.")
 @click.option("--sparql", "sparql_text", help="A SPARQL query for the embedded RDF store.")
-@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file (.cypher or .rq/.sparql).")
+@click.option("--file", "query_file", metavar="FILE|-",
+              help="Read the query from a file (.cypher/.cql: Cypher; .rq/.sparql: SPARQL) or - for stdin.")
+@click.option("--language", type=click.Choice(["cypher", "sparql"]),
+              help="The language of --file when its name does not say (default: from its first keyword).")
+@click.option("--param", "param_items", multiple=True, metavar="NAME=VALUE",
+              help="A parameter: $NAME in Cypher, ?NAME in SPARQL. Typed: 42, 2.5, true, 2025-03-27, "
+                   "[\"FRA\",\"DEU\"]; anything else is a string. Repeat for more.")
 @store_option
 @format_option
+@rows_options
 @server_options
-def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | None, store_path: Path, fmt: str,
-          **server: Any) -> None:
+def query(cypher_text: str | None, sparql_text: str | None, query_file: str | None, language: str | None,
+          param_items: tuple[str, ...], store_path: Path, fmt: str, columns: str | None, sort_by: str | None,
+          limit: int | None, **server: Any) -> None:
     """Run your own Cypher or SPARQL query (on the store, or on Neo4j / a SPARQL server)."""
+    from coalition_graph.queries.params import language_of, parse_params, prepare
+
     if query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as exc:
-            raise InputError(f"cannot read the query: {exc}", path=str(query_file)) from None
-        if query_file.suffix == ".cypher":
+        if cypher_text or sparql_text:
+            raise click.UsageError("give exactly one of --cypher, --sparql or --file")
+        text = _read_query(query_file)
+        if language_of(query_file, text, language) == "cypher":
             cypher_text = text
         else:
             sparql_text = text
     if bool(cypher_text) == bool(sparql_text):
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
+    text, params = prepare(cypher_text or sparql_text, language, parse_params(param_items))
     with _backend(server, store_path, language, server_language=language) as backend:
-        result = backend.query(cypher_text or sparql_text)
-    click.echo(render(result.columns, result.rows, fmt), nl=False)
+        result = backend.query(text, params)
+    records = select([dict(zip(result.columns, row)) for row in result.rows], sort=sort_by, limit=limit)
+    rows = [[r[c] for c in result.columns] for r in records]
+    click.echo(render(result.columns, rows, fmt, show=parse_columns(columns)), nl=False)
+
+
+def _read_query(query_file: str) -> str:
+    try:
+        if query_file == "-":
+            return click.get_text_stream("stdin").read()
+        return Path(query_file).read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise InputError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=query_file) from None
 
 
 @contextmanager

@@ -128,6 +128,10 @@ def render(columns: Sequence[str] | None, rows: list, fmt: str, named: str | Non
     month-precision date is written `2025-03` in a table.
     """
     records = [dict(zip(columns, r)) for r in rows] if columns is not None else list(rows)
+    if show and fmt in ("json", "ndjson"):  # picked fields: flat objects with just those keys
+        header, flat = flat_records(jsonable(records)) if columns is None else (list(columns), records)
+        _check_columns(show, header, flat)
+        records = [{c: r.get(c) for c in show} for r in flat]
     if fmt == "json":
         return json.dumps(jsonable(records), ensure_ascii=False, indent=1) + "\n"
     if fmt == "ndjson":
@@ -139,9 +143,7 @@ def render(columns: Sequence[str] | None, rows: list, fmt: str, named: str | Non
         if fmt == "table" and named in TABLE_COLUMNS and not show:
             header = [h for h in TABLE_COLUMNS[named] if any(r.get(h) not in (None, "", []) for r in flat)]
     if show:
-        unknown = [c for c in show if c not in header and flat and not any(c in r for r in flat)]
-        if unknown:
-            raise UsageError(f"--columns {','.join(unknown)}: no such column; there are: {', '.join(header)}")
+        _check_columns(show, header, flat)
         header = list(show)
     if fmt in ("csv", "tsv"):
         return delimited(header, flat, "," if fmt == "csv" else "\t")
@@ -152,6 +154,12 @@ def render(columns: Sequence[str] | None, rows: list, fmt: str, named: str | Non
     flat = [_with_precision(r, date_precision or {}) for r in flat]
     cells = [[table_cell(r.get(h), h) for h in header] for r in flat]
     return table(header, cells, width=width) + f"({plural(len(cells), noun)})\n"
+
+
+def _check_columns(show: Sequence[str], header: Sequence[str], flat: list[dict[str, Any]]) -> None:
+    unknown = [c for c in show if c not in header and flat and not any(c in r for r in flat)]
+    if unknown:
+        raise UsageError(f"--columns {','.join(unknown)}: no such column; there are: {', '.join(header)}")
 
 
 def _with_precision(row: dict[str, Any], precisions: dict[str, str]) -> dict[str, Any]:
