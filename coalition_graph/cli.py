@@ -153,7 +153,7 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: str | No
 def _read_query(query_file: str) -> str:
     try:
         if query_file == "-":
-            return click.get_text_stream("stdin").read()
+            return sys.stdin.read()
         return Path(query_file).read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError) as exc:
         raise InputError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=query_file) from None
@@ -227,8 +227,8 @@ def attendance(meeting: str | None, person: str | None, country: str | None, sto
 
 @cli.command()
 @click.option("--donor", help="Donor: ISO3 code, id, or part of a name.")
-@click.option("--since", help="Announced on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Announced on or before this date (YYYY-MM-DD).")
+@click.option("--since", help="Announced on or after this date (YYYY-MM-DD, or YYYY-MM, YYYY).")
+@click.option("--until", help="Announced on or before this date (YYYY-MM-DD, or YYYY-MM, YYYY).")
 @store_option
 @format_option
 @engine_option

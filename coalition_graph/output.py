@@ -253,19 +253,12 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
                  collapse_padding=True, padding=(0, 1))
     longest = [max([len(HEADINGS.get(h, h))] + [max((len(line) for line in row[i].split("\n")), default=0)
                                                  for row in cells]) for i, h in enumerate(header)]
-    ids = [h in NO_WRAP or h.endswith(".id") for h in header]
-    short = [n <= 11 for n in longest]  # codes and kinds (GBR, participant, attended) stay whole while they fit
-    if sum(n + 2 for n, whole in zip(longest, [i or s for i, s in zip(ids, short)]) if whole) > width - 12:
-        short = [False] * len(header)
-    if sum(n + 2 for n, is_id in zip(longest, ids) if is_id) > width - 16:  # too narrow: an id folds, never cut
-        ids = [False] * len(header)
-    for i, name in enumerate(header):
-        heading = HEADINGS.get(name, name)
-        whole = ids[i] or short[i]
-        prose = not whole and longest[i] > 24  # names, pledged items, quotes: they share the room left
-        grid.add_column(heading, justify="right" if numeric[i] else "left", no_wrap=whole, overflow="fold",
-                        min_width=longest[i] if whole else max(len(heading), min(longest[i], 8)),
-                        ratio=longest[i] if prose else None)
+    for i, heading in enumerate(header):
+        grid.add_column(HEADINGS.get(heading, heading), justify="right" if numeric[i] else "left",
+                        overflow="fold", width=None)
+    for column, size in zip(grid.columns, column_widths(header, longest, width)):
+        column.width = size
+        column.no_wrap = size >= longest[grid.columns.index(column)]
     for row in cells:
         grid.add_row(*row)
     out = io.StringIO()
@@ -274,6 +267,45 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
     console.print(grid)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     return "\n".join(([title] if title else []) + lines) + "\n"
+
+
+def column_widths(header: Sequence[str], longest: Sequence[int], width: int) -> list[int]:
+    """Each column's width so the table fits `width` (2 spaces between columns).
+
+    Dates, codes and kinds (up to 13 characters) keep their width; ids too, up to the room that leaves the
+    others at least 24 characters (a longer id folds onto the next line, it is never cut); names and text share
+    what is left in proportion to their length, none narrower than its heading.
+    """
+    room = width - 2 * (len(header) - 1)
+    sizes = list(longest)
+    if sum(sizes) <= room:
+        return sizes
+    n = range(len(header))
+    is_id = [(h == "id" or h.endswith(".id")) for h in header]
+    fixed = [not is_id[i] and (header[i] in NO_WRAP or longest[i] <= 13) for i in n]
+    flexible = [i for i in n if not fixed[i] and not is_id[i]]
+    floor = {i: max(len(HEADINGS.get(header[i], header[i])), min(longest[i], 10)) for i in flexible}
+    id_cap = max(room - sum(longest[i] for i in n if fixed[i]) - sum(floor.values()) - 4 * bool(flexible), 16)
+    for i in n:
+        if is_id[i]:
+            sizes[i] = min(longest[i], id_cap)
+    for i in flexible:
+        sizes[i] = floor[i]
+    spare = room - sum(sizes)
+    while spare > 0:  # share what is left among the text columns, in proportion to their length
+        growing = [i for i in flexible if sizes[i] < longest[i]]
+        if not growing:
+            break
+        total = sum(longest[i] for i in growing)
+        given = 0
+        for i in growing:
+            extra = min(longest[i] - sizes[i], max(1, spare * longest[i] // total), spare - given)
+            sizes[i] += extra
+            given += extra
+        spare -= given
+        if given == 0:
+            break
+    return sizes
 
 
 def _looks_numeric(text: str) -> bool:
