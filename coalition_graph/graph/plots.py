@@ -28,7 +28,12 @@ class PlotError(CoalitionError):
 
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        from coalition_graph.errors import MissingDependency
+
+        raise MissingDependency("plots need matplotlib: pip install 'coalition-graph[plots]'") from None
 
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
