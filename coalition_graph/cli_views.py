@@ -101,7 +101,7 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
 # ---------------------------------------------------------------- plot
 @click.command()
 @click.argument("kind", type=click.Choice(["pledges", "attendance", "network"]))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.png or FILE.svg")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.png, FILE.svg or FILE.pdf (for a report).")
 @click.option("--cumulative/--per-month", default=True, show_default=True, help="pledges: running totals or per month.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
               help="pledges/attendance: also write the data behind the plot as CSV (pledges with original currencies).")
@@ -117,8 +117,8 @@ def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: s
     from coalition_graph.graph import plots
     from coalition_graph.queries.named import run_named
 
-    if out.suffix.lower() not in (".png", ".svg"):
-        raise CoalitionError(f"--out {out}: plots are written as .png or .svg")
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
     with open_store(store_path) as store:
         if kind == "pledges":
             rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)

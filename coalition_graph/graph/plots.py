@@ -50,9 +50,9 @@ def _figure(size: tuple[int, int]):
 def _save(fig, out: Path) -> None:
     plt = _pyplot()
     suffix = Path(out).suffix.lower()
-    if suffix not in (".png", ".svg"):
+    if suffix not in (".png", ".svg", ".pdf"):
         plt.close(fig)
-        raise PlotError(f"cannot write {out}: plots are .png or .svg")
+        raise PlotError(f"cannot write {out}: plots are .png, .svg or .pdf")
     fig.savefig(str(out), dpi=DPI, format=suffix[1:])
     plt.close(fig)
 
