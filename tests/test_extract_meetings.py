@@ -66,3 +66,24 @@ def test_conferences_and_planned_talks():
         ("2025-02-15", "day", "Munich", "conference"), ("2025-02-17", "week", "Istanbul", "other")]
     assert f.meetings[1].mode is None  # planned: how it will be held is not said
     assert [(a.meeting, a.person) for a in f.attendances] == [("M1", "volodymyr-zelenskyy")]
+
+
+def test_days_after_between_two_meetings_dates_the_earlier_one():
+    f = facts("Defence ministers from 40 countries met at Ramstein Air Base on Tuesday. The gathering came two "
+              "days after Lloyd Austin travelled to Kyiv and met Volodymyr Zelenskyy.", "2022-04-26")
+    dates = sorted(str(m.start) for m in f.meetings)
+    assert dates == ["2022-04-24", "2022-04-26"]
+
+
+def test_a_place_in_a_clause_about_another_meeting_is_not_the_calls():
+    f = facts("Olaf Scholz said on Monday after chairing a video call with leaders that the group was larger than "
+              "the one that met in Berlin last month.", "2024-06-10")
+    calls = [m for m in f.meetings if m.kind == "video-call"]
+    assert calls and calls[0].city is None
+    assert [m.city for m in f.meetings if m.kind != "video-call"] == ["Berlin"]
+
+
+def test_the_place_a_where_clause_hangs_from_is_the_meetings():
+    f = facts("Two days earlier Antony Blinken travelled to Warsaw, where he met Polish President Andrzej Duda.",
+              "2023-02-23")
+    assert [m.city for m in f.meetings] == ["Warsaw"]

@@ -181,3 +181,23 @@ def test_who_represented_a_capital_took_part_and_so_did_its_country():
     f = facts("The ninth Brussels conference on Syria opened on Monday. Interim Foreign Minister Asaad "
               "al-Shaibani represented Damascus.", "2025-03-17")
     assert [(a.person, a.country, a.status) for a in f.attendances] == [("asaad-al-shaibani", "SYR", "attended")]
+
+
+def test_a_meeting_in_someone_elses_relative_clause_is_not_the_predicates():
+    # "came for that session" is the session told before, not the talks of "who met X"
+    got = attendance("The G20 summit opened in Rio de Janeiro on Monday and Tuesday's session was on climate. "
+                     "Indonesian President Prabowo Subianto came for that session too, as did UN Secretary-General "
+                     "António Guterres, who met Lula separately.", "2024-11-19")
+    assert got["Luiz Inácio Lula da Silva"][0] == got["António Guterres"][0]
+    assert got["Prabowo Subianto"][0] != got["António Guterres"][0]
+
+
+def test_a_sentence_after_a_call_in_another_paragraph_tells_of_the_summit():
+    text = ("Arab and Muslim leaders met for a summit in Riyadh on Monday. Saudi Crown Prince Mohammed bin Salman "
+            "phoned Donald Trump on Wednesday to congratulate him.\n\nIran was represented by First Vice President "
+            "Mohammad Reza Aref.")
+    got = attendance(text, "2024-11-11")
+    assert got["Mohammad Reza Aref"][0] != got["Donald Trump"][0]
+    # in the same paragraph the sentence goes on with the call
+    got = attendance(text.replace("\n\n", " "), "2024-11-11")
+    assert got["Mohammad Reza Aref"][0] == got["Donald Trump"][0]

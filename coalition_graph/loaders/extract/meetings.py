@@ -51,7 +51,7 @@ SAME_DAY_RX = re.compile(
 
 END_BEFORE_RX = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|finished|will (?:end|close|"
                            r"conclude))\s+(?:on\s+)?$", re.I)
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 DURATION_RX = re.compile(r"\b(two|three|four|five)[- ]day\b|\b(two|three|four|five) days (?:of|long)\b", re.I)
 _GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
 
@@ -166,7 +166,9 @@ class MeetingFinder:
 
     def run(self) -> list[MeetingDraft]:
         for sent in self.doc.sentences:
-            for draft, rule, (s, e) in self._mentions_in(sent):
+            # in the order of the text: "X came for that session too, as did Y, who met Z" — "that session"
+            # is told before "met" starts a meeting of its own
+            for draft, rule, (s, e) in sorted(self._mentions_in(sent), key=lambda f: f[2][0]):
                 self._place(draft, sent, rule, s, e)
         self._same_day()
         self._inherit_context()
@@ -298,10 +300,26 @@ class MeetingFinder:
                 near = [m for m in o.mentions if m[2].index == sent.index or
                         (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
                 if near:
-                    d.start, d.precision = o.start, o.precision
+                    d.start, d.precision = o.start + self._offset_between(near[-1], d.mentions[0]), o.precision
                     if not d.city and not d.country and d.head not in ("call", "video call"):
                         d.city, d.country = o.city, o.country  # (a call is not held anywhere)
                     break
+
+    def _offset_between(self, told: tuple, later: tuple) -> dt.timedelta:
+        """"The gathering came two days after A and B travelled to Kyiv … and met X": a span of days or weeks
+        before "after"/"before" between the dated mention and the undated one shifts the date back or on."""
+        a = self.doc.analysis
+        lo, hi = sorted((told[1], later[0]))
+        if a is None or told[2].index != later[2].index:
+            return dt.timedelta(0)
+        toks = a.tokens_in(lo, hi)
+        for n, unit, rel in zip(toks, toks[1:], toks[2:]):
+            count = NUMBER_WORDS.get(n.lower) or (int(n.text) if n.text.isdigit() and int(n.text) < 60 else None)
+            days = {"day": 1, "week": 7}.get(unit.lemma)
+            if count and days and rel.lower in ("after", "before"):
+                # "M came N days after D": D was N days before M; "before" the other way
+                return dt.timedelta(days=-count * days if rel.lower == "after" else count * days)
+        return dt.timedelta(0)
 
     # ------------------------------------------------------------ per sentence
     def _mentions_in(self, sent: Sentence):
@@ -633,6 +651,7 @@ class MeetingFinder:
             for p in doc.places:
                 if sent.start <= p.start < sent.end and abs(p.start - e) < 90 and \
                         not (p.start > e and HEAD_RX.search(text[e:p.start])) and \
+                        self._place_is_told_of(s, p.start) and \
                         (re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) or
                          (re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) and p.start - e < 15)):
                     place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
@@ -763,6 +782,23 @@ class MeetingFinder:
         if head not in ("visit",) and HEAD_RX.fullmatch(text[s:e]):
             d.words = noun_words(doc, s, e)
         return d
+
+    def _place_is_told_of(self, s: int, place_start: int) -> bool:
+        """The parse ties the place to the meeting at `s`: its phrase hangs from the meeting word, from a
+        clause on it ("the summit, which was held in Paris") or from the clause the meeting is told in — not
+        from a clause about something else ("chaired a video call … larger than the one that met in Paris")."""
+        a = self.doc.analysis
+        m, p = (a.token_at(s), a.token_at(place_start)) if a is not None else (None, None)
+        if m is None or p is None:
+            return True
+        up = [p] + a.ancestors(p.i)
+        mine = [m] + a.ancestors(m.i)
+        if m.i in {x.i for x in up} or p.i in {x.i for x in mine}:
+            return True  # (… "travelled to Kyiv, where they met X": the meeting's clause hangs from the place)
+        clause_of = [x for x in up if x.pos in ("VERB", "AUX")][:1]
+        mine_clause = next((x for x in mine if x.pos in ("VERB", "AUX")), None)
+        return not clause_of or mine_clause is None or clause_of[0].i == mine_clause.i or \
+            mine_clause.i in {x.i for x in a.ancestors(clause_of[0].i)} and clause_of[0].dep in ("xcomp", "advcl", "conj")
 
     def _span_start(self, sent: Sentence, e: int, cands) -> dt.date | None:
         """The first day of a meeting told as a span: "hosted … from Tuesday to Thursday", "a two-day summit that

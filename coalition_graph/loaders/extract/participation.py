@@ -319,9 +319,19 @@ class ParticipationFinder:
         mine = {v.i} | {x.i for x in self.a.ancestors(v.i)} | {self.syn.clause(v).i}
         for s, _e, key in self._positions(sent):
             t = self.a.token_at(s)
-            if t is not None and (self.syn.clause(t).i in mine or v.i in {x.i for x in self.a.ancestors(t.i)}):
+            if t is not None and (self.syn.clause(t).i in mine or self._below_sharing_subject(t, v)):
                 return key
         return None
+
+    def _below_sharing_subject(self, t: Token, v: Token) -> bool:
+        """`t` stands in a clause under `v` that has no subject of its own ("came to Kyiv to meet X"), not in
+        one that tells of someone else ("X came too, as did Y, who met Z")."""
+        x, steps = t, 0
+        while x.i != v.i and x.head != x.i and steps < 32:
+            if x.pos in ("VERB", "AUX") and any(c.dep in ("nsubj", "nsubjpass") for c in self.a.children(x.i)):
+                return False
+            x, steps = self.a.tokens[x.head], steps + 1
+        return x.i == v.i
 
     def _context_meeting(self, sent: Sentence) -> str | None:
         """The meeting told last, in this paragraph or the one before; else the meeting the report is about
