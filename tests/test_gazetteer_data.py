@@ -258,3 +258,13 @@ def test_core_office_holders_present(offices) -> None:
     for iso in ["USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN", "UKR", "RUS", "POL"]:
         for office in ["head_of_government", "foreign_minister", "defence_minister"]:
             assert (office, iso) in current, (office, iso)
+
+
+def test_short_names_are_how_news_writes_a_person():
+    from coalition_graph.loaders.gazetteer import load_gazetteer
+    g = load_gazetteer()
+    assert g.short_name("xi-jinping") == "Xi"
+    assert g.short_name("charles-iii") == "Charles III"
+    assert g.short_name("ursula-von-der-leyen") == "von der Leyen"
+    assert g.short_name("mohammed-bin-salman") == "Mohammed bin Salman"
+    assert g.short_name("emmanuel-macron") == "Macron"

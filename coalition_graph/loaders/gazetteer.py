@@ -228,6 +228,30 @@ class Gazetteer:
         current = [o for o in p.offices if o.holds_on(day)]
         return current
 
+    def short_name(self, key: str, name: str | None = None) -> str:
+        """How news names a person in a headline ("Xi", "Lula", "Charles III", "von der Leyen", "Macron"):
+        a one-word alias that is a word of the full name, else the name with a regnal number, else from a
+        surname particle on ("von der Leyen"), else the whole name where "bin"/"ibn" marks a patronym, else
+        the last word."""
+        p = self.people.get(key)
+        full = name or (p.name if p else key)
+        words = full.split()
+        if p:
+            one_word = [a for a in p.aliases if " " not in a and a in words]
+            if one_word:
+                return one_word[0]
+        if len(words) < 2:
+            return full
+        if re.fullmatch(r"[IVX]+", words[-1]):
+            return " ".join(words[-2:])  # "Charles III", "Abdullah II"
+        lowered = [i for i, w in enumerate(words) if w.lower() in ("bin", "bint", "ibn")]
+        if lowered:
+            return full  # "Mohammed bin Salman"
+        particle = next((i for i, w in enumerate(words[1:], 1) if w in ("von", "van", "de", "der", "da", "di", "al")), None)
+        if particle is not None:
+            return " ".join(words[particle:])
+        return words[-1]
+
     def people_by_surname(self, surname: str) -> list[str]:
         return list(self.surnames.get(fold(surname), []))
 

@@ -1105,14 +1105,18 @@ def _kind(d: MeetingDraft) -> str:
     return "other"
 
 
+def _short(doc: Doc, key: str) -> str:
+    return doc.gaz.short_name(key, doc.people[key].name if key in doc.people else None)
+
+
 def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
     fmt = doc.gaz.org_name(d.format) if d.format else None
     if d.head == "visit" and d.participants:
-        who = doc.people[d.participants[0]].name.split()[-1] if d.participants[0] in doc.people else d.participants[0]
+        who = _short(doc, d.participants[0])
         where = d.city or (doc.gaz.country_name(d.country) if d.country else None)
         return f"{who} visit to {where}" if where else f"{who} visit"
     if kind == "bilateral" and d.participants:
-        names = [doc.people[p].name.split()[-1] if p in doc.people else p for p in d.participants[:2]]
+        names = [_short(doc, p) for p in d.participants[:2]]
         label = "–".join(names) + (" call" if d.head == "call" else " meeting")
     elif len(d.words) > 1 and not fmt:
         label = " ".join(d.words)  # "second Ukraine peace summit", "meeting of the international alliance"
