@@ -45,6 +45,12 @@ def _remove_all(store, quads: list, chunk: int = 5000) -> None:
         store.update(f"DELETE DATA {{ {triples} }}")
 
 
+def _diff(now: list, wanted: list, stale: list, fresh: list) -> None:
+    have, want = set(now), set(wanted)
+    stale += [q for q in now if q not in want]
+    fresh += [q for q in wanted if q not in have]
+
+
 class OxigraphView:
     """Backend `sparql`: Oxigraph embedded in the store directory, SPARQL 1.1 through rdflib."""
 
@@ -129,15 +135,24 @@ class OxigraphView:
             node = ox.NamedNode(str(iri(node_id)))
             for quad in list(store.quads_for_pattern(node, None, None)) + list(store.quads_for_pattern(None, None, node)):
                 store.remove(quad)
-        stale = []
-        for node in changes.nodes:  # replace the node's own properties; its relationships are edges
+        # Differences only: of each changed record, the triples it lost go and the ones it gained come; a
+        # meeting that gained a source gets one triple, not all of its own again.
+        stale, fresh = [], []
+        node_predicates = {str(p) for p in NODE_PREDICATES}
+        for node in changes.nodes:  # the node's own properties; its relationships are edges
             subject = ox.NamedNode(str(iri(node.id)))
-            stale += [q for q in store.quads_for_pattern(subject, None, None) if URIRef(q.predicate.value) in NODE_PREDICATES]
+            now = [q for q in store.quads_for_pattern(subject, None, None) if q.predicate.value in node_predicates]
+            _diff(now, list(_ox_quads(iter_triples([node], []))), stale, fresh)
         for edge in changes.edges:
+            wanted = list(_ox_quads(iter_triples([], [edge])))
             if edge.type in REIFIED_EDGES:
-                stale += store.quads_for_pattern(ox.NamedNode(str(iri(edge.id))), None, None)
+                resource = ox.NamedNode(str(iri(edge.id)))
+                _diff(list(store.quads_for_pattern(resource, None, None)), [q for q in wanted if q.subject == resource],
+                      stale, fresh)
+                wanted = [q for q in wanted if q.subject != resource]
+            fresh += wanted  # links between nodes: adding one that is there already changes nothing
         _remove_all(store, stale)
-        store.extend(list(_ox_quads(iter_triples(changes.nodes, changes.edges))))
+        store.extend(fresh)
         self._ox.flush()  # on disk before the marker says so
         self._marker.write(generation)
 
