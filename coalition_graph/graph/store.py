@@ -22,16 +22,18 @@ from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from coalition_graph.util import chunks
 from coalition_graph.errors import CoalitionError, StoreError, StoreNotFound
-from coalition_graph.graph.merge import Claim, ResolutionIndex, article_claims, fold_props
 from coalition_graph.graph.lock import StoreLock
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord, props_from_json, props_to_json
-from coalition_graph.loaders.readers import InputProblem, read_inputs
 from coalition_graph.schema.graph_schema import REFERENCE_KINDS
-from coalition_graph.schema.models import Article, ArticleFacts
+
+if TYPE_CHECKING:  # the models (pydantic), merging and readers load when an ingest needs them: queries start fast
+    from coalition_graph.graph.merge import Claim, ResolutionIndex
+    from coalition_graph.loaders.readers import InputProblem
+    from coalition_graph.schema.models import Article, ArticleFacts
 
 SCHEMA_VERSION = 2  # 2: `folded` on nodes and edges; reference kinds (graph_schema.REFERENCE_KINDS) list no sources
 FACTS_DB = "facts.sqlite"
@@ -60,7 +62,7 @@ CREATE INDEX IF NOT EXISTS edges_by_src ON edges(src);
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst);
 """
 
-Extractor = Callable[[Article], ArticleFacts]
+Extractor = Callable[["Article"], "ArticleFacts"]
 ChangeSink = Callable[[ChangeSet], None]
 
 
@@ -289,6 +291,8 @@ class Store:
 
     def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> ChangeSet:
         """One transaction: the batch's articles, claims and evidence, and the merged records they touch."""
+        from coalition_graph.graph.merge import article_claims
+
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -332,6 +336,8 @@ class Store:
         )
 
     def _resolution_index(self) -> ResolutionIndex:
+        from coalition_graph.graph.merge import ResolutionIndex
+
         meetings = ((i, json.loads(p)) for i, p in self._conn.execute("SELECT id, props FROM nodes WHERE label='Meeting'"))
         # A meeting's format is kept on its claims, not in the node props: take it from the IN_FORMAT edge.
         formats = dict(self._conn.execute("SELECT src, dst FROM edges WHERE type='IN_FORMAT'").fetchall())
@@ -348,6 +354,8 @@ class Store:
         it would come earlier (an article published before the ones seen so far), or an article changed,
         the record is merged again from all its claims in order.
         """
+        from coalition_graph.graph.merge import fold_props
+
         changes = ChangeSet()
         conn = self._conn
         for chunk in chunks(sorted(new_claims.keys() | refold), 500):
@@ -373,6 +381,8 @@ class Store:
 
     def _remerge(self, fact_ids: list[str], old_texts: dict[str, str], changes: ChangeSet) -> None:
         """Merge the records of `fact_ids` again from all their claims, oldest article first."""
+        from coalition_graph.graph.merge import fold_props
+
         conn = self._conn
         marks = ",".join("?" * len(fact_ids))
         old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", fact_ids).fetchall())
@@ -446,6 +456,8 @@ class Store:
 
     def verify(self) -> list[str]:
         """Problems in the source of truth: an article without its claims, a record that is not the merge of its claims."""
+        from coalition_graph.graph.merge import fold_props
+
         problems = []
         orphans = self._conn.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.fact_id = a.node_id)").fetchall()
@@ -467,6 +479,8 @@ class Store:
         return problems
 
     def articles(self) -> Iterator[Article]:
+        from coalition_graph.schema.models import Article
+
         with closing(self._conn.execute("SELECT id, url, title, publisher, published, text FROM articles ORDER BY seq")) as cur:
             for aid, url, title, publisher, published, text in cur:
                 yield Article(id=aid, url=url, title=title, publisher=publisher,
@@ -570,6 +584,9 @@ class Store:
 
 
 def _items(inputs: Iterable[str | Path | Article], stdin: Any):
+    from coalition_graph.loaders.readers import read_inputs
+    from coalition_graph.schema.models import Article
+
     from coalition_graph.loaders.readers import ReadItem
 
     paths: list[str | Path] = []
