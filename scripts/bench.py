@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
 """One benchmark that tells the truth: ingest, named queries, CLI start-up, exports (and pushes) at several sizes.
 
-    .venv/bin/python scripts/bench.py [--sizes 200,2000,20000] [--more 200] [--runs 15] [--push] [--code DIR]
+    .venv/bin/python scripts/bench.py [--sizes 200,2000,20000] [--more 200] [--runs 15] [--code DIR]
 
 A benchmark, not a test. It builds corpora of realistic text by varying the development articles
 (../shared/eval/dev: new ids and urls, shifted dates, countries, cities and leaders swapped among
 themselves), ingests each size into a fresh store in a subprocess of its own (wall time, CPU per article by
 phase, peak memory, bytes written), ingests `--more` new articles into the largest store and into an empty
 one, times every named query on both engines next to the raw engine running the same query texts (the
-floor), a CLI named query on the smallest store, the html and graphml exports, and with `--push` the Neo4j
-push against a plain `UNWIND … CREATE` on the same server and the neo4j-admin initial load. Everything is
-printed as one table with the targets of issue 10 and whether each is met. `--code DIR` measures another
+floor), a CLI named query on the smallest store, and the html and graphml exports (pushes to servers:
+scripts/bench_push.py). Everything is printed as one table with the targets of issue 10 and whether each is met. `--code DIR` measures another
 checkout (e.g. an export of main) with this same script.
 """
 from __future__ import annotations
@@ -239,7 +238,6 @@ def main() -> int:
     ap.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure (default: this one)")
     ap.add_argument("--workdir", type=Path, help="keep corpora and stores here (default: a temporary folder)")
     ap.add_argument("--export-timeout", type=float, default=600)
-    ap.add_argument("--push", action="store_true", help="also measure the Neo4j push (starts a server)")
     ap.add_argument("--json", type=Path, help="also write the measurements as JSON")
     a = ap.parse_args()
     code = a.code.resolve()
@@ -303,16 +301,6 @@ def main() -> int:
     measured["exports"] = exports
     print(f"exports of the {largest:,} store: " + ", ".join(f"{k} {fmt_s(v, a.export_timeout)}" for k, v in exports.items()))
 
-    if a.push:
-        from bench_neo4j import measure_push  # scripts/bench_neo4j.py
-
-        measured["push"] = measure_push(work / f"store-{largest}", work)
-        p = measured["push"]
-        print(f"Neo4j push of the {largest:,} store: {p['push_rate']:,.0f} records/s; floor (UNWIND … CREATE) "
-              f"{p['floor_rate']:,.0f}/s ({p['floor_rate'] / p['push_rate']:.2f}x); initial load (neo4j-admin import) "
-              f"{p['import_seconds']:.1f} s = {p['push_seconds'] / p['import_seconds']:.1f}x faster than the push; "
-              f"Eager in plans: {p['eager']}")
-
     print("\ntargets (issue 10)")
     sz = measured["sizes"]
     per_article = {n: sz[n]["cpu"] / sz[n]["articles"] for n in sizes}
@@ -333,11 +321,6 @@ def main() -> int:
         took = exports[fmt]
         print(f"  export {fmt} at {largest:,}: {fmt_s(took, a.export_timeout)} (≤ {limit} s at 20,000): "
               f"{verdict(took is not None and took <= limit)}")
-    if a.push:
-        p = measured["push"]
-        print(f"  Neo4j push vs floor: {p['floor_rate'] / p['push_rate']:.2f}x (≤ 1.5x): {verdict(p['floor_rate'] / p['push_rate'] <= 1.5)}; "
-              f"initial load vs push: {p['push_seconds'] / p['import_seconds']:.1f}x (≥ 5x): "
-              f"{verdict(p['push_seconds'] / p['import_seconds'] >= 5)}")
     if a.json:
         a.json.write_text(json.dumps(measured, indent=1, default=str))
     if not a.workdir:
