@@ -3,7 +3,7 @@
 `small_graph()` is a few real 2025 events written from scratch (not read from articles):
 the London summit of 2 March, the Paris summit of 27 March and the Ramstein-format
 meeting of 11 April, with attendees, pledges, a statement, offices and provenance.
-Node attrs: `label` + props (incl. `sources`); edge key = edge id, attrs: `type` + props.
+Node attrs: `label` + props (incl. `sources`, except on reference kinds); edge key = edge id, attrs: `type` + props.
 
 `synthetic_graph(n)` is a bigger random graph of the same shape for load tests.
 """
@@ -16,6 +16,7 @@ import networkx as nx
 
 from coalition_graph.graph.nx_view import to_networkx
 from coalition_graph.graph.records import EdgeRecord, NodeRecord
+from coalition_graph.schema.graph_schema import carries_sources
 
 D = dt.date
 
@@ -24,19 +25,24 @@ ART_PARIS = "https://news.example.org/2025/03/27/paris-summit"
 ART_UDCG = "https://news.example.org/2025/04/11/ramstein-brussels"
 
 
+def _sources(kind: str, sources: list[str]) -> dict[str, list[str]]:
+    """Facts list their sources; reference kinds (countries, people, organizations, offices) do not."""
+    return {"sources": list(sources)} if carries_sources(kind) else {}
+
+
 def _records() -> tuple[list[NodeRecord], list[EdgeRecord]]:
     nodes: list[NodeRecord] = []
     edges: list[EdgeRecord] = []
     labels: dict[str, str] = {}
 
     def node(node_id: str, label: str, sources: list[str], **props) -> str:
-        nodes.append(NodeRecord(node_id, label, {**props, "sources": list(sources)}))
+        nodes.append(NodeRecord(node_id, label, {**props, **_sources(label, sources)}))
         labels[node_id] = label
         return node_id
 
     def edge(edge_id: str, src: str, dst: str, sources: list[str], **props) -> str:
         rel = edge_id.split("/")[0].upper()  # "pledged_to/1" is a PLEDGED_TO edge
-        edges.append(EdgeRecord(edge_id, rel, src, labels[src], dst, labels[dst], {**props, "sources": list(sources)}))
+        edges.append(EdgeRecord(edge_id, rel, src, labels[src], dst, labels[dst], {**props, **_sources(rel, sources)}))
         return edge_id
 
     # articles
@@ -176,12 +182,12 @@ def synthetic_graph(n_nodes: int = 3000, seed: int = 7) -> nx.MultiDiGraph:
                        published=D(2025, 1, 1) + dt.timedelta(days=i % 360), sources=[url])
     countries = [f"country/C{i:02d}" for i in range(n_countries)]
     for i, c in enumerate(countries):
-        graph.add_node(c, label="Country", iso3=f"C{i:02d}", name=f"Country {i}", sources=[rng.choice(articles)])
+        graph.add_node(c, label="Country", iso3=f"C{i:02d}", name=f"Country {i}")
     people = [f"person/p{i}" for i in range(n_people)]
     for i, p in enumerate(people):
-        graph.add_node(p, label="Person", name=f"Leader {i}", aliases=[f"L{i}"], wikidata=None, sources=[rng.choice(articles)])
+        graph.add_node(p, label="Person", name=f"Leader {i}", aliases=[f"L{i}"], wikidata=None)
         graph.add_edge(p, rng.choice(countries), key=f"holds_office/{i}", type="HOLDS_OFFICE", role="Minister",
-                       start_date=D(2024, 1, 1), end_date=None, sources=[rng.choice(articles)])
+                       start_date=D(2024, 1, 1), end_date=None)
     meetings = [f"meeting/m{i}" for i in range(n_meetings)]
     for i, m in enumerate(meetings):
         day = D(2025, 1, 1) + dt.timedelta(days=rng.randrange(360))

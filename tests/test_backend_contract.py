@@ -343,3 +343,21 @@ def test_ingest_with_an_unreachable_neo4j_fails_before_ingesting(tmp_path):
     assert result.exit_code == ExitStatus.BACKEND
     assert "cannot reach Neo4j" in _one_line_error(result.output)
     assert not (tmp_path / "store").exists()
+
+
+def _operators(plan: dict) -> list[str]:
+    return [plan["operatorType"], *(op for child in plan.get("children", []) for op in _operators(child))]
+
+
+def test_neo4j_upserts_plan_without_eager(neo4j_backend):
+    """Every push statement streams its batch: no Eager (which a SET over the MERGE key brings in)."""
+    from coalition_graph.graph.backends.neo4j import edge_upsert, node_upsert
+    from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES
+
+    texts = [node_upsert(label) for label in NODE_PROPS]
+    texts += [edge_upsert(rel.name, src, dst) for rel in REL_TYPES.values() for src, dst in rel.ends]
+    with neo4j_backend.driver().session(database=neo4j_backend.database) as session:
+        for text in texts:
+            operators = _operators(session.run("EXPLAIN " + text, rows=[]).consume().plan)
+            assert not [op for op in operators if op.startswith("Eager")], (text, operators)
+            assert any("Merge" in op for op in operators), operators

@@ -67,13 +67,15 @@ class LadybugView:
                 import ladybug
             except ImportError:
                 raise MissingDependency("the embedded Cypher engine needs LadybugDB: pip install ladybug") from None
+            fresh = not self.db_path.exists()  # an existing view has its tables: a query need not run the DDL
             try:
                 self._db = ladybug.Database(str(self.db_path))
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as exc:
                 raise StoreError(f"cannot open the Cypher view {self.db_path}: {str(exc).splitlines()[0]}") from None
-            for statement in ddl():
-                self._conn.execute(statement)
+            if fresh:
+                for statement in ddl():
+                    self._conn.execute(statement)
         return self._conn
 
     def close(self) -> None:

@@ -3,7 +3,8 @@
 A *claim* is what one article says about one node or edge. The store keeps every
 claim; the graph's node or edge is the fold of its claims in publication order, so
 what several articles say about the same summit or pledge becomes one node that
-lists all its sources and keeps the first-reported values.
+lists all its sources and keeps the first-reported values. Reference things (countries,
+people, organizations, offices) list no sources: see graph_schema.REFERENCE_KINDS.
 
 Meetings and pledges are matched against those already in the graph (same date and
 place, same donor and amount...) before they get an id, so a second article about
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from coalition_graph.graph import ids
+from coalition_graph.schema.graph_schema import carries_sources
 from coalition_graph.schema.models import Actor, ArticleFacts, Evidence, Meeting, Pledge
 
 ROLE_RANK = {"participant": 0, "chair": 1, "host": 2}
@@ -166,7 +168,7 @@ class _ArticleClaims:
         self.organizations = {o.key: o for o in facts.organizations}
 
     def node(self, node_id: str, label: str, props: dict[str, Any], evidence: list[Evidence] = ()) -> str:
-        props = {**props, "sources": [self.source]}
+        props = {**props, "sources": [self.source]} if carries_sources(label) else dict(props)
         if node_id in self.claims:
             old = self.claims[node_id]
             old.props = fold_props(label, [old.props, props])
@@ -180,7 +182,7 @@ class _ArticleClaims:
 
     def edge(self, rel_type: str, src: str, dst: str, props: dict[str, Any] | None = None, evidence: list[Evidence] = (), qualifiers: tuple = ()) -> str:
         edge_id = ids.edge_id(rel_type, src, dst, *qualifiers)
-        props = {**(props or {}), "sources": [self.source]}
+        props = {**(props or {}), "sources": [self.source]} if carries_sources(rel_type) else dict(props or {})
         if edge_id in self.claims:
             old = self.claims[edge_id]
             old.props = fold_props(rel_type, [old.props, props])
@@ -327,9 +329,12 @@ def fold_props(label: str, claims_props: list[dict[str, Any]]) -> dict[str, Any]
     its role is the most specific one any article gives (host over chair over participant).
     """
     merged: dict[str, Any] = {}
-    lists: dict[str, dict[str, None]] = {}  # ordered sets: a busy country has thousands of sources
+    lists: dict[str, dict[str, None]] = {}  # ordered sets
+    sourced = carries_sources(label)  # claims stored before reference kinds lost their sources may still have them
     for props in claims_props:
         for key, value in props.items():
+            if key == "sources" and not sourced:
+                continue
             if key in ("sources", "aliases"):
                 lists.setdefault(key, {}).update(dict.fromkeys(value or []))
             elif key == "status" and label == "ATTENDED":

@@ -1,8 +1,10 @@
 """The embedded SPARQL engine: an Oxigraph store (queried through rdflib + oxrdflib) kept in step with the source of truth."""
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import shutil
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -38,11 +40,43 @@ def python_value(term: Any) -> Any:
     return str(term)
 
 
+_PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
+_CONVERT = {_XSD + "date": lambda v: dt.date.fromisoformat(v), _XSD + "double": float, _XSD + "float": float,
+            _XSD + "decimal": Decimal, _XSD + "dateTime": lambda v: dt.datetime.fromisoformat(v.replace("Z", "+00:00")),
+            _XSD + "boolean": lambda v: {"true": True, "1": True, "false": False, "0": False}[v],
+            **{t: int for t in _INTEGERS}}
+
+
+def term_value(term: Any) -> Any:
+    """A pyoxigraph term as the plain Python value query rows carry (the same values rdflib's toPython gives)."""
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    if datatype is None:  # an IRI or a blank node
+        return term.value
+    convert = _CONVERT.get(datatype.value)
+    if convert is None:
+        return term.value
+    try:
+        return convert(term.value)
+    except (ValueError, KeyError, ArithmeticError):
+        return term.value  # an ill-typed literal: its text, as rdflib gives it
+
+
 def _remove_all(store, quads: list, chunk: int = 5000) -> None:
     """Remove many default-graph quads in a few write transactions, not one per quad."""
     for i in range(0, len(quads), chunk):
         triples = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads[i:i + chunk])
         store.update(f"DELETE DATA {{ {triples} }}")
+
+
+def _diff(now: list, wanted: list, stale: list, fresh: list) -> None:
+    have, want = set(now), set(wanted)
+    stale += [q for q in now if q not in want]
+    fresh += [q for q in wanted if q not in have]
 
 
 class OxigraphView:
@@ -90,16 +124,22 @@ class OxigraphView:
         return self._graph
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
-        self._open()
-        bindings = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (params or {}).items() if v is not None}
+        """Run a query on Oxigraph itself (the view's prefixes are known), values converted straight from its terms."""
+        import pyoxigraph as ox
+
+        store = self._open()
+        substitutions = {ox.Variable(k): to_oxigraph(v if isinstance(v, (URIRef, Literal)) else Literal(v))
+                         for k, v in (params or {}).items() if v is not None}
         try:
-            result = self._graph.query(text, initBindings=bindings)
-            if result.type == "ASK":
-                return QueryResult(["ask"], [[bool(result.askAnswer)]])
-            if result.type == "CONSTRUCT":
-                return QueryResult(["subject", "predicate", "object"], [[python_value(t) for t in triple] for triple in result.graph])
-            columns = [str(v) for v in result.vars]
-            rows = [[python_value(row.get(v)) if hasattr(row, "get") else python_value(row[i]) for i, v in enumerate(result.vars)] for row in result]
+            result = store.query(text, prefixes=_PREFIX_IRIS, substitutions=substitutions or None)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(["ask"], [[bool(result)]])
+            if isinstance(result, ox.QueryTriples):
+                return QueryResult(["subject", "predicate", "object"],
+                                   [[term_value(t.subject), term_value(t.predicate), term_value(t.object)] for t in result])
+            columns = [v.value for v in result.variables]
+            width = range(len(columns))
+            rows = [[term_value(solution[i]) for i in width] for solution in result]
         except (SyntaxError, ValueError, OSError, NotImplementedError) as exc:
             raise QueryError(one_line(exc)) from None
         return QueryResult(columns, rows)
@@ -129,15 +169,24 @@ class OxigraphView:
             node = ox.NamedNode(str(iri(node_id)))
             for quad in list(store.quads_for_pattern(node, None, None)) + list(store.quads_for_pattern(None, None, node)):
                 store.remove(quad)
-        stale = []
-        for node in changes.nodes:  # replace the node's own properties; its relationships are edges
+        # Differences only: of each changed record, the triples it lost go and the ones it gained come; a
+        # meeting that gained a source gets one triple, not all of its own again.
+        stale, fresh = [], []
+        node_predicates = {str(p) for p in NODE_PREDICATES}
+        for node in changes.nodes:  # the node's own properties; its relationships are edges
             subject = ox.NamedNode(str(iri(node.id)))
-            stale += [q for q in store.quads_for_pattern(subject, None, None) if URIRef(q.predicate.value) in NODE_PREDICATES]
+            now = [q for q in store.quads_for_pattern(subject, None, None) if q.predicate.value in node_predicates]
+            _diff(now, list(_ox_quads(iter_triples([node], []))), stale, fresh)
         for edge in changes.edges:
+            wanted = list(_ox_quads(iter_triples([], [edge])))
             if edge.type in REIFIED_EDGES:
-                stale += store.quads_for_pattern(ox.NamedNode(str(iri(edge.id))), None, None)
+                resource = ox.NamedNode(str(iri(edge.id)))
+                _diff(list(store.quads_for_pattern(resource, None, None)), [q for q in wanted if q.subject == resource],
+                      stale, fresh)
+                wanted = [q for q in wanted if q.subject != resource]
+            fresh += wanted  # links between nodes: adding one that is there already changes nothing
         _remove_all(store, stale)
-        store.extend(list(_ox_quads(iter_triples(changes.nodes, changes.edges))))
+        store.extend(fresh)
         self._ox.flush()  # on disk before the marker says so
         self._marker.write(generation)
 

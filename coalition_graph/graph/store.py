@@ -22,17 +22,20 @@ from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from coalition_graph.util import chunks
 from coalition_graph.errors import CoalitionError, StoreError, StoreNotFound
-from coalition_graph.graph.merge import Claim, ResolutionIndex, article_claims, fold_props
 from coalition_graph.graph.lock import StoreLock
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord, props_from_json, props_to_json
-from coalition_graph.loaders.readers import InputProblem, read_inputs
-from coalition_graph.schema.models import Article, ArticleFacts
+from coalition_graph.schema.graph_schema import REFERENCE_KINDS
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:  # the models (pydantic), merging and readers load when an ingest needs them: queries start fast
+    from coalition_graph.graph.merge import Claim, ResolutionIndex
+    from coalition_graph.loaders.readers import InputProblem
+    from coalition_graph.schema.models import Article, ArticleFacts
+
+SCHEMA_VERSION = 2  # 2: `folded` on nodes and edges; reference kinds (graph_schema.REFERENCE_KINDS) list no sources
 FACTS_DB = "facts.sqlite"
 LOCK_FILE = "store.lock"
 
@@ -50,16 +53,16 @@ CREATE TABLE IF NOT EXISTS evidence(
     fact_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, rule TEXT NOT NULL,
     PRIMARY KEY(fact_id, article_id, start, rule));
-CREATE TABLE IF NOT EXISTS nodes(id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes(id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL, folded TEXT);
 CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes(label);
 CREATE TABLE IF NOT EXISTS edges(
     id TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL, src_label TEXT NOT NULL,
-    dst TEXT NOT NULL, dst_label TEXT NOT NULL, props TEXT NOT NULL);
+    dst TEXT NOT NULL, dst_label TEXT NOT NULL, props TEXT NOT NULL, folded TEXT);
 CREATE INDEX IF NOT EXISTS edges_by_src ON edges(src);
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst);
 """
 
-Extractor = Callable[[Article], ArticleFacts]
+Extractor = Callable[["Article"], "ArticleFacts"]
 ChangeSink = Callable[[ChangeSet], None]
 
 
@@ -88,6 +91,32 @@ class Explanation:
     src: str | None
     dst: str | None
     evidence: list[dict[str, Any]]
+    sources: list[str] = field(default_factory=list)  # the articles whose claims made it, oldest first
+
+
+def _migrate_from_1(conn: sqlite3.Connection) -> None:
+    """Schema 1 → 2: reference records lose their `sources` list; the views, one generation behind, are rebuilt."""
+    kinds = sorted(REFERENCE_KINDS)
+    marks = ",".join("?" * len(kinds))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("nodes", "edges"):
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if "folded" not in columns:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN folded TEXT")  # NULL: re-merged in full when next touched
+        conn.execute(f"UPDATE nodes SET props = json_remove(props, '$.sources') WHERE label IN ({marks})", kinds)
+        conn.execute(f"UPDATE edges SET props = json_remove(props, '$.sources') WHERE type IN ({marks})", kinds)
+        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+        conn.execute("UPDATE meta SET value = ? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _order_key(published: str | None, seq: int) -> str:
+    """Where an article's claims come in the fold: oldest publication first, then ingest order."""
+    return f"{published or '9999-12-31'}#{seq:012d}"
 
 
 def _digest(article: Article) -> str:
@@ -129,6 +158,8 @@ class Store:
             version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if version is None:
                 conn.execute("INSERT INTO meta VALUES ('schema_version', ?), ('generation', '0')", (str(SCHEMA_VERSION),))
+            elif int(version[0]) == 1:
+                _migrate_from_1(conn)
             elif int(version[0]) != SCHEMA_VERSION:
                 raise StoreError(f"store {path} has schema version {version[0]}, this coalition-graph reads {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
@@ -260,28 +291,33 @@ class Store:
 
     def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> ChangeSet:
         """One transaction: the batch's articles, claims and evidence, and the merged records they touch."""
+        from coalition_graph.graph.merge import article_claims
+
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            touched: set[str] = set()
+            new_claims: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+            refold: set[str] = set()  # records an updated article spoke about: re-merged from all their claims
             seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
             now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             for facts, digest, existed in extracted:
                 art = facts.article
                 if existed:
-                    touched.update(r[0] for r in conn.execute("SELECT fact_id FROM claims WHERE article_id=?", (art.id,)))
+                    refold.update(r[0] for r in conn.execute("SELECT fact_id FROM claims WHERE article_id=?", (art.id,)))
                     conn.execute("DELETE FROM claims WHERE article_id=?", (art.id,))
                     conn.execute("DELETE FROM evidence WHERE article_id=?", (art.id,))
                 seq += 1
                 claims = article_claims(facts, index)
+                published = art.published.isoformat() if art.published else None
                 conn.execute(
                     "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (art.id, claims[0].fact_id, art.url, art.title, art.publisher,
-                     art.published.isoformat() if art.published else None, art.text, digest, seq, now),
+                    (art.id, claims[0].fact_id, art.url, art.title, art.publisher, published, art.text, digest, seq, now),
                 )
                 self._insert_claims(art.id, claims)
-                touched.update(c.fact_id for c in claims)
-            changes = self._remerge(touched)
+                key = _order_key(published, seq)
+                for claim in claims:
+                    new_claims[claim.fact_id].append((key, claim))
+            changes = self._fold(new_claims, refold)
             conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
             conn.execute("COMMIT")
         except BaseException:
@@ -300,6 +336,8 @@ class Store:
         )
 
     def _resolution_index(self) -> ResolutionIndex:
+        from coalition_graph.graph.merge import ResolutionIndex
+
         meetings = ((i, json.loads(p)) for i, p in self._conn.execute("SELECT id, props FROM nodes WHERE label='Meeting'"))
         # A meeting's format is kept on its claims, not in the node props: take it from the IN_FORMAT edge.
         formats = dict(self._conn.execute("SELECT src, dst FROM edges WHERE type='IN_FORMAT'").fetchall())
@@ -308,47 +346,86 @@ class Store:
             "SELECT n.id, e.src, n.props FROM nodes n JOIN edges e ON e.dst = n.id AND e.type = 'PLEDGED' WHERE n.label='Pledge'")
         return ResolutionIndex(meetings, ((i, d, json.loads(p)) for i, d, p in pledges))
 
-    def _remerge(self, fact_ids: set[str]) -> ChangeSet:
-        """Recompute the merged records of `fact_ids` from their claims, oldest article first."""
+    def _fold(self, new_claims: dict[str, list[tuple[str, Claim]]], refold: set[str]) -> ChangeSet:
+        """Bring the merged records of the batch's claims up to date, at the cost of what the batch adds.
+
+        A new claim that comes after every claim already folded into its record (the usual case: a newly
+        ingested article) is folded onto the stored record; the record's other claims are not read. Where
+        it would come earlier (an article published before the ones seen so far), or an article changed,
+        the record is merged again from all its claims in order.
+        """
+        from coalition_graph.graph.merge import fold_props
+
         changes = ChangeSet()
         conn = self._conn
-        for chunk in chunks(sorted(fact_ids), 500):
+        for chunk in chunks(sorted(new_claims.keys() | refold), 500):
             marks = ",".join("?" * len(chunk))
-            old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", chunk).fetchall())
-            old_props = dict(conn.execute(
-                f"SELECT id, props FROM nodes WHERE id IN ({marks}) UNION ALL SELECT id, props FROM edges WHERE id IN ({marks})",
-                chunk + chunk).fetchall())
-            old_edges = {r[0]: r for r in conn.execute(f"SELECT id, type, src, dst FROM edges WHERE id IN ({marks})", chunk)}
-            rows = conn.execute(
-                f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props
-                    FROM claims c JOIN articles a ON a.id = c.article_id
-                    WHERE c.fact_id IN ({marks})
-                    ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq""", chunk).fetchall()
-            grouped: dict[str, list[tuple]] = defaultdict(list)
-            for row in rows:
-                grouped[row[0]].append(row)
+            stored = {row[0]: row[1:] for row in conn.execute(
+                f"SELECT id, props, folded FROM nodes WHERE id IN ({marks}) "
+                f"UNION ALL SELECT id, props, folded FROM edges WHERE id IN ({marks})", chunk + chunk)}
+            in_full = []
             for fact_id in chunk:
-                claims = grouped.get(fact_id)
-                if not claims:
-                    if fact_id in old_nodes:
-                        conn.execute("DELETE FROM nodes WHERE id=?", (fact_id,))
-                        changes.deleted_nodes.append((fact_id, old_nodes[fact_id]))
-                    elif fact_id in old_edges:
-                        conn.execute("DELETE FROM edges WHERE id=?", (fact_id,))
-                        changes.deleted_edges.append(old_edges[fact_id])
+                new = sorted(new_claims.get(fact_id, ()), key=lambda item: item[0])
+                old_text, folded = stored.get(fact_id, (None, None))
+                if fact_id in refold or (old_text is not None and (folded is None or new[0][0] <= folded)):
+                    in_full.append(fact_id)
                     continue
-                _, kind, label, src, src_label, dst, dst_label, _ = claims[0]
-                merged = fold_props(label, [json.loads(c[7]) for c in claims])
-                text = props_to_json(merged)
-                if old_props.get(fact_id) == text:
-                    continue  # a re-read article said nothing new about it: the views need no write
-                if kind == "node":
-                    conn.execute("INSERT OR REPLACE INTO nodes VALUES (?,?,?)", (fact_id, label, text))
-                    changes.nodes.append(NodeRecord(fact_id, label, props_from_json(text)))
-                else:
-                    conn.execute("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?,?,?)", (fact_id, label, src, src_label, dst, dst_label, text))
-                    changes.edges.append(EdgeRecord(fact_id, label, src, src_label, dst, dst_label, props_from_json(text)))
+                first = new[0][1]
+                props = [json.loads(old_text)] if old_text is not None else []
+                props += [json.loads(props_to_json(claim.props)) for _, claim in new]
+                self._store_record(changes, fact_id, first.kind, first.label, first.src, first.src_label, first.dst,
+                                   first.dst_label, fold_props(first.label, props), new[-1][0], old_text)
+            if in_full:
+                self._remerge(in_full, {i: stored[i][0] for i in in_full if i in stored}, changes)
         return changes
+
+    def _remerge(self, fact_ids: list[str], old_texts: dict[str, str], changes: ChangeSet) -> None:
+        """Merge the records of `fact_ids` again from all their claims, oldest article first."""
+        from coalition_graph.graph.merge import fold_props
+
+        conn = self._conn
+        marks = ",".join("?" * len(fact_ids))
+        old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", fact_ids).fetchall())
+        old_edges = {r[0]: r for r in conn.execute(f"SELECT id, type, src, dst FROM edges WHERE id IN ({marks})", fact_ids)}
+        rows = conn.execute(
+            f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props, a.published, a.seq
+                FROM claims c JOIN articles a ON a.id = c.article_id
+                WHERE c.fact_id IN ({marks})
+                ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq""", fact_ids).fetchall()
+        grouped: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            grouped[row[0]].append(row)
+        for fact_id in fact_ids:
+            claims = grouped.get(fact_id)
+            if not claims:
+                if fact_id in old_nodes:
+                    conn.execute("DELETE FROM nodes WHERE id=?", (fact_id,))
+                    changes.deleted_nodes.append((fact_id, old_nodes[fact_id]))
+                elif fact_id in old_edges:
+                    conn.execute("DELETE FROM edges WHERE id=?", (fact_id,))
+                    changes.deleted_edges.append(old_edges[fact_id])
+                continue
+            _, kind, label, src, src_label, dst, dst_label, *_ = claims[0]
+            merged = fold_props(label, [json.loads(c[7]) for c in claims])
+            self._store_record(changes, fact_id, kind, label, src, src_label, dst, dst_label, merged,
+                               _order_key(claims[-1][8], claims[-1][9]), old_texts.get(fact_id))
+
+    def _store_record(self, changes: ChangeSet, fact_id: str, kind: str, label: str, src: str | None,
+                      src_label: str | None, dst: str | None, dst_label: str | None, merged: dict[str, Any],
+                      folded: str, old_text: str | None) -> None:
+        table = "nodes" if kind == "node" else "edges"
+        text = props_to_json(merged)
+        if old_text == text:
+            # nothing new about it (a country named again): the views need no write, only the fold mark moves
+            self._conn.execute(f"UPDATE {table} SET folded=? WHERE id=?", (folded, fact_id))
+        elif kind == "node":
+            self._conn.execute("INSERT OR REPLACE INTO nodes(id, label, props, folded) VALUES (?,?,?,?)",
+                               (fact_id, label, text, folded))
+            changes.nodes.append(NodeRecord(fact_id, label, props_from_json(text)))
+        else:
+            self._conn.execute("INSERT OR REPLACE INTO edges(id, type, src, src_label, dst, dst_label, props, folded) "
+                               "VALUES (?,?,?,?,?,?,?,?)", (fact_id, label, src, src_label, dst, dst_label, text, folded))
+            changes.edges.append(EdgeRecord(fact_id, label, src, src_label, dst, dst_label, props_from_json(text)))
 
     # ------------------------------------------------------------ reading
     def iter_nodes(self, labels: Iterable[str] | None = None) -> Iterator[NodeRecord]:
@@ -379,6 +456,8 @@ class Store:
 
     def verify(self) -> list[str]:
         """Problems in the source of truth: an article without its claims, a record that is not the merge of its claims."""
+        from coalition_graph.graph.merge import fold_props
+
         problems = []
         orphans = self._conn.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.fact_id = a.node_id)").fetchall()
@@ -400,6 +479,8 @@ class Store:
         return problems
 
     def articles(self) -> Iterator[Article]:
+        from coalition_graph.schema.models import Article
+
         with closing(self._conn.execute("SELECT id, url, title, publisher, published, text FROM articles ORDER BY seq")) as cur:
             for aid, url, title, publisher, published, text in cur:
                 yield Article(id=aid, url=url, title=title, publisher=publisher,
@@ -414,15 +495,25 @@ class Store:
         keys = ("sentence", "start", "end", "rule", "article_id", "url", "title", "publisher", "published")
         return [dict(zip(keys, row)) for row in rows]
 
+    def sources(self, fact_id: str) -> list[str]:
+        """The articles (URL, else id) that say something about a node or edge, oldest first: for reference
+        kinds, which keep no `sources` list, the provenance aggregated from their claims when asked."""
+        rows = self._conn.execute(
+            """SELECT COALESCE(a.url, a.id) FROM claims c JOIN articles a ON a.id = c.article_id
+               WHERE c.fact_id = ? ORDER BY COALESCE(a.published, '9999-12-31'), a.seq""", (fact_id,))
+        return list(dict.fromkeys(url for (url,) in rows))
+
     def explain(self, fact_id: str) -> Explanation:
         from coalition_graph.errors import NotFound
 
         row = self._conn.execute("SELECT label, props FROM nodes WHERE id=?", (fact_id,)).fetchone()
         if row is not None:
-            return Explanation(fact_id, "node", row[0], props_from_json(row[1]), None, None, self.evidence(fact_id))
+            return Explanation(fact_id, "node", row[0], props_from_json(row[1]), None, None, self.evidence(fact_id),
+                               self.sources(fact_id))
         row = self._conn.execute("SELECT type, src, dst, props FROM edges WHERE id=?", (fact_id,)).fetchone()
         if row is not None:
-            return Explanation(fact_id, "edge", row[0], props_from_json(row[3]), row[1], row[2], self.evidence(fact_id))
+            return Explanation(fact_id, "edge", row[0], props_from_json(row[3]), row[1], row[2], self.evidence(fact_id),
+                               self.sources(fact_id))
         raise NotFound(f"no node or relationship with id {fact_id!r} in {self.path}")
 
     def networkx(self):
@@ -493,6 +584,9 @@ class Store:
 
 
 def _items(inputs: Iterable[str | Path | Article], stdin: Any):
+    from coalition_graph.loaders.readers import read_inputs
+    from coalition_graph.schema.models import Article
+
     from coalition_graph.loaders.readers import ReadItem
 
     paths: list[str | Path] = []

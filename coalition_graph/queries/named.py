@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from coalition_graph.errors import CoalitionError, UsageError
 from coalition_graph.graph.backends.base import Backend
+from coalition_graph.queries.sparql_named import sparql_string
 
 OPEN_SINCE, OPEN_UNTIL = "0001-01-01", "9999-12-31"
 ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # fromisoformat alone also takes 20250301 and 2025-W10-1
@@ -33,11 +34,6 @@ def query_text(name: str, language: str) -> str:
         raise CoalitionError(f"no named query {name!r}; there are: {', '.join(NAMES)}")
     suffix = {"cypher": "cypher", "sparql": "rq"}[language]
     return resources.files("coalition_graph.queries").joinpath(f"{name}.{suffix}").read_text(encoding="utf-8")
-
-
-def sparql_string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{escaped}"'
 
 
 def bind_sparql(text: str, params: dict[str, str]) -> str:
@@ -85,10 +81,10 @@ def run_named(backend: Backend, name: str, **filters: Any) -> list[dict[str, Any
     params = _filters(name, filters)
     text = query_text(name, backend.language)
     if backend.language == "sparql":
-        result = backend.query(bind_sparql(text, params))
-    else:
-        result = backend.query(text, params)
-    return SHAPERS[name](result.dicts())
+        from coalition_graph.queries.sparql_named import run_sparql_named
+
+        return SHAPERS[name](run_sparql_named(backend, name, text, params, PARAMETERS[name], DATE_PARAMETERS))
+    return SHAPERS[name](backend.query(text, params).dicts())
 
 
 # ---------------------------------------------------------------- shaping
@@ -147,10 +143,13 @@ def _unique(rows: list[dict[str, Any]], key: Callable[[dict], Any]) -> list[dict
 
     Engines return such repeats in different orders, so the one kept is the smallest, not the first.
     """
-    seen: dict[Any, dict] = {}
-    for row in sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str)):
-        seen.setdefault(row["id"], row)
-    return sorted(seen.values(), key=key)
+    seen: dict[Any, list[dict]] = {}
+    for row in rows:
+        seen.setdefault(row["id"], []).append(row)
+    # only the few ids that repeat pay for a full comparison
+    kept = [same[0] if len(same) == 1 else min(same, key=lambda r: json.dumps(r, sort_keys=True, default=str))
+            for same in seen.values()]
+    return sorted(kept, key=key)
 
 
 def _sort_date(value: str | None) -> str:

@@ -27,8 +27,14 @@ NODE_PROPS: dict[str, dict[str, str]] = {
     "Statement": {"text": "STRING", "date": "DATE", "direct": "BOOLEAN"},
     "Article": {"url": "STRING", "title": "STRING", "publisher": "STRING", "published": "DATE"},
 }
-# Every node and relationship also has `id` (the key) and `sources` (article URLs, or ids where there is no URL).
+# Every node and relationship also has `id` (the key) and, unless it is a reference kind, `sources`
+# (article URLs, or ids where there is no URL).
 COMMON_PROPS = {"sources": "STRING[]"}
+# Things that thousands of articles name (a country, an organization, a person, the office a person holds)
+# carry no `sources` list: it would grow with every article, and every batch naming them would rewrite it in
+# the store and in every view. Their provenance is their claims in the store (`Store.sources`) and the
+# facts that name them, which keep their own sources and SOURCED_FROM evidence.
+REFERENCE_KINDS = frozenset({"Person", "Country", "Organization", "HOLDS_OFFICE"})
 
 
 @dataclass(frozen=True)
@@ -64,11 +70,20 @@ REL_TYPES: dict[str, RelType] = {r.name: r for r in (
 
 def node_props(label: str) -> dict[str, str]:
     """All typed properties of a label, `id` first."""
-    return {"id": "STRING", **NODE_PROPS[label], **COMMON_PROPS}
+    return {"id": "STRING", **NODE_PROPS[label], **_common(label)}
 
 
 def rel_props(rel_type: str) -> dict[str, str]:
-    return {"id": "STRING", **REL_TYPES[rel_type].props, **COMMON_PROPS}
+    return {"id": "STRING", **REL_TYPES[rel_type].props, **_common(rel_type)}
+
+
+def carries_sources(kind: str) -> bool:
+    """Whether records of this label or relationship type keep a `sources` list (see REFERENCE_KINDS)."""
+    return kind not in REFERENCE_KINDS
+
+
+def _common(kind: str) -> dict[str, str]:
+    return COMMON_PROPS if carries_sources(kind) else {}
 
 
 def date_props() -> frozenset[str]:

@@ -96,6 +96,30 @@ def property_row(record_id: str, props: dict[str, Any], columns: dict[str, str])
 
 
 
+def set_row(record_id: str, props: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+    """A row for the upserts: the key, and every other schema property (None where unknown, which the
+    upsert's SET turns into a removed property)."""
+    row = property_row(record_id, props, columns)
+    return {"id": row.pop("id"), "props": {name: row.get(name) for name in columns if name != "id"}}
+
+
+# The upserts never write the key they MERGE on: `SET n = row` did, and so does `SET n += map` as far as the
+# planner knows, and then it puts an Eager in the plan, which holds every row of the batch before writing
+# any. Each property is set by name instead (null removes it).
+def _sets(var: str, columns: dict[str, str]) -> str:
+    return ", ".join(f"{var}.{name} = row.props.{name}" for name in columns if name != "id")
+
+
+def node_upsert(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {_sets('n', node_props(label))}"
+
+
+def edge_upsert(rel_type: str, src_label: str, dst_label: str) -> str:
+    sets = _sets("e", rel_props(rel_type))
+    return (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
+            f"MERGE (a)-[e:{rel_type} {{id: row.id}}]->(b)" + (f" SET {sets}" if sets else ""))
+
+
 # ---------------------------------------------------------------------------------------- backend
 
 
@@ -244,10 +268,10 @@ class Neo4jBackend:
     def upsert_nodes(self, nodes: Iterable[NodeRecord], batch_size: int = DEFAULT_BATCH) -> int:
         by_label: dict[str, list[dict]] = defaultdict(list)
         for node in nodes:
-            by_label[node.label].append(property_row(node.id, node.props, node_props(node.label)))
+            by_label[node.label].append(set_row(node.id, node.props, node_props(node.label)))
         written = 0
         for label, rows in by_label.items():
-            text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row"
+            text = node_upsert(label)
             for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
@@ -257,12 +281,10 @@ class Neo4jBackend:
         groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for edge in edges:
             groups[(edge.type, edge.src_label, edge.dst_label)].append(
-                {"src": edge.src, "dst": edge.dst, "props": property_row(edge.id, edge.props, rel_props(edge.type))})
+                {"src": edge.src, "dst": edge.dst, **set_row(edge.id, edge.props, rel_props(edge.type))})
         written = 0
         for (rel_type, src_label, dst_label), rows in groups.items():
-            text = (f"UNWIND $rows AS row "
-                    f"MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
-                    f"MERGE (a)-[e:{rel_type} {{id: row.props.id}}]->(b) SET e = row.props")
+            text = edge_upsert(rel_type, src_label, dst_label)
             for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
