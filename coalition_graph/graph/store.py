@@ -70,6 +70,7 @@ class IngestReport:
     updated: int = 0       # articles seen before whose text changed
     unchanged: int = 0     # articles seen before, same text: nothing to do
     problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[InputProblem] = field(default_factory=list)  # articles ingested without a field (a bad date)
     nodes_changed: int = 0
     edges_changed: int = 0
 
@@ -199,6 +200,7 @@ class Store:
                         break
                     continue
                 report.read += 1
+                report.warnings.extend(item.warnings)
                 batch.append(item.article)
                 if len(batch) >= batch_size:
                     self._ingest_batch(batch, extractor, report, views, index, sinks)
