@@ -90,6 +90,12 @@ def test_article_over_the_size_limit_is_reported(monkeypatch):
     assert "over the limit" in problems[0].message and "COALITION_MAX_ARTICLE_CHARS" in problems[0].message
 
 
+def test_paragraph_over_the_limit_is_reported():
+    wall = json.dumps({**GOOD, "text": "leaders met in paris and " * 1000})  # 25,000 characters, no full stop
+    [item] = list(read_bytes(wall.encode(), "x.jsonl", ".jsonl"))
+    assert item.problem and "COALITION_MAX_PARAGRAPH_CHARS" in item.problem.message
+
+
 def test_file_over_the_size_limit_is_reported_without_reading_it_all(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("COALITION_MAX_FILE_MB", "0.001")
     path = tmp_path / "big.txt"
@@ -189,3 +195,13 @@ def test_utf8_bom_in_jsonl_first_line_is_fine():
     data = codecs.BOM_UTF8 + json.dumps(GOOD).encode()
     articles, problems = split(read_bytes(data, "x.jsonl", ".jsonl"))
     assert len(articles) == 1 and not problems
+
+
+@pytest.mark.parametrize("text", ["Mr. " * 40000, "." * 100000, "Gen. A. " * 20000, "?!" * 50000 + " A"])
+def test_sentence_splitting_is_linear(text):
+    from coalition_graph.loaders.extract.text import sentences
+
+    started = time.monotonic()
+    found = sentences(text)
+    assert time.monotonic() - started < 2  # the old abbreviation check rescanned the text before every dot
+    assert found and found[0].start == 0

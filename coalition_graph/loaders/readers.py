@@ -47,6 +47,9 @@ class Limits:
 
     max_file_bytes: int = 64 * 1024 * 1024     # a file (or stdin) read whole: COALITION_MAX_FILE_MB
     max_article_chars: int = 200_000           # one article's text (news articles are well under 50,000)
+    # One paragraph: extraction works sentence by sentence and a sentence of a whole book is not one a
+    # reporter wrote; this bounds the time one input can take (news paragraphs are under 3,000).
+    max_paragraph_chars: int = 20_000
 
     @classmethod
     def from_env(cls) -> "Limits":
@@ -58,7 +61,8 @@ class Limits:
                 return default
 
         return cls(number("COALITION_MAX_FILE_MB", cls.max_file_bytes, 1024 * 1024),
-                   number("COALITION_MAX_ARTICLE_CHARS", cls.max_article_chars))
+                   number("COALITION_MAX_ARTICLE_CHARS", cls.max_article_chars),
+                   number("COALITION_MAX_PARAGRAPH_CHARS", cls.max_paragraph_chars))
 
 
 def printable(text: str) -> str:
@@ -170,6 +174,10 @@ def article_from_record(record: Any, warnings: list[str] | None = None,
     if len(text) > limits.max_article_chars:
         raise ValueError(f"article text of {len(text):,} characters is over the limit of {limits.max_article_chars:,} "
                          "(COALITION_MAX_ARTICLE_CHARS)")
+    longest = max(len(paragraph) for paragraph in text.split("\n"))
+    if longest > limits.max_paragraph_chars:
+        raise ValueError(f"a paragraph of {longest:,} characters is over the limit of {limits.max_paragraph_chars:,} "
+                         "(COALITION_MAX_PARAGRAPH_CHARS)")
     url = _scalar(_pick(record, "url"))
     publisher = _pick(record, "publisher")
     if isinstance(publisher, dict):  # schema.org style {"name": ...}
