@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.view_marker import GenerationMarker
+from coalition_graph.queries.guard import check_cypher
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.util import chunks, one_line
 from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_props, rel_props
@@ -84,6 +85,7 @@ class LadybugView:
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a query in a read-only transaction: the view changes only with the source of truth."""
+        check_cypher(text)
         conn = self._connect()
         conn.execute("BEGIN TRANSACTION READ ONLY")
         try:

@@ -13,6 +13,7 @@ from coalition_graph.util import one_line
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.view_marker import GenerationMarker
+from coalition_graph.queries.guard import check_sparql
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples, to_oxigraph
 
@@ -90,6 +91,7 @@ class OxigraphView:
         return self._graph
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        check_sparql(text)
         self._open()
         bindings = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (params or {}).items() if v is not None}
         try:
