@@ -143,3 +143,17 @@ def test_named_queries_still_run_on_both_engines(store_dir):
         result = run("meetings", "--engine", engine, "--store", str(store_dir), "--format", "json")
         assert result.exit_code == 0, result.output
         assert result.output.count('"id"') >= 5
+
+
+def test_verify_sees_views_changed_behind_the_stores_back(store_dir, tmp_path):
+    path = tmp_path / "tampered"
+    shutil.copytree(store_dir, path)
+    with Store.open(path) as store:
+        assert store.verify() == []
+        store.cypher._connect().execute("MATCH ()-[e:ATTENDED]->() WITH e LIMIT 2 DELETE e")
+        ox_store = store.sparql._open()
+        ox_store.remove(next(iter(store.sparql.quads())))
+        problems = store.verify()
+    assert sum(p.startswith("Cypher view lacks ATTENDED") for p in problems) == 2
+    assert sum(p.startswith("SPARQL view lacks triple") for p in problems) == 1
+    assert len(problems) == 3

@@ -29,6 +29,16 @@ def _ox_quads(triples: Iterable[tuple]) -> Iterator:
         yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph())
 
 
+def expected_quads(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> Iterator:
+    """The quads a view of these records holds (for checking a view against the source of truth), as
+    Oxigraph stores them: through an in-memory store, which writes literals in their canonical form."""
+    import pyoxigraph as ox
+
+    memory = ox.Store()
+    memory.extend(list(_ox_quads(iter_triples(nodes, edges))))
+    return iter(memory.quads_for_pattern(None, None, None))
+
+
 def python_value(term: Any) -> Any:
     """An rdflib term as the plain Python value query rows carry."""
     if term is None:
@@ -105,6 +115,10 @@ class OxigraphView:
         except (SyntaxError, ValueError, OSError, NotImplementedError) as exc:
             raise QueryError(one_line(exc)) from None
         return QueryResult(columns, rows)
+
+    def quads(self) -> Iterator:
+        """Every quad the view holds."""
+        return iter(self._open().quads_for_pattern(None, None, None))
 
     # -- keeping in step
     def generation(self) -> int:

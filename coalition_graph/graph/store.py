@@ -379,9 +379,14 @@ class Store:
         out["articles"] = self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         return out
 
-    def verify(self) -> list[str]:
-        """Problems in the source of truth: an article without its claims, a record that is not the merge of its claims."""
+    def verify(self, views: bool = True) -> list[str]:
+        """Problems in the source of truth (an article without its claims, a record that is not the merge of
+        its claims) and, with `views`, every difference between it and the Cypher and SPARQL views."""
         problems = []
+        if views:
+            from coalition_graph.graph.view_check import view_problems
+
+            problems += view_problems(self)
         orphans = self._conn.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.fact_id = a.node_id)").fetchall()
         problems += [f"article {a} has no claims" for (a,) in orphans]
