@@ -1,7 +1,10 @@
 """One writer or many readers per store, across processes (an advisory lock on a file in the store).
 
-An ingest, a reindex or a view rebuild holds the lock exclusively; queries hold it shared. A second
-process waits for its turn (up to `timeout` seconds), then gives up with a clear message.
+A writer holds the lock exclusively only while it commits a batch and brings the views in step (a
+second or two); each query holds it shared only while it runs. So readers never wait for each other,
+an open notebook never blocks an ingest, and a query during an ingest reads the last committed batch
+or waits for the one being committed. Whoever waits longer than `timeout` seconds gives up with a
+one-line message.
 """
 from __future__ import annotations
 
@@ -46,6 +49,22 @@ class StoreLock:
             self._take(fcntl.LOCK_SH, "writing to it")
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Shared for the length of one read (a query), then released: writers get their turn between reads."""
+        before = self._mode
+        self.shared()
+        try:
+            yield
+        finally:
+            if before is None:
+                self._drop()
+
+    def _drop(self) -> None:
+        if self._fd is not None and self._mode is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._mode = None
+
+    @contextmanager
     def exclusive(self) -> Iterator[None]:
         """For writing: nobody else reads or writes meanwhile; afterwards back to what was held before."""
         before = self._mode
@@ -53,8 +72,10 @@ class StoreLock:
         try:
             yield
         finally:
-            if before != fcntl.LOCK_EX:
-                self._take(before or fcntl.LOCK_SH, "writing to it")
+            if before is None:
+                self._drop()
+            elif before != fcntl.LOCK_EX:
+                self._take(before, "writing to it")
 
     def release(self) -> None:
         if self._fd is not None:

@@ -12,7 +12,7 @@ from rdflib.namespace import PROV
 from coalition_graph.util import one_line
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
-from coalition_graph.graph.view_marker import GenerationMarker
+from coalition_graph.graph.view_marker import EmbeddedView, GenerationMarker
 from coalition_graph.queries.guard import check_sparql
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples, to_oxigraph
@@ -56,13 +56,14 @@ def _remove_all(store, quads: list, chunk: int = 5000) -> None:
         store.update(f"DELETE DATA {{ {triples} }}")
 
 
-class OxigraphView:
+class OxigraphView(EmbeddedView):
     """Backend `sparql`: Oxigraph embedded in the store directory, SPARQL 1.1 through rdflib."""
 
     name = "embedded-sparql"
     language = "sparql"
 
-    def __init__(self, store_path: Path):
+    def __init__(self, store_path: Path, lock: Any = None):
+        super().__init__(lock)
         self.store_path = Path(store_path)
         self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_DIR, "SPARQL")
         self.db_path = self.store_path / DB_DIR
@@ -79,16 +80,19 @@ class OxigraphView:
             except ImportError:
                 raise MissingDependency("the embedded SPARQL engine needs Oxigraph: pip install pyoxigraph oxrdflib") from None
             try:
-                self._ox = ox.Store(str(self.db_path))
+                self._ox = ox.Store.read_only(str(self.db_path)) if self.read_only else ox.Store(str(self.db_path))
             except OSError as exc:
                 raise StoreError(f"cannot open the SPARQL view {self.db_path}: {exc}") from None
             self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
             for prefix, namespace in PREFIXES.items():
                 self._graph.bind(prefix, namespace)
+            self._opened()
         return self._ox
 
+    _engine = _open
+
     def close(self) -> None:
-        if self._ox is not None:
+        if self._ox is not None and not self.read_only:
             self._ox.flush()
         self._ox = self._graph = None
         # Oxigraph releases its on-disk lock only when the last reference to the store is gone.
@@ -97,11 +101,16 @@ class OxigraphView:
     @property
     def rdflib_graph(self):
         """The view as an rdflib Graph (read it; write through the store)."""
-        self._open()
+        with self.reading():
+            self._open()
         return self._graph
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
         check_sparql(text)
+        with self.reading():
+            return self._query(text, params)
+
+    def _query(self, text: str, params: dict[str, Any] | None) -> QueryResult:
         self._open()
         bindings = {k: (v if isinstance(v, (URIRef, Literal)) else Literal(v)) for k, v in (params or {}).items() if v is not None}
         try:
@@ -117,8 +126,9 @@ class OxigraphView:
         return QueryResult(columns, rows)
 
     def quads(self) -> Iterator:
-        """Every quad the view holds."""
-        return iter(self._open().quads_for_pattern(None, None, None))
+        """Every quad the view holds, as committed now."""
+        with self.reading():
+            return iter(list(self._open().quads_for_pattern(None, None, None)))
 
     # -- keeping in step
     def generation(self) -> int:

@@ -180,8 +180,9 @@ class Store:
         from coalition_graph.loaders.extract import parallel
 
         try:
-            with self._lock.exclusive():
-                return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
+            # Not locked as a whole: each batch holds the store exclusively only while it commits
+            # and brings the views in step, so queries run between batches.
+            return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
         finally:
             # workers forked while the store was open hold its files (and its lock): they end with the ingest
             parallel.shutdown()
@@ -189,7 +190,8 @@ class Store:
     def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin) -> IngestReport:
         report = IngestReport()
         views = self._open_views()
-        index = self._resolution_index()
+        with self._lock.reading():
+            index = self._resolution_index()
         bar = _progress_bar(progress)
         batch: list[Article] = []
         try:
@@ -240,13 +242,15 @@ class Store:
         else:
             facts = [extractor(article) for article, _, _ in todo]
         extracted = [(f, digest, existed) for f, (_, digest, existed) in zip(facts, todo)]
-        changes = self._commit(extracted, index)
+        with self._lock.exclusive():
+            changes = self._commit(extracted, index)
+            for view in views:
+                with view.writing():
+                    view.apply(changes, self.generation)
         report.added += sum(1 for _, _, existed in extracted if not existed)
         report.updated += sum(1 for _, _, existed in extracted if existed)
         report.nodes_changed += len(changes.nodes) + len(changes.deleted_nodes)
         report.edges_changed += len(changes.edges) + len(changes.deleted_edges)
-        for view in views:
-            view.apply(changes, self.generation)
         for sink in sinks:
             try:
                 sink(changes)
@@ -455,20 +459,21 @@ class Store:
         return self._view(language)
 
     def _view(self, name: str):
-        self._lock.shared()
         if name not in self._views:
             if name == "cypher":
                 from coalition_graph.graph.cypher_view import LadybugView as view_class
             else:
                 from coalition_graph.graph.sparql_view import OxigraphView as view_class
-            view = view_class(self.path)
-            self._views[name] = view
-            if view.generation() != self.generation:
-                # Behind the source of truth (a crash, an upgrade): rebuild, alone.
-                with self._lock.exclusive():
-                    if view.generation() != self.generation:
+            self._views[name] = view_class(self.path, lock=self._lock)
+        view = self._views[name]
+        if view.generation() != self.generation:
+            # Behind the source of truth (a crash, an upgrade), or a writer is between its commit and its
+            # view update: wait for the store alone, and rebuild if it is still behind.
+            with self._lock.exclusive():
+                if view.generation() != self.generation:
+                    with view.writing():
                         view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
-        return self._views[name]
+        return view
 
     def _open_views(self) -> list[Any]:
         """Views to keep in step on ingest: every view that exists on disk (or is open)."""
@@ -483,9 +488,9 @@ class Store:
     def reindex(self, views: Iterable[str] = ("cypher", "sparql")) -> dict[str, int]:
         """Rebuild the views from the source of truth (after an engine upgrade, or to repair)."""
         done = {}
-        with self._lock.exclusive():
-            for name in views:
-                view = self.backend(name)
+        for name in views:
+            view = self.backend(name)
+            with self._lock.exclusive(), view.writing():
                 view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
                 done[name] = self.generation
         return done
