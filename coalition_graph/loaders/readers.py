@@ -168,9 +168,9 @@ def article_from_record(record: Any, warnings: list[str] | None = None,
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     text = _pick(record, "text")
-    if not isinstance(text, str) or not text.strip():
+    text = normalize_text(clean_text(text)) if isinstance(text, str) else ""
+    if not text:
         raise ValueError("record has no article text (looked for: " + ", ".join(FIELD_ALIASES["text"][:4]) + ")")
-    text = normalize_text(clean_text(text))
     if len(text) > limits.max_article_chars:
         raise ValueError(f"article text of {len(text):,} characters is over the limit of {limits.max_article_chars:,} "
                          "(COALITION_MAX_ARTICLE_CHARS)")
@@ -465,7 +465,7 @@ def _sniff(text: str) -> str:
         try:
             json.loads(first)
             return ".jsonl"
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             return ".json"
     if head.startswith("---") or head.startswith("#"):
         return ".md"
@@ -479,7 +479,12 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, doc_id: str | 
     Never raises: whatever the bytes, the result is articles and problems.
     """
     try:
-        yield from _read_bytes(data, path, suffix, doc_id)
+        empty = True
+        for item in _read_bytes(data, path, suffix, doc_id):
+            empty = False
+            yield item
+        if empty:  # nothing but a byte-order mark or blank lines
+            yield ReadItem(problem=InputProblem(path, None, "empty file, not an article"))
     except Exception as exc:  # a bug of ours must cost one input, never the run: say so plainly
         yield ReadItem(problem=InputProblem(path, None, f"internal error reading this input ({type(exc).__name__}: {exc})"))
 
