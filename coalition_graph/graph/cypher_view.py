@@ -73,6 +73,10 @@ class LadybugView(EmbeddedView):
                 self._db = ladybug.Database(str(self.db_path), read_only=self.read_only)
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as exc:
+                self._db = self._conn = None
+                if self.read_only and "recovery" in str(exc) and self._lock is not None:
+                    self._recover()  # a writer was killed mid-checkpoint: finish it, then read
+                    return self._connect()
                 raise StoreError(f"cannot open the Cypher view {self.db_path}: {str(exc).splitlines()[0]}") from None
             self._opened()
             if not self.read_only:
@@ -81,6 +85,11 @@ class LadybugView(EmbeddedView):
         return self._conn
 
     _engine = _connect
+
+    def _recover(self) -> None:
+        """Open read-write once, alone, so the engine replays its log; a read-only open cannot."""
+        with self._lock.exclusive(), self.writing():
+            self._connect()
 
     def close(self) -> None:
         if self._conn is not None:
