@@ -18,20 +18,39 @@ from typing import Any
 
 from coalition_graph.graph.backends.base import Backend
 from coalition_graph.graph.store import IngestReport, Store
-from coalition_graph.queries import run_named
-from coalition_graph.queries.rows import ROW_TYPES, AttendanceRow, MeetingRow, PledgeRow, StatementRow
+from coalition_graph.queries.lookup import run_resolved
+from coalition_graph.queries.rows import (ROW_TYPES, AttendanceRow, Evidence, Explanation, MeetingRow, PledgeRow, Rows,
+                                          StatementRow)
 
-__all__ = ["Store", "IngestReport", "MeetingRow", "AttendanceRow", "PledgeRow", "StatementRow", "open_store", "meetings", "attendance", "pledges", "statements", "named_query"]
+__all__ = ["Store", "IngestReport", "MeetingRow", "AttendanceRow", "PledgeRow", "StatementRow", "Rows", "Evidence",
+           "Explanation", "open_store", "meetings", "attendance", "pledges", "statements", "named_query", "frame",
+           "explain"]
 
 
 def open_store(path: str | Path, *, create: bool = False) -> Store:
     return Store.open(path, create=create)
 
 
-def named_query(source: Store | Backend, name: str, engine: str = "cypher", **filters: Any) -> list:
+def named_query(source: Store | Backend, name: str, engine: str = "cypher", **filters: Any) -> Rows:
+    """Typed rows of a named query. Filters are read as a person means them (`donor="UK"`, `person="Zelensky"`,
+    `meeting="2025-03-27"`); one that names nothing in the graph gives no rows and a UserWarning with the
+    nearest names. Dates may be partial: `since="2025-03"` is the first of March, `until="2025"` the last of 2025."""
+    import warnings
+
     backend = source.backend(engine) if isinstance(source, Store) else source
     row_type = ROW_TYPES[name]
-    return [row_type.model_validate(row) for row in run_named(backend, name, **filters)]
+    rows = run_resolved(backend, name, warn=lambda text: warnings.warn(text, UserWarning, stacklevel=3), **filters)
+    return Rows(row_type.model_validate(row) for row in rows)
+
+
+def frame(source: Store | Backend, name: str, engine: str = "cypher", **filters: Any) -> Any:
+    """A named query's rows as a pandas DataFrame (needs the `frames` extra): dotted columns, dates as datetimes."""
+    return named_query(source, name, engine, **filters).to_dataframe()
+
+
+def explain(store: Store, fact_id: str) -> Explanation:
+    """A node or relationship with its typed evidence: sentence, offsets, rule, article."""
+    return Explanation.model_validate(store.explain(fact_id).__dict__)
 
 
 def meetings(source: Store | Backend, *, engine: str = "cypher") -> list[MeetingRow]:

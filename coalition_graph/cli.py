@@ -16,10 +16,22 @@ from coalition_graph import __version__
 from coalition_graph.cli_backends import backend_from_options, neo4j_options, neo4j_sink_from_options, server_options
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError, ExitStatus, InputError
-from coalition_graph.output import FORMATS, render
+from coalition_graph.output import FORMATS, parse_columns, render, select
 
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                             help="Output format.")
+                             help="table (fits the terminal), json, ndjson (one object a line), csv or tsv.")
+
+
+def rows_options(func: Any) -> Any:
+    """--columns/--sort/--limit: which fields, in which order, how many rows (every format)."""
+    for option in reversed([
+        click.option("--columns", metavar="F1,F2", help="The fields to show, by their JSON names "
+                     "(e.g. announced,donor.name,amount_eur); default: a table's usual columns, every field otherwise."),
+        click.option("--sort", "sort_by", metavar="FIELD", help="Sort by a field; -FIELD for descending (empty values last)."),
+        click.option("--limit", type=click.IntRange(0), help="At most this many rows."),
+    ]):
+        func = option(func)
+    return func
 engine_option = click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
                              help="Which embedded engine answers the named query.")
 
@@ -104,29 +116,49 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
 @cli.command()
 @click.option("--cypher", "cypher_text", help="A Cypher query for the embedded graph database.")
 @click.option("--sparql", "sparql_text", help="A SPARQL query for the embedded RDF store.")
-@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file (.cypher or .rq/.sparql).")
+@click.option("--file", "query_file", metavar="FILE|-",
+              help="Read the query from a file (.cypher/.cql: Cypher; .rq/.sparql: SPARQL) or - for stdin.")
+@click.option("--language", type=click.Choice(["cypher", "sparql"]),
+              help="The language of --file when its name does not say (default: from its first keyword).")
+@click.option("--param", "param_items", multiple=True, metavar="NAME=VALUE",
+              help="A parameter: $NAME in Cypher, ?NAME in SPARQL. Typed: 42, 2.5, true, 2025-03-27, "
+                   "[\"FRA\",\"DEU\"]; anything else is a string. Repeat for more.")
 @store_option
 @format_option
+@rows_options
 @server_options
-def query(cypher_text: str | None, sparql_text: str | None, query_file: Path | None, store_path: Path, fmt: str,
-          **server: Any) -> None:
+def query(cypher_text: str | None, sparql_text: str | None, query_file: str | None, language: str | None,
+          param_items: tuple[str, ...], store_path: Path, fmt: str, columns: str | None, sort_by: str | None,
+          limit: int | None, **server: Any) -> None:
     """Run your own Cypher or SPARQL query (on the store, or on Neo4j / a SPARQL server)."""
+    from coalition_graph.queries.params import language_of, parse_params, prepare
+
     if query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as exc:
-            raise InputError(f"cannot read the query: {exc}", path=str(query_file)) from None
-        if query_file.suffix == ".cypher":
+        if cypher_text or sparql_text:
+            raise click.UsageError("give exactly one of --cypher, --sparql or --file")
+        text = _read_query(query_file)
+        if language_of(query_file, text, language) == "cypher":
             cypher_text = text
         else:
             sparql_text = text
     if bool(cypher_text) == bool(sparql_text):
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
+    text, params = prepare(cypher_text or sparql_text, language, parse_params(param_items))
     with _backend(server, store_path, language, server_language=language) as backend:
-        result = backend.query(cypher_text or sparql_text)
-    click.echo(render(result.columns, result.rows, fmt), nl=False)
+        result = backend.query(text, params)
+    records = select([dict(zip(result.columns, row)) for row in result.rows], sort=sort_by, limit=limit)
+    rows = [[r[c] for c in result.columns] for r in records]
+    click.echo(render(result.columns, rows, fmt, show=parse_columns(columns)), nl=False)
+
+
+def _read_query(query_file: str) -> str:
+    try:
+        if query_file == "-":
+            return sys.stdin.read()
+        return Path(query_file).read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise InputError(f"cannot read the query: {getattr(exc, 'strerror', None) or exc}", path=query_file) from None
 
 
 @contextmanager
@@ -143,22 +175,40 @@ def _backend(server: dict[str, Any], store_path: Path, engine: str, server_langu
             yield store.backend(engine)
 
 
-def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], **filters: Any) -> None:
-    from coalition_graph.queries import run_named
+# A table of meetings reads by date; JSON keeps the contract's order (summits first) unless --sort says otherwise.
+TABLE_SORT = {"meetings": "start"}
+
+
+def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], columns: str | None = None,
+           sort_by: str | None = None, limit: int | None = None, **filters: Any) -> None:
+    from coalition_graph.queries.lookup import run_resolved
 
     with _backend(server, store_path, engine) as backend:
-        rows = run_named(backend, name, **filters)
-    click.echo(render(None, rows, fmt, named=name), nl=False)
+        rows = run_resolved(backend, name, warn=lambda line: click.echo(line, err=True), **filters)
+        precision = _meeting_precisions(backend, rows) if fmt == "table" and name == "attendance" else None
+    rows = select(rows, sort=sort_by or (TABLE_SORT.get(name) if fmt == "table" else None), limit=limit)
+    click.echo(render(None, rows, fmt, named=name, show=parse_columns(columns), date_precision=precision), nl=False)
+
+
+def _meeting_precisions(backend: Any, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Meeting id → date precision, so an attendance table writes a month-precision meeting as 2025-03."""
+    from coalition_graph.queries import run_named
+
+    if not rows:
+        return {}
+    return {m["id"]: m.get("date_precision") or "day" for m in run_named(backend, "meetings")}
 
 
 @cli.command()
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
-def meetings(store_path: Path, fmt: str, engine: str, **server: Any) -> None:
+def meetings(store_path: Path, fmt: str, engine: str, columns: str | None, sort_by: str | None, limit: int | None,
+             **server: Any) -> None:
     """Every meeting: summits, ministerials, contact groups, video calls, conferences, bilaterals."""
-    _named("meetings", store_path, engine, fmt, server)
+    _named("meetings", store_path, engine, fmt, server, columns, sort_by, limit)
 
 
 @cli.command()
@@ -168,25 +218,28 @@ def meetings(store_path: Path, fmt: str, engine: str, **server: Any) -> None:
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
 def attendance(meeting: str | None, person: str | None, country: str | None, store_path: Path, fmt: str, engine: str,
-               **server: Any) -> None:
+               columns: str | None, sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Which leaders, countries and organizations attended which meeting."""
-    _named("attendance", store_path, engine, fmt, server, meeting=meeting, person=person, country=country)
+    _named("attendance", store_path, engine, fmt, server, columns, sort_by, limit,
+           meeting=meeting, person=person, country=country)
 
 
 @cli.command()
 @click.option("--donor", help="Donor: ISO3 code, id, or part of a name.")
-@click.option("--since", help="Announced on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Announced on or before this date (YYYY-MM-DD).")
+@click.option("--since", help="Announced on or after this date (YYYY-MM-DD, or YYYY-MM, YYYY).")
+@click.option("--until", help="Announced on or before this date (YYYY-MM-DD, or YYYY-MM, YYYY).")
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
 def pledges(donor: str | None, since: str | None, until: str | None, store_path: Path, fmt: str, engine: str,
-            **server: Any) -> None:
+            columns: str | None, sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Pledges over time: who pledged what to whom, when, in the original currency and in euros."""
-    _named("pledges", store_path, engine, fmt, server, donor=donor, since=since, until=until)
+    _named("pledges", store_path, engine, fmt, server, columns, sort_by, limit, donor=donor, since=since, until=until)
 
 
 @cli.command()
@@ -194,10 +247,12 @@ def pledges(donor: str | None, since: str | None, until: str | None, store_path:
 @store_option
 @format_option
 @engine_option
+@rows_options
 @server_options
-def statements(speaker: str | None, store_path: Path, fmt: str, engine: str, **server: Any) -> None:
+def statements(speaker: str | None, store_path: Path, fmt: str, engine: str, columns: str | None,
+               sort_by: str | None, limit: int | None, **server: Any) -> None:
     """Who said what: direct quotes and reported speech."""
-    _named("statements", store_path, engine, fmt, server, speaker=speaker)
+    _named("statements", store_path, engine, fmt, server, columns, sort_by, limit, speaker=speaker)
 
 
 # ---------------------------------------------------------------- provenance and maintenance

@@ -18,6 +18,7 @@ import click
 
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError
+from coalition_graph.output import FORMATS, jsonable, render
 from coalition_graph.output_path import careful_output, check_output, output_options
 
 
@@ -105,7 +106,7 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
 # ---------------------------------------------------------------- plot
 @click.command()
 @click.argument("kind", type=click.Choice(["pledges", "attendance", "network"]))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.png or FILE.svg")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.png, FILE.svg or FILE.pdf (for a report).")
 @click.option("--cumulative/--per-month", default=True, show_default=True, help="pledges: running totals or per month.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
               help="pledges/attendance: also write the data behind the plot as CSV (pledges with original currencies).")
@@ -120,8 +121,8 @@ def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: s
          country, size: tuple[int, int], engine: str, force: bool, parents: bool, follow_symlinks: bool,
          store_path: Path) -> None:
     """Draw pledges over time, the attendance matrix, or the network (PNG or SVG, no display needed)."""
-    if out.suffix.lower() not in (".png", ".svg"):
-        raise CoalitionError(f"--out {out}: plots are written as .png or .svg")
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
     careful = {"force": force, "parents": parents, "follow_symlinks": follow_symlinks}
     for path in (out, csv_path):
         if path is not None:
@@ -178,22 +179,25 @@ def _write_matrix_csv(matrix: Any, path: Path) -> None:
 
 # ---------------------------------------------------------------- stats
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table; json (one object by section); ndjson, csv, tsv (one row a line, with its section).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many rows per ranking.")
 @filter_options
 @store_option
 def stats(fmt: str, top: int, since, until, types, meeting, country, store_path: Path) -> None:
     """Counts by type, who attended most, who pledged most, and the most central leaders."""
-    from coalition_graph.graph.analytics import format_stats_table, graph_stats
+    from coalition_graph.graph.analytics import format_stats_table, graph_stats, stats_records
     from coalition_graph.graph.export import filter_graph
 
     with open_store(store_path) as store:
         graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country))
         result = graph_stats(graph, top=top)
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
+        click.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
+    elif fmt == "table":
         click.echo(format_stats_table(result), nl=False)
+    else:
+        click.echo(render(None, stats_records(result), fmt), nl=False)
 
 
 COMMANDS = (export, plot, stats)

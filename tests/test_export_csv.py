@@ -19,7 +19,7 @@ def header(path):
 def test_csv_reread_equals_graph(tmp_path):
     graph = small_graph()
     written = export_graph(graph, "csv", tmp_path / "csv")
-    assert len(written) == 7 + 16 + 1  # labels, (type, start label, end label) files, import.sh
+    assert len(written) == 7 + 16 + 2  # labels, (type, start label, end label) files, constraints.cypher, import.sh
     assert_same_graph(typed.without_none(graph), read_neo4j_csv(tmp_path / "csv"))
 
 
@@ -53,3 +53,17 @@ def test_sample_store_csv_round_trip(sample_store, tmp_path):
     graph = sample_store.networkx()
     export_graph(graph, "csv", tmp_path)
     assert_same_graph(typed.without_none(graph), read_neo4j_csv(tmp_path))
+
+
+def test_neo4j_import_has_captions_and_id_constraints(sample_store, tmp_path):
+    import csv
+
+    export_graph(sample_store.networkx(), "csv", tmp_path)
+    for label in ("Pledge", "Statement"):
+        with open(tmp_path / f"nodes_{label}.csv", newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows and all(r["caption"] for r in rows)
+    constraints = (tmp_path / "constraints.cypher").read_text()
+    for label in ("Meeting", "Person", "Pledge", "Statement", "Country"):
+        assert f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" in constraints
+    assert "constraints.cypher" in (tmp_path / "import.sh").read_text()

@@ -93,3 +93,21 @@ def test_sample_store_round_trips(sample_store, tmp_path):
         out = tmp_path / f"sample.{fmt}"
         export_graph(graph, fmt, out)
         assert_same_graph(typed.without_none(graph), reader(out))
+
+
+def test_graphml_and_gexf_follow_gephis_caption_convention(sample_store, tmp_path):
+    """`label` is the human name Gephi shows, `type` the node type; GEXF dates are typed as dates."""
+    import xml.etree.ElementTree as ET
+
+    graph = sample_store.networkx()
+    export_graph(graph, "graphml", tmp_path / "g.graphml")
+    raw = nx.read_graphml(str(tmp_path / "g.graphml"))
+    paris = raw.nodes["meeting/2025-03-27/summit/paris"]
+    assert paris["type"] == "Meeting" and paris["label"] == graph.nodes["meeting/2025-03-27/summit/paris"]["name"]
+    assert {d["type"] for _, d in raw.nodes(data=True)} >= {"Person", "Pledge", "Country"}
+    assert all(d["label"] not in ("Person", "Pledge") for _, d in raw.nodes(data=True))
+    export_graph(graph, "gexf", tmp_path / "g.gexf")
+    ns = {"g": "http://gexf.net/1.3"}
+    attrs = ET.parse(tmp_path / "g.gexf").getroot().findall("g:graph/g:attributes[@class='node']/g:attribute", ns)
+    titles = {a.get("title"): a.get("type") for a in attrs}
+    assert "type" in titles and "label" not in titles and titles["start_date"] == "date"

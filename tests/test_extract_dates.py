@@ -40,3 +40,19 @@ def test_a_month_with_last_or_next_year():
     assert [d.date for d in find_dates("the talks in Jeddah in May last year", dt.date(2024, 4, 16))] == \
         [dt.date(2023, 5, 1)]
     assert [d.date for d in find_dates("a summit in March next year", dt.date(2024, 4, 16))] == [dt.date(2025, 3, 1)]
+
+
+def test_a_day_earlier_counts_from_the_day_written_before_it_in_the_paragraph():
+    text = "Ministers met in Rome on Wednesday. A day earlier the envoys had talks in Naples."
+    got = [d for d in find_dates(text, PUB) if d.text.lower().startswith("a day")]
+    assert got and got[0].date == dt.date(2025, 3, 25)
+
+
+def test_at_a_paragraphs_start_a_day_earlier_counts_from_the_ledes_day():
+    text = "Leaders met in Rome on Monday.\n\nThe envoys spoke on Wednesday.\n\nTwo days earlier the chiefs met."
+    got = [d for d in find_dates(text, PUB) if d.text.lower().startswith("two days")]
+    assert got and got[0].date == dt.date(2025, 3, 22)
+
+
+def test_a_day_after_a_named_event_is_no_date_of_its_own():
+    assert not [d for d in find_dates("The trip came a day after Austin travelled to Kyiv.", PUB)]

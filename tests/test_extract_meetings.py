@@ -66,3 +66,50 @@ def test_conferences_and_planned_talks():
         ("2025-02-15", "day", "Munich", "conference"), ("2025-02-17", "week", "Istanbul", "other")]
     assert f.meetings[1].mode is None  # planned: how it will be held is not said
     assert [(a.meeting, a.person) for a in f.attendances] == [("M1", "volodymyr-zelenskyy")]
+
+
+def test_days_after_between_two_meetings_dates_the_earlier_one():
+    f = facts("Defence ministers from 40 countries met at Ramstein Air Base on Tuesday. The gathering came two "
+              "days after Lloyd Austin travelled to Kyiv and met Volodymyr Zelenskyy.", "2022-04-26")
+    dates = sorted(str(m.start) for m in f.meetings)
+    assert dates == ["2022-04-24", "2022-04-26"]
+
+
+def test_a_place_in_a_clause_about_another_meeting_is_not_the_calls():
+    f = facts("Olaf Scholz said on Monday after chairing a video call with leaders that the group was larger than "
+              "the one that met in Berlin last month.", "2024-06-10")
+    calls = [m for m in f.meetings if m.kind == "video-call"]
+    assert calls and calls[0].city is None
+    assert [m.city for m in f.meetings if m.kind != "video-call"] == ["Berlin"]
+
+
+def test_the_place_a_where_clause_hangs_from_is_the_meetings():
+    f = facts("Two days earlier Antony Blinken travelled to Warsaw, where he met Polish President Andrzej Duda.",
+              "2023-02-23")
+    assert [m.city for m in f.meetings] == ["Warsaw"]
+
+
+def test_a_date_in_a_clause_on_the_meeting_dates_it():
+    f = facts("Mediators said the talks in Jeddah, brokered by the United States and Saudi Arabia in May last year, "
+              "had stalled.", "2024-04-16")
+    assert [(m.city, str(m.start)) for m in f.meetings] == [("Jeddah", "2023-05-01")]
+
+
+def test_a_year_after_an_earlier_gathering_dates_it_by_month():
+    f = facts("The leaders met in Riyadh on Monday for a summit that came a year after a meeting in Jeddah.",
+              "2024-11-11")
+    assert sorted((m.city, str(m.start)) for m in f.meetings) == [("Jeddah", "2023-11-01"), ("Riyadh", "2024-11-11")]
+
+
+def test_a_relative_clause_of_place_gives_the_meeting_its_city():
+    f = facts("Lula spent Sunday in Belem, where the leaders of the Amazon states had asked him to open their "
+              "summit in person rather than by video.", "2023-08-06")
+    assert [m.city for m in f.meetings] == ["Belem"]
+    assert [m.mode for m in f.meetings] == ["in-person"]
+
+
+def test_sides_of_a_meeting_on_the_sidelines_attended_the_summit():
+    f = facts("G20 leaders gathered in Rio de Janeiro for a two-day summit on Monday. On the sidelines of the "
+              "summit, Chinese President Xi Jinping met U.S. President Joe Biden.", "2024-11-18")
+    summit = next(m.key for m in f.meetings if m.kind == "summit")
+    assert {a.person for a in f.attendances if a.meeting == summit} >= {"xi-jinping", "joe-biden"}

@@ -181,3 +181,59 @@ def test_who_represented_a_capital_took_part_and_so_did_its_country():
     f = facts("The ninth Brussels conference on Syria opened on Monday. Interim Foreign Minister Asaad "
               "al-Shaibani represented Damascus.", "2025-03-17")
     assert [(a.person, a.country, a.status) for a in f.attendances] == [("asaad-al-shaibani", "SYR", "attended")]
+
+
+def test_a_meeting_in_someone_elses_relative_clause_is_not_the_predicates():
+    # "came for that session" is the session told before, not the talks of "who met X"
+    got = attendance("The G20 summit opened in Rio de Janeiro on Monday and Tuesday's session was on climate. "
+                     "Indonesian President Prabowo Subianto came for that session too, as did UN Secretary-General "
+                     "António Guterres, who met Lula separately.", "2024-11-19")
+    assert got["Luiz Inácio Lula da Silva"][0] == got["António Guterres"][0]
+    assert got["Prabowo Subianto"][0] != got["António Guterres"][0]
+
+
+def test_a_sentence_after_a_call_in_another_paragraph_tells_of_the_summit():
+    text = ("Arab and Muslim leaders met for a summit in Riyadh on Monday. Saudi Crown Prince Mohammed bin Salman "
+            "phoned Donald Trump on Wednesday to congratulate him.\n\nIran was represented by First Vice President "
+            "Mohammad Reza Aref.")
+    got = attendance(text, "2024-11-11")
+    assert got["Mohammad Reza Aref"][0] != got["Donald Trump"][0]
+    # in the same paragraph the sentence goes on with the call
+    got = attendance(text.replace("\n\n", " "), "2024-11-11")
+    assert got["Mohammad Reza Aref"][0] == got["Donald Trump"][0]
+
+
+def test_convened_jointly_with_makes_co_hosts():
+    got = attendance("The donor conference on Sudan opened in Paris on Monday. It was hosted by French President "
+                     "Emmanuel Macron and was convened jointly with German Foreign Minister Annalena Baerbock.",
+                     "2024-04-15")
+    assert got["Annalena Baerbock"][1] == "host"
+
+
+def test_co_hosting_with_someone_shares_the_role_but_hosting_with_guests_does_not():
+    got = attendance("The aid conference for Gaza opened at the Dead Sea on Tuesday. King Abdullah II co-hosted the "
+                     "conference with UN Secretary-General António Guterres.", "2024-06-11")
+    assert got["António Guterres"][1] == "host"
+    got = attendance("The aid conference for Gaza opened at the Dead Sea on Tuesday. King Abdullah II hosted the "
+                     "conference with UN Secretary-General António Guterres.", "2024-06-11")
+    assert got["António Guterres"][1] == "participant"
+
+
+def test_people_the_parser_folds_into_one_name_are_each_recorded():
+    got = attendance("The meeting on Gaza was held at the Dead Sea on Tuesday. It was convened jointly with "
+                     "Egyptian President Abdel Fattah al-Sisi and United Nations Secretary-General António "
+                     "Guterres.", "2024-06-11")
+    assert got["Abdel Fattah el-Sisi"][1] == "host" and got["António Guterres"][1] == "host"
+
+
+def test_acting_on_the_sidelines_of_a_summit_is_attending_it():
+    got = attendance("G20 leaders met in Rio de Janeiro on Monday for their annual summit. On the sidelines on "
+                     "Monday, Brazilian President Luiz Inácio Lula da Silva and Chinese President Xi Jinping "
+                     "launched a joint initiative on hunger.", "2024-11-18")
+    assert got["Xi Jinping"][2] == "attended" and got["Luiz Inácio Lula da Silva"][0] == got["Xi Jinping"][0]
+
+
+def test_staying_away_in_the_next_clause_does_not_make_the_representative_absent():
+    got = attendance("G20 leaders met in New Delhi on Saturday for their summit. China was represented by Premier "
+                     "Li Qiang; President Xi Jinping stayed away.", "2023-09-09")
+    assert got["Li Qiang"][2] == "attended" and got["Xi Jinping"][2] == "absent"

@@ -113,3 +113,10 @@ def test_a_title_opening_a_sentence_is_in_subject_position_for_the_next_pronoun(
             "fighting must stop.")
     pronouns = [k for t, k, v in people(text, "2024-06-11") if v == "pronoun"]
     assert pronouns == ["antony-blinken", "abdullah-ii"]
+
+
+def test_a_person_between_terms_represents_the_country_of_the_nearest_office():
+    from tests.test_extract_helpers import facts
+    f = facts("Leaders gathered in Riyadh for a summit on Monday. Donald Trump joined the summit by video.",
+              "2024-11-11")
+    assert [a.country for a in f.attendances if a.person == "donald-trump"] == ["USA"]

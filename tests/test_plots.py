@@ -113,4 +113,6 @@ def test_plot_cli(tmp_path, sample_store_path):
     assert result.exit_code == 0, result.output
     assert ET.parse(tmp_path / "n.svg").getroot().tag.endswith("svg")
     result = runner.invoke(cli, ["plot", "attendance", "--out", str(tmp_path / "a.gif"), "--store", str(sample_store_path)])
-    assert result.exit_code != 0 and "png or .svg" in result.output
+    assert result.exit_code != 0 and ".png, .svg or .pdf" in result.output
+    result = runner.invoke(cli, ["plot", "attendance", "--out", str(tmp_path / "a.pdf"), "--store", str(sample_store_path)])
+    assert result.exit_code == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")

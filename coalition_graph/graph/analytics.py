@@ -103,37 +103,41 @@ def graph_stats(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
     }
 
 
-def format_stats_table(stats: dict[str, Any]) -> str:
-    """The stats as plain-text tables for a terminal."""
-    lines: list[str] = []
+SECTION_TITLES = {
+    "nodes": "Nodes by label",
+    "relationships": "Relationships by type",
+    "top_attendees": "Leaders who attended the most meetings",
+    "top_donors": "Countries with the largest total pledges",
+    "central_leaders": "Most central leaders (co-attendance network)",
+}
 
-    def table(title: str, headers: list[str], rows: list[list[Any]]) -> None:
-        lines.append(title)
-        cells = [[str(h) for h in headers]] + [[_cell(v) for v in row] for row in rows]
-        widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-        for i, row in enumerate(cells):
-            lines.append("  " + "  ".join(c.rjust(w) if _numeric(c) and i else c.ljust(w) for c, w in zip(row, widths)).rstrip())
-            if i == 0:
-                lines.append("  " + "  ".join("-" * w for w in widths))
-        if not rows:
-            lines.append("  (none)")
-        lines.append("")
+
+def stats_records(stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stats as one flat list of rows, each naming its `section` (for CSV, TSV and NDJSON)."""
+    rows: list[dict[str, Any]] = []
+    for section in ("nodes", "relationships"):
+        rows += [{"section": section, "name": k, "count": v} for k, v in stats["counts"][section].items()]
+    for section in ("top_attendees", "top_donors", "central_leaders"):
+        rows += [{"section": section, "rank": i, **r} for i, r in enumerate(stats[section], start=1)]
+    return rows
+
+
+def format_stats_table(stats: dict[str, Any], width: int | None = None) -> str:
+    """The stats as tables for a terminal, one per section, each fitting its width."""
+    from coalition_graph.output import compact_amount, table
 
     c = stats["counts"]
-    table("Nodes by label", ["label", "count"], [[k, v] for k, v in c["nodes"].items()])
-    table("Relationships by type", ["type", "count"], [[k, v] for k, v in c["relationships"].items()])
-    table("Leaders who attended the most meetings", ["name", "meetings"],
-          [[r["name"], r["meetings"]] for r in stats["top_attendees"]])
-    table("Countries with the largest total pledges", ["country", "iso3", "total (EUR)", "pledges"],
-          [[r["name"], r["iso3"], f"{r['total_eur']:,.0f}", r["pledges"]] for r in stats["top_donors"]])
-    table("Most central leaders (co-attendance network)", ["name", "degree", "betweenness"],
-          [[r["name"], r["degree"], f"{r['betweenness']:.3f}"] for r in stats["central_leaders"]])
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _numeric(text: str) -> bool:
-    return text.replace(",", "").replace(".", "", 1).isdigit()
+    sections = [
+        ("nodes", ["label", "count"], [[k, str(v)] for k, v in c["nodes"].items()]),
+        ("relationships", ["type", "count"], [[k, str(v)] for k, v in c["relationships"].items()]),
+        ("top_attendees", ["name", "meetings"], [[r["name"], str(r["meetings"])] for r in stats["top_attendees"]]),
+        ("top_donors", ["country", "iso3", "total EUR", "pledges"],
+         [[r["name"], r["iso3"] or "", compact_amount(r["total_eur"]), str(r["pledges"])] for r in stats["top_donors"]]),
+        ("central_leaders", ["name", "degree", "betweenness"],
+         [[r["name"], str(r["degree"]), f"{r['betweenness']:.3f}"] for r in stats["central_leaders"]]),
+    ]
+    parts = []
+    for key, headers, rows in sections:
+        body = table(headers, rows, width=width, title=SECTION_TITLES[key]) if rows else f"{SECTION_TITLES[key]}\n  (none)\n"
+        parts.append(body)
+    return "\n".join(parts)

@@ -5,17 +5,42 @@ second or two); each query holds it shared only while it runs. So readers never 
 an open notebook never blocks an ingest, and a query during an ingest reads the last committed batch
 or waits for the one being committed. Whoever waits longer than `timeout` seconds gives up with a
 one-line message.
+
+POSIX systems use flock. Windows has no shared file locks in its C runtime, so there a reader takes
+the lock exclusively too (msvcrt.locking on the first byte): still safe, only less concurrent.
 """
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from coalition_graph.errors import StoreError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    class fcntl:  # noqa: N801 - the same names as the POSIX module, so the class below reads the same
+        LOCK_SH, LOCK_EX, LOCK_NB, LOCK_UN = 1, 2, 4, 8
+
+        @staticmethod
+        def flock(fd: int, mode: int) -> None:
+            os.lseek(fd, 0, os.SEEK_SET)
+            try:
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # re-locking a held byte would deadlock: drop it first
+            except OSError:
+                pass
+            if mode & 8:  # LOCK_UN: dropped above
+                return
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                raise BlockingIOError from None
+else:
+    import fcntl
 
 WAIT_SECONDS = float(os.environ.get("COALITION_LOCK_TIMEOUT", "60"))
 

@@ -215,10 +215,11 @@ class _ArticleClaims:
 
 
 def _country_name(iso3: str) -> str:
-    import pycountry
+    """The common English name from our own countries.tsv (every ISO 3166-1 country and territory)."""
+    from coalition_graph.loaders.gazetteer import load_gazetteer
 
-    country = pycountry.countries.get(alpha_3=iso3)
-    return getattr(country, "common_name", None) or (country.name if country else iso3)
+    entry = load_gazetteer().countries.get(iso3)
+    return entry.name if entry else iso3
 
 
 def _free_id(candidate: str, name: str | None, used: Callable[[str], bool]) -> str:

@@ -28,7 +28,12 @@ class PlotError(CoalitionError):
 
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        from coalition_graph.errors import MissingDependency
+
+        raise MissingDependency("plots need matplotlib: pip install 'coalition-graph[plots]'") from None
 
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
@@ -45,9 +50,9 @@ def _figure(size: tuple[int, int]):
 def _save(fig, out: Path) -> None:
     plt = _pyplot()
     suffix = Path(out).suffix.lower()
-    if suffix not in (".png", ".svg"):
+    if suffix not in (".png", ".svg", ".pdf"):
         plt.close(fig)
-        raise PlotError(f"cannot write {out}: plots are .png or .svg")
+        raise PlotError(f"cannot write {out}: plots are .png, .svg or .pdf")
     fig.savefig(str(out), dpi=DPI, format=suffix[1:])
     plt.close(fig)
 

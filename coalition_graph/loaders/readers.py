@@ -421,7 +421,12 @@ def _text_item(body: str, fields: dict[str, str], path: str, doc_id: str | None)
 
 
 def _read_html(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError:
+        from coalition_graph.errors import MissingDependency
+
+        raise MissingDependency("reading HTML pages needs trafilatura: pip install 'coalition-graph[html]'") from None
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
     if doc is None or not (getattr(doc, "text", None) or "").strip():

@@ -15,7 +15,7 @@ from coalition_graph.errors import CoalitionError, UsageError
 from coalition_graph.graph.backends.base import Backend
 
 OPEN_SINCE, OPEN_UNTIL = "0001-01-01", "9999-12-31"
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # fromisoformat alone also takes 20250301 and 2025-W10-1
+ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # fromisoformat alone also takes 20250301 and 2025-W10-1
 
 # name → the filters it takes and their "no filter" values (never null: engines differ on null parameters)
 PARAMETERS: dict[str, dict[str, str]] = {
@@ -59,15 +59,25 @@ def _filters(name: str, filters: dict[str, Any]) -> dict[str, str]:
         if value is None:
             continue
         if key in DATE_PARAMETERS:
-            value = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
-            try:
-                if not ISO_DAY.match(value):
-                    raise ValueError(value)
-                dt.date.fromisoformat(value)
-            except ValueError:
-                raise UsageError(f"--{key} wants a date as YYYY-MM-DD, got {value!r}") from None
+            value = day_of(key, value)
         params[key] = str(value)
     return params
+
+
+def day_of(key: str, value: Any) -> str:
+    """A date filter as one ISO day; a partial date is its first day for `since`, its last for `until`."""
+    import calendar
+
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    try:
+        if not ISO_DAY.match(text):
+            raise ValueError(text)
+        parts = [int(p) for p in text.split("-")]
+        year, month = parts[0], parts[1] if len(parts) > 1 else (1 if key == "since" else 12)
+        day = parts[2] if len(parts) > 2 else (1 if key == "since" else calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise UsageError(f"{key}: expected a date as YYYY-MM-DD (or YYYY-MM, YYYY), got {text!r}") from None
 
 
 def run_named(backend: Backend, name: str, **filters: Any) -> list[dict[str, Any]]:

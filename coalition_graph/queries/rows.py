@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any, TypeVar
+
 from pydantic import BaseModel, ConfigDict
+
+R = TypeVar("R", bound="Row")
 
 
 class Row(BaseModel):
@@ -67,6 +71,41 @@ class StatementRow(Row):
     direct: bool | None
     meeting: str | None
     sources: list[str]
+
+
+class Rows(list[R]):
+    """The rows of a query: a plain list that also becomes a pandas DataFrame (`rows.to_dataframe()`)."""
+
+    def to_dataframe(self) -> Any:
+        from coalition_graph.frames import to_dataframe
+
+        return to_dataframe(self)
+
+
+class Evidence(Row):
+    """One sentence behind a fact: its article, where it sits in the text, and the rule that read it."""
+
+    sentence: str
+    start: int | None
+    end: int | None
+    rule: str | None
+    article_id: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+
+
+class Explanation(Row):
+    """A node or relationship with its properties and the evidence behind it (`coalition explain`)."""
+
+    id: str
+    kind: str
+    label: str
+    props: dict[str, Any]
+    src: str | None
+    dst: str | None
+    evidence: list[Evidence]
 
 
 ROW_TYPES: dict[str, type[Row]] = {

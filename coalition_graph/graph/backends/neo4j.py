@@ -36,7 +36,7 @@ def _neo4j():
     try:
         import neo4j
     except ImportError:
-        raise MissingDependency("Neo4j needs the official driver: pip install neo4j") from None
+        raise MissingDependency("Neo4j needs the official driver: pip install 'coalition-graph[neo4j]'") from None
     return neo4j
 
 

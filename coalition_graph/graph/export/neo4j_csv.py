@@ -23,6 +23,12 @@ import networkx as nx
 
 from coalition_graph.errors import CoalitionError
 from coalition_graph.graph.export import typed
+from coalition_graph.graph.export.style import display_name
+
+# Labels whose nodes have neither `name` nor `title`: they get a `caption` property, which Neo4j Browser and
+# Bloom show on the node (what was pledged, the start of what was said)
+CAPTIONED = {"Pledge", "Statement"}
+CAPTION = "caption"
 
 ARRAY_DELIMITER = ";"
 NEO4J_TYPES = {typed.STRING: "", typed.DOUBLE: ":double", typed.INT64: ":long", typed.BOOLEAN: ":boolean",
@@ -64,12 +70,15 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
     node_files: list[tuple[str, str]] = []
     for label, items in sorted(by_label.items()):
         cols = typed.columns_for((d for _, d in items), typed.node_types(label), skip=("id", "label"))
+        if label in CAPTIONED:  # a caption for Browser and Bloom where the node has no name or title
+            cols[CAPTION] = typed.STRING
         path = out_dir / f"nodes_{label}.csv"
         with open(path, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow([f"id:ID({label})", ":LABEL"] + [f"{c}{NEO4J_TYPES[t]}" for c, t in cols.items()])
             for node, data in sorted(items, key=lambda item: item[0]):
-                w.writerow([node, label] + [_cell(data.get(c), t) for c, t in cols.items()])
+                shown = {**data, CAPTION: display_name(node, data)} if label in CAPTIONED else data
+                w.writerow([node, label] + [_cell(shown.get(c), t) for c, t in cols.items()])
         written.append(path)
         node_files.append((label, path.name))
     by_rel: dict[tuple[str, str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
@@ -87,6 +96,11 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
                 w.writerow([u, v, rel, key] + [_cell(data.get(c), t) for c, t in cols.items()])
         written.append(path)
         rel_files.append((rel, path.name))
+    constraints = out_dir / "constraints.cypher"
+    constraints.write_text("".join(
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n"
+        for label, _ in node_files), encoding="utf-8")
+    written.append(constraints)
     script = out_dir / "import.sh"
     script.write_text(_import_script(node_files, rel_files), encoding="utf-8")
     script.chmod(0o755)
@@ -105,7 +119,13 @@ def _import_script(node_files: list[tuple[str, str]], rel_files: list[tuple[str,
         'cd "$(dirname "$0")" || exit 1\n'
         'neo4j-admin database import full "${1:-neo4j}" --overwrite-destination=true \\\n'
         f"    --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true \\\n"
-        f"    {lines}\n"
+        f"    {lines} || exit 1\n"
+        "# A uniqueness constraint on id per label (the MERGE key of `coalition push`), once Neo4j runs:\n"
+        "# cypher-shell -d \"${1:-neo4j}\" -f constraints.cypher   (import.sh runs it when NEO4J_PASSWORD is set)\n"
+        'if [ -n "${NEO4J_PASSWORD:-}" ] && command -v cypher-shell >/dev/null 2>&1; then\n'
+        '    cypher-shell -d "${1:-neo4j}" -u "${NEO4J_USER:-neo4j}" -p "$NEO4J_PASSWORD" -f constraints.cypher ||\n'
+        '        echo "start Neo4j, then run: cypher-shell -d ${1:-neo4j} -f constraints.cypher" >&2\n'
+        "fi\n"
     )
 
 
@@ -140,6 +160,8 @@ def read_neo4j_csv(out_dir: Path) -> nx.MultiDiGraph:
             for row in rows:
                 node_id, label = row[0], row[1]
                 props = {n: _value(cell, t) for (n, t), cell in zip(cols[2:], row[2:])}
+                if label in CAPTIONED:
+                    props.pop(CAPTION, None)  # presentation only, made from the other properties
                 graph.add_node(node_id, label=label, **{k: v for k, v in props.items() if v is not None})
     for path in sorted(out_dir.glob("rels_*.csv")):
         with open(path, newline="", encoding="utf-8") as fh:

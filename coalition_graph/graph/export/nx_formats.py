@@ -5,8 +5,10 @@ All three keep node ids and edge ids (edge keys). Property types follow `typed`:
   (GraphML has no date type) and lists (sources, aliases) are JSON arrays in strings.
 - GEXF 1.3: typed attributes likewise; a dated node (meeting, pledge, statement, article) also
   gets `start`/`end` on the node with `timeformat="date"`, so Gephi's timeline can play it. The XML
-  `label` of a node is its display name and of an edge its type; the node type is the `label` attribute.
+  `label` of a node is its display name and of an edge its type; dates are GEXF `date` attributes.
   Nodes carry viz colours by type.
+- Gephi's convention in both: a node's `label` is its caption (the human name) and its node type is the
+  `type` attribute (in the store and in networkx the type is `label`; the readers put it back).
 - node-link JSON (`networkx.node_link_data`, edges under "edges"): lists stay JSON lists; dates are ISO strings.
 Readers return a MultiDiGraph of the same shape as `store.networkx()` (without `None` props).
 """
@@ -28,6 +30,9 @@ from coalition_graph.graph.export.style import display_name, rgb, style_of
 
 def write_graphml(graph: nx.MultiDiGraph, out: Path) -> None:
     encoded = typed.encode_graph(graph)
+    for node, data in encoded.nodes(data=True):  # Gephi's caption convention: label = name, type = node type
+        data["type"] = data.get("label", "")
+        data["label"] = display_name(node, graph.nodes[node])
     encoded.graph["description"] = "Coalition Graph export: dates are ISO strings, lists are JSON arrays in strings"
     nx.write_graphml(encoded, str(out), named_key_ids=True, infer_numeric_types=True)
 
@@ -35,6 +40,8 @@ def write_graphml(graph: nx.MultiDiGraph, out: Path) -> None:
 def read_graphml(path: Path) -> nx.MultiDiGraph:
     graph = nx.read_graphml(str(path), force_multigraph=True)
     graph.graph.clear()
+    for _, data in graph.nodes(data=True):
+        data["label"] = data.pop("type", data.get("label"))
     for _, _, data in graph.edges(data=True):
         data.pop("id", None)  # the edge id is the key already
     return typed.decode_graph(nx.MultiDiGraph(graph))
@@ -45,7 +52,7 @@ def read_graphml(path: Path) -> nx.MultiDiGraph:
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 _GEXF_TYPES = {typed.STRING: "string", typed.DOUBLE: "double", typed.INT64: "long", typed.BOOLEAN: "boolean",
-               typed.DATE: "string", typed.STRING_LIST: "string"}
+               typed.DATE: "date", typed.STRING_LIST: "string"}
 _GEXF_TO_SCHEMA = {"double": typed.DOUBLE, "float": typed.DOUBLE, "long": typed.INT64, "integer": typed.INT64,
                    "boolean": typed.BOOLEAN}
 
@@ -75,7 +82,8 @@ def write_gexf(graph: nx.MultiDiGraph, out: Path) -> None:
     for cls, cols in (("node", node_cols), ("edge", edge_cols)):
         attrs = ET.SubElement(g, f"{{{GEXF_NS}}}attributes", {"class": cls, "mode": "static"})
         for name, typ in cols.items():
-            ET.SubElement(attrs, f"{{{GEXF_NS}}}attribute", id=f"{cls}:{name}", title=name, type=_GEXF_TYPES[typ])
+            title = "type" if (cls, name) == ("node", "label") else name  # Gephi: the XML label is the caption
+            ET.SubElement(attrs, f"{{{GEXF_NS}}}attribute", id=f"{cls}:{name}", title=title, type=_GEXF_TYPES[typ])
     nodes_el = ET.SubElement(g, f"{{{GEXF_NS}}}nodes")
     degree = dict(graph.degree())
     for node, data in graph.nodes(data=True):
@@ -116,7 +124,8 @@ def read_gexf(path: Path) -> nx.MultiDiGraph:
     titles: dict[str, tuple[str, str]] = {}
     for attrs in g.findall("g:attributes", ns):
         for attr in attrs.findall("g:attribute", ns):
-            titles[attr.get("id")] = (attr.get("title"), attr.get("type"))
+            title = "label" if (attrs.get("class"), attr.get("title")) == ("node", "type") else attr.get("title")
+            titles[attr.get("id")] = (title, attr.get("type"))
     guess: dict[str, str] = {}
     graph = nx.MultiDiGraph()
 

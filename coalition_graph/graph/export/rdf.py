@@ -21,13 +21,46 @@ def graph_to_rdf(graph: nx.MultiDiGraph):
     return records_to_graph(nodes, edges)
 
 
+def for_tools(rdf):
+    """What an export adds to the mapping so RDF tools without a reasoner read it well:
+
+    - the ontology's own triples travel with the data;
+    - each typed resource also has its superclasses as types (a cg:Meeting is found as a schema:Event);
+    - a pledge's amount is also a schema:MonetaryAmount (`schema:amount`, with value and currency).
+    """
+    from rdflib import RDF, RDFS, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from coalition_graph.schema.rdf import CG, SDO, ontology_graph
+
+    ontology = ontology_graph()
+    out = rdf + ontology
+    for subject, cls in list(rdf.subject_objects(RDF.type)):
+        for parent in ontology.transitive_objects(cls, RDFS.subClassOf):
+            if parent != cls and str(parent).startswith(str(SDO)):
+                out.add((subject, RDF.type, parent))
+    for pledge in list(rdf.subjects(RDF.type, CG.Pledge)):
+        amount, currency = rdf.value(pledge, CG.amount), rdf.value(pledge, CG.currency)
+        if amount is None or currency is None:
+            continue
+        node = URIRef(f"{pledge}/amount")
+        out.add((pledge, SDO.amount, node))
+        out.add((node, RDF.type, SDO.MonetaryAmount))
+        out.add((node, SDO.value, Literal(amount.toPython(), datatype=XSD.double)))
+        out.add((node, SDO.currency, Literal(str(currency))))
+    from coalition_graph.schema.rdf import bind_prefixes
+
+    return bind_prefixes(out)
+
+
 def write_rdf(graph: nx.MultiDiGraph, out: Path, fmt: str) -> None:
-    rdf = graph_to_rdf(graph)
+    rdf = for_tools(graph_to_rdf(graph))
     if fmt == "jsonld":
         from coalition_graph.schema.rdf import PREFIXES
 
-        # a compact context with the ontology's prefixes keeps the JSON-LD readable
-        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        # a compact context with the ontology's prefixes keeps the JSON-LD readable; `id` is not bound as a
+        # prefix there, since "id:…" beside JSON-LD's own "@id" misleads (node IRIs are written in full)
+        context = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "id"}
         rdf.serialize(destination=str(out), format="json-ld", context=context, indent=1)
     elif fmt == "turtle":
         _write_turtle(rdf, out)

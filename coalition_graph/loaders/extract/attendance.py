@@ -99,7 +99,7 @@ class AttendanceFinder:
                                      or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
                                      or ABSENT_RX.search(sent.text)):
-                    keys = [last_meeting]
+                    keys = [self._context_meeting(sent, last_meeting)]
                 elif self._city_meeting(sent):
                     keys = [self._city_meeting(sent)]
                 else:
@@ -111,6 +111,9 @@ class AttendanceFinder:
                     sent0 = d.mentions[0][2]
                     self._person(d.key, p, "participant", self._status(sent0, d.mentions[0][0], d.key),
                                  sent0, "attendance.meeting_sides")
+                    if d.held_at:  # who met on the sidelines of the summit was at the summit
+                        self._person(d.held_at, p, "participant", self._status(sent0, d.mentions[0][0], d.held_at),
+                                     sent0, "attendance.met_at_meeting")
         self._group_joins_call()
         told = {(a.sentence.index, a.person or a.country) for a in self.out}
         for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf, self.speakers).run():
@@ -436,6 +439,19 @@ class AttendanceFinder:
             for c in doc.countries:
                 if c.text == m.group(1) and sent.start <= c.start < sent.end:
                     self._country(meeting, c.iso3, "participant", "attended", sent, "attendance.delegation")
+
+    def _context_meeting(self, sent: Sentence, last: str) -> str:
+        """The meeting a sentence without a meeting mention is about: the last one told, except a two-sided
+        meeting whose sides it does not name ("The crown prince phoned Trump. … Iran was represented by X"
+        tells of the summit, not the call)."""
+        d = self._draft(last)
+        if d is None or not (d.bilateral and d.participants):
+            return last
+        named = {p.key for p in self.doc.persons if sent.start <= p.start < sent.end}
+        if named & set(d.participants) or d.mentions[-1][2].paragraph == sent.paragraph:
+            return last  # ("X met Y. Z joined them" goes on with the meeting just told)
+        told = [m for m in self.mf.drafts if not m.bilateral and m.mentions and m.mentions[0][0] < sent.start]
+        return told[-1].key if told else last
 
     def _meeting_for(self, sent: Sentence, keys: list[str], pos: int | None = None) -> str:
         """The meeting a phrase at `pos` is about: the nearest meeting mention in the sentence."""

@@ -188,6 +188,8 @@ class Doc:
             written = self._country_in_noun_phrase(key)
             if written:
                 return written, None
+        if not offices:  # "Trump" as president-elect, a former minister: the country of the office nearest in time
+            offices = self._nearest_offices(key, day or self.published)
         rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3,
                 "deputy_head_of_government": 4, "org_head": 5, "other": 6}
         for o in sorted(offices, key=lambda o: rank.get(o.office, 9)):
@@ -195,3 +197,16 @@ class Doc:
                 return o.of, None
             return None, o.of
         return None, None
+
+    def _nearest_offices(self, key: str, day: dt.date | None) -> list:
+        p = self.gaz.people.get(key)
+        if not p or not p.offices or day is None:
+            return []
+
+        def distance(o) -> int:
+            if o.start and day < o.start:
+                return (o.start - day).days
+            return (day - o.end).days if o.end and day > o.end else 0
+
+        best = min(distance(o) for o in p.offices)
+        return [o for o in p.offices if distance(o) == best and o.of in self.gaz.countries]

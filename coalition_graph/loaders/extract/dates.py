@@ -167,6 +167,8 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             taken.append((m.start(), m.end()))
             found.append(DateMention(s + offset, e + offset, text[s:e], d, precision, explicit))
     found.sort(key=lambda x: x.start)
+    if anchored:
+        found = _anchored_relatives(text, found, published, offset, free)
     # "Thursday, 30 January": the calendar date says it; drop the weekday
     out = []
     for i, f in enumerate(found):
@@ -175,6 +177,38 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             continue
         out.append(f)
     return out
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# ("a day after Austin travelled" names its own anchor: left to the meeting rules)
+RELATIVE_DAY_RX = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven)\s+(?P<u>days?|weeks?)\s+"
+                             r"(?P<d>earlier|later)|the\s+(?P<t>previous day|next day|following day|day before(?=[,.;])))\b",
+                             re.I)
+
+
+def _anchored_relatives(text: str, found: list[DateMention], published: dt.date, offset: int, free) -> list[DateMention]:
+    """"A day earlier", "two days later", "the previous day": counted from the day last written before them
+    (the day the report is telling), else from publication. ("two days after the summit" names its own anchor
+    and is left to the meeting rules.)"""
+    out = list(found)
+    for m in RELATIVE_DAY_RX.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("t"):
+            t = m.group("t").lower()
+            sign, days = (-1 if t in ("day before", "previous day") else 1), 1
+        else:
+            days = _COUNTS[m.group("n").lower()] * (7 if m.group("u").lower().startswith("week") else 1)
+            sign = -1 if m.group("d").lower() in ("earlier", "before") else 1
+        # the day last written in the same paragraph; at a paragraph's start, the day of the lede's news
+        para = text.rfind("\n\n", 0, m.start())
+        written = [f for f in found if f.precision == "day"]
+        same = [f for f in written if para < f.start - offset < m.start()]
+        anchor = same[-1].date if same else \
+            written[0].date if written and written[0].start - offset < m.start() else published
+        out.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), anchor + dt.timedelta(days=sign * days),
+                               "day", False))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _own_sentence(text: str, lo: int, start: int, end: int, hi: int) -> str:

@@ -51,7 +51,7 @@ SAME_DAY_RX = re.compile(
 
 END_BEFORE_RX = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|finished|will (?:end|close|"
                            r"conclude))\s+(?:on\s+)?$", re.I)
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 DURATION_RX = re.compile(r"\b(two|three|four|five)[- ]day\b|\b(two|three|four|five) days (?:of|long)\b", re.I)
 _GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
 
@@ -74,6 +74,7 @@ class MeetingDraft:
     year: int | None = None  # a year its clause names ("In 2023, … the summit in Johannesburg")
     ends_on: bool = False  # its date is the day it ended ("ended on Thursday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
+    held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
     def compatible(self, o: "MeetingDraft") -> bool:
@@ -166,11 +167,14 @@ class MeetingFinder:
 
     def run(self) -> list[MeetingDraft]:
         for sent in self.doc.sentences:
-            for draft, rule, (s, e) in self._mentions_in(sent):
+            # in the order of the text: "X came for that session too, as did Y, who met Z" — "that session"
+            # is told before "met" starts a meeting of its own
+            for draft, rule, (s, e) in sorted(self._mentions_in(sent), key=lambda f: f[2][0]):
                 self._place(draft, sent, rule, s, e)
         self._same_day()
         self._inherit_context()
         self._sidelines()
+        self._held_at()
         self._date_from_lede()
         self._same_city_news()
         self._happening_now()
@@ -284,6 +288,33 @@ class MeetingFinder:
                 d.city, d.country = main[-1].city, main[-1].country
                 d.start = d.start or main[-1].start
 
+    def _held_at(self) -> None:
+        """A two-sided meeting told "on the sidelines of the summit", "during the summit" or "at the
+        conference" was held at that larger meeting (so its sides attended it too); "on the sidelines" alone
+        means the larger meeting being told."""
+        a = self.doc.analysis
+        if a is None:
+            return
+        larger = {d.key: d for d in self.drafts if not d.bilateral and d.head not in ("call", "video call", "visit")}
+        for d in self.drafts:
+            if not d.bilateral or not d.mentions or d.held_at:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            toks = a.tokens_in(sent.start, sent.end)
+            for ps, _pe, key in self.positions.get(sent.index, []):
+                t = a.token_at(ps)
+                if key not in larger or t is None or larger[key].future != d.future:
+                    continue
+                prep = next((x for x in [t] + a.ancestors(t.i) if x.dep == "prep"), None)
+                if prep is not None and (prep.lower in ("at", "during") or
+                                         a.tokens[prep.head].lemma in ("sideline", "margin")):
+                    d.held_at = key
+                    break
+            if d.held_at is None and any(x.lemma in ("sideline", "margin") for x in toks):
+                told = [m for m in larger.values() if m.mentions and m.mentions[0][0] < s and m.future == d.future]
+                if told:
+                    d.held_at = told[-1].key
+
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the
         sidelines of the G7 summit") or in the next sentence of the same paragraph ("Trump first met one-on-one
@@ -298,10 +329,31 @@ class MeetingFinder:
                 near = [m for m in o.mentions if m[2].index == sent.index or
                         (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
                 if near:
-                    d.start, d.precision = o.start, o.precision
+                    d.start, d.precision = self._shifted(o.start, o.precision, near[-1], d.mentions[0])
                     if not d.city and not d.country and d.head not in ("call", "video call"):
                         d.city, d.country = o.city, o.country  # (a call is not held anywhere)
                     break
+
+    def _shifted(self, date: dt.date, precision: str, told: tuple, later: tuple) -> tuple[dt.date, str]:
+        """"The gathering came two days after A and B travelled to Kyiv … and met X", "the summit came a year
+        after a first such gathering": a span before "after"/"before" between the dated mention and the undated
+        one moves the date back or on (by months or years: to that month)."""
+        a = self.doc.analysis
+        lo, hi = sorted((told[1], later[0]))
+        if a is None or told[2].index != later[2].index:
+            return date, precision
+        toks = a.tokens_in(lo, hi)
+        for n, unit, rel in zip(toks, toks[1:], toks[2:]):
+            count = NUMBER_WORDS.get(n.lower) or (int(n.text) if n.text.isdigit() and int(n.text) < 60 else None)
+            if not count or rel.lower not in ("after", "before") or \
+                    unit.lemma not in ("day", "week", "month", "year"):
+                continue
+            sign = -1 if rel.lower == "after" else 1  # "M came N days after D": D was N days before M
+            if unit.lemma in ("day", "week"):
+                return date + dt.timedelta(days=sign * count * (7 if unit.lemma == "week" else 1)), precision
+            months = date.year * 12 + date.month - 1 + sign * count * (12 if unit.lemma == "year" else 1)
+            return dt.date(months // 12, months % 12 + 1, 1), "month"
+        return date, precision
 
     # ------------------------------------------------------------ per sentence
     def _mentions_in(self, sent: Sentence):
@@ -633,6 +685,7 @@ class MeetingFinder:
             for p in doc.places:
                 if sent.start <= p.start < sent.end and abs(p.start - e) < 90 and \
                         not (p.start > e and HEAD_RX.search(text[e:p.start])) and \
+                        self._place_is_told_of(s, p.start) and \
                         (re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) or
                          (re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) and p.start - e < 15)):
                     place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
@@ -646,6 +699,8 @@ class MeetingFinder:
                         re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start], re.I) and \
                         not re.search(r"[,;]", text[p.end:s]) and not HEAD_RX.search(text[p.end:s]):
                     place = p
+        if place is None:  # "… in Hiroshima, where the leaders had asked him to join their summit"
+            place = self._place_over(sent, s)
         if place is not None:
             d.city = place.place.city
             d.country = place.place.iso3
@@ -678,6 +733,10 @@ class MeetingFinder:
                     re.fullmatch(r"\s*(?:,\s*)?(?:(?:for|at|in|during|of|to)\s+|(?:after|before|while|when)\s+\w+ing\s+)?",
                                  text[x.end:np_start]):  # "said on Saturday after chairing a video call"
                 near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
+        if not near and (d.city or d.format):
+            # "the talks in Jeddah, brokered by the US and Saudi Arabia in May last year" (not "The summit,
+            # hosted … from Tuesday": a bare "the summit" with a clause is more of the meeting being told)
+            near = [(0, x) for x in self._dates_under(s, cands)]
         if not near:  # "On Wednesday, Sybiha is due to travel to Brussels for a meeting …": the sentence's date
             lead = [x for x in cands if x.start - sent.start <= 12 and re.match(r"\s*,", text[x.end:x.end + 2])]
             if lead and not [y for y in cands if y is not lead[0]]:
@@ -706,11 +765,14 @@ class MeetingFinder:
         if d.start and doc.published and d.start > doc.published and \
                 (d.precision == "day" or (d.start.year, d.start.month) > (doc.published.year, doc.published.month)):
             d.future = True  # "is hosting its summit on July 6-7", told in June
-        if VIRTUAL_RX.search(np) or VIRTUAL_RX.search(text[max(sent.start, s - 40):min(sent.end, e + 60)]):
+        window = (max(sent.start, s - 40), min(sent.end, e + 60))
+        if _asserted(VIRTUAL_RX, text, np_start, np_end) or _asserted(VIRTUAL_RX, text, *window):
             d.mode = "virtual"
-        if INPERSON_RX.search(text[max(sent.start, s - 40):e]) and d.mode == "virtual":
+        in_person = _asserted(INPERSON_RX, text, max(sent.start, s - 40), e) or \
+            (_asserted(INPERSON_RX, text, e, window[1]) and _contrasted(VIRTUAL_RX, text, e, window[1]))
+        if in_person and d.mode == "virtual":
             d.mode = "hybrid"
-        elif INPERSON_RX.search(text[max(sent.start, s - 40):e]):
+        elif in_person:
             d.mode = "in-person"
         if BILATERAL_RX.search(text[max(sent.start, s - 30):min(sent.end, e + 10)]):
             d.bilateral = True
@@ -763,6 +825,53 @@ class MeetingFinder:
         if head not in ("visit",) and HEAD_RX.fullmatch(text[s:e]):
             d.words = noun_words(doc, s, e)
         return d
+
+    def _dates_under(self, s: int, cands) -> list:
+        """Dates the parse hangs from the meeting word, through a clause on it ("the talks …, brokered by X
+        in May last year", "the summit, which opened on Monday")."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None or m.pos not in ("NOUN", "PROPN"):
+            return []
+        out = []
+        for x in cands:
+            t = a.token_at(x.start)
+            path = [t] + a.ancestors(t.i) if t is not None else []
+            if m.i in {y.i for y in path}:
+                below = path[:[y.i for y in path].index(m.i)]
+                if any(y.dep in ("acl", "relcl") for y in below):
+                    out.append(x)
+        return out[:1]
+
+    def _place_over(self, sent: Sentence, s: int):
+        """A city the meeting's clause hangs from as a relative clause of place ("X, where …")."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None:
+            return None
+        path = [m] + a.ancestors(m.i)
+        for k, x in enumerate(path[1:], 1):
+            if x.pos in ("PROPN", "NOUN") and path[k - 1].dep == "relcl" and \
+                    any(c.lower == "where" for c in a.children(path[k - 1].i)):
+                return next((p for p in self.doc.places if p.start <= x.start < p.end and p.place.city), None)
+        return None
+
+    def _place_is_told_of(self, s: int, place_start: int) -> bool:
+        """The parse ties the place to the meeting at `s`: its phrase hangs from the meeting word, from a
+        clause on it ("the summit, which was held in Paris") or from the clause the meeting is told in — not
+        from a clause about something else ("chaired a video call … larger than the one that met in Paris")."""
+        a = self.doc.analysis
+        m, p = (a.token_at(s), a.token_at(place_start)) if a is not None else (None, None)
+        if m is None or p is None:
+            return True
+        up = [p] + a.ancestors(p.i)
+        mine = [m] + a.ancestors(m.i)
+        if m.i in {x.i for x in up} or p.i in {x.i for x in mine}:
+            return True  # (… "travelled to Kyiv, where they met X": the meeting's clause hangs from the place)
+        clause_of = [x for x in up if x.pos in ("VERB", "AUX")][:1]
+        mine_clause = next((x for x in mine if x.pos in ("VERB", "AUX")), None)
+        return not clause_of or mine_clause is None or clause_of[0].i == mine_clause.i or \
+            mine_clause.i in {x.i for x in a.ancestors(clause_of[0].i)} and clause_of[0].dep in ("xcomp", "advcl", "conj")
 
     def _span_start(self, sent: Sentence, e: int, cands) -> dt.date | None:
         """The first day of a meeting told as a span: "hosted … from Tuesday to Thursday", "a two-day summit that
@@ -938,6 +1047,18 @@ class MeetingFinder:
         self.positions.setdefault(sent.index, []).append((s, e, target.key))
         if not other:
             self.current = target
+
+
+CONTRAST_RX = re.compile(r"\b(?:rather than|instead of|not|than)\s+(?:\w+\s+)?$", re.I)
+
+
+def _asserted(rx: re.Pattern, text: str, a: int, b: int) -> bool:
+    """`rx` matches in text[a:b] other than after a contrast ("in person rather than by video")."""
+    return any(not CONTRAST_RX.search(text[max(0, m.start() - 20):m.start()]) for m in rx.finditer(text, a, b))
+
+
+def _contrasted(rx: re.Pattern, text: str, a: int, b: int) -> bool:
+    return any(CONTRAST_RX.search(text[max(0, m.start() - 20):m.start()]) for m in rx.finditer(text, a, b))
 
 
 def _days_meet(a: MeetingDraft, b: MeetingDraft) -> bool:

@@ -21,6 +21,8 @@ governing verb of the future class ("is due to join"), or a meeting dated after 
 """
 from __future__ import annotations
 
+import re
+
 from coalition_graph.loaders.extract.analysis import Analysis, Token
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
@@ -53,6 +55,8 @@ class ParticipationFinder:
     # ------------------------------------------------------------ one predicate
     def _predicate(self, t: Token, sent: Sentence) -> None:
         cls = self.classes.get(t.lemma, frozenset())
+        if t.pos == "VERB":
+            self._on_the_sidelines(t, sent)
         if t.pos in ("VERB", "AUX") and cls & {"host", "chair", "attend", "absent", "speech"}:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
@@ -86,6 +90,12 @@ class ParticipationFinder:
         meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
+        if meeting is None and v.dep == "conj" and cls & {"host", "chair"}:
+            # "It was hosted by A and was convened jointly with B": the meeting of the verb it is joined to
+            head = self.a.tokens[v.head]
+            meeting = self._meeting_in_phrases(head, sent) or self._it_meeting(head, sent)
+        if meeting is None and cls & {"host", "chair"}:
+            meeting = self._it_meeting(v, sent)
         as_title = self._as_title(v)  # "welcomed donors as co-host"
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or not self._has_other_object(v, sent)):
@@ -103,6 +113,9 @@ class ParticipationFinder:
         if passive:
             agents = self.syn.agents(v)
             subjects = self.syn.subjects(v)
+            if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
+                for c in self.syn.with_phrases(v):
+                    self._record(meeting, self.syn.group(c), role, status, sent, rule + ".jointly_with")
             if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only:
                 # (a speech class verb got here only with the meeting in an "at" phrase: "announced by X at
                 # the conference")
@@ -128,8 +141,63 @@ class ParticipationFinder:
                     if country:
                         self.found.append((meeting, "country", country, "participant", status, sent,
                                            rule + ".represented_country"))
-        for c in self.syn.with_phrases(v):
-            self._record(meeting, self.syn.group(c), "participant", status, sent, rule + ".with")
+        # "co-hosted the conference with X", "chaired it jointly with X": X shares the role
+        co_prefix = v.lemma.startswith("co") and v.lemma != "convene" or \
+            (v.i >= 2 and self.a.tokens[v.i - 1].text == "-" and self.a.tokens[v.i - 2].lower == "co")
+        shared = role in ("host", "chair") and (co_prefix or any(c.lower in ("jointly", "together")
+                                                                 for c in self.a.children(v.i)))
+        on_meeting = [o for c in self.a.children(v.i) if c.dep == "dobj" and self._holds_meeting(c, sent)
+                      for o in self.syn.with_phrases(c)] if role in ("host", "chair") else []
+        for c in self.syn.with_phrases(v) + on_meeting:
+            self._record(meeting, self.syn.group(c), role if shared else "participant", status, sent, rule + ".with")
+
+    def _on_the_sidelines(self, v: Token, sent: Sentence) -> None:
+        """"On the sidelines (of the summit), A, B and C launched …": whoever acted on the sidelines of a
+        meeting was at it (the meeting of the "of" phrase, else the larger one being told)."""
+        for c in self.a.children(v.i):
+            if c.dep != "prep" or c.lower not in ("on", "at"):
+                continue
+            side = next((o for o in self.a.children(c.i) if o.dep == "pobj" and o.lemma in ("sideline", "margin")), None)
+            if side is None:
+                continue
+            meeting = self._holds_meeting(side, sent)
+            if meeting is None or self._is_two_sided(meeting):
+                told = [d for d in self.mf.drafts if not d.bilateral and d.head not in ("call", "video call", "visit")
+                        and d.mentions and d.mentions[0][0] < sent.end]
+                meeting = told[-1].key if told else None
+            if meeting is None:
+                continue
+            subjects = self.syn.subjects(v) or [
+                # the parser often hangs the subject list on the fronted phrase: "On the sidelines on Saturday,
+                # A, B and C launched …" parsed as conjuncts of "Saturday"
+                x for x in self.a.subtree(c.i) if x.dep == "conj" and self.syn.actors(self.doc, x)]
+            self._record(meeting, subjects, "participant", self._status(v, meeting), sent,
+                         "participation.on_the_sidelines")
+
+    def _is_two_sided(self, key: str) -> bool:
+        return any(d.key == key and d.bilateral for d in self.mf.drafts)
+
+    def _it_meeting(self, v: Token, sent: Sentence) -> str | None:
+        """"It was hosted by X": a pronoun subject of a host or chair verb stands for the meeting just told."""
+        if any(c.dep in ("nsubj", "nsubjpass") and c.lower in ("it", "which") for c in self.a.children(v.i)):
+            return self._context_meeting(sent)
+        return None
+
+    def _folded_into(self, t: Token, actor: tuple[str, str]) -> list[str]:
+        """People the parser folded into one name as compounds ("President A and Secretary-General B" parsed
+        as one noun): the other named people inside its phrase, joined by "and" or a comma."""
+        if actor[0] != "person":
+            return []
+        lo, hi = self.syn.np_span(t)
+        near = self.doc.mentions_near(lo, hi)
+        inside = [p for p in near.persons if lo <= p.start and p.end <= hi and p.via in ("name", "title")]
+        if len({p.key for p in inside}) < 2:
+            return []
+        text = self.doc.text
+        ordered = sorted(inside, key=lambda p: p.start)
+        joined = all(re.search(r"(?:,|\band\b)", text[a.end:b.span_start if b.span_start > a.end else b.start])
+                     for a, b in zip(ordered, ordered[1:]) if a.key != b.key)
+        return [p.key for p in ordered if p.key != actor[1]] if joined else []
 
     def _country_named(self, t: Token) -> str | None:
         """The country a noun names: a country, or a capital standing for its government."""
@@ -319,9 +387,19 @@ class ParticipationFinder:
         mine = {v.i} | {x.i for x in self.a.ancestors(v.i)} | {self.syn.clause(v).i}
         for s, _e, key in self._positions(sent):
             t = self.a.token_at(s)
-            if t is not None and (self.syn.clause(t).i in mine or v.i in {x.i for x in self.a.ancestors(t.i)}):
+            if t is not None and (self.syn.clause(t).i in mine or self._below_sharing_subject(t, v)):
                 return key
         return None
+
+    def _below_sharing_subject(self, t: Token, v: Token) -> bool:
+        """`t` stands in a clause under `v` that has no subject of its own ("came to Kyiv to meet X"), not in
+        one that tells of someone else ("X came too, as did Y, who met Z")."""
+        x, steps = t, 0
+        while x.i != v.i and x.head != x.i and steps < 32:
+            if x.pos in ("VERB", "AUX") and any(c.dep in ("nsubj", "nsubjpass") for c in self.a.children(x.i)):
+                return False
+            x, steps = self.a.tokens[x.head], steps + 1
+        return x.i == v.i
 
     def _context_meeting(self, sent: Sentence) -> str | None:
         """The meeting told last, in this paragraph or the one before; else the meeting the report is about
@@ -353,8 +431,8 @@ class ParticipationFinder:
         kids = [c for x in chain for c in self.a.children(x.i)]
         if absent or any(c.dep == "neg" for c in self.a.children(v.i)):
             return "absent"
-        if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in chain[1:]):
-            return "absent"  # "declined to attend"
+        if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in self._governors(v, ("xcomp",))):
+            return "absent"  # "declined to attend" (not "A was represented by B; C stayed away")
         if any(c.dep == "aux" and c.lemma in FUTURE_AUX for c in kids) or \
                 any("future" in self.classes.get(x.lemma, frozenset()) for x in chain[1:]):
             return "expected"
@@ -365,9 +443,9 @@ class ParticipationFinder:
             return "expected"
         return "attended"
 
-    def _governors(self, v: Token) -> list[Token]:
+    def _governors(self, v: Token, deps: tuple[str, ...] = ("xcomp", "ccomp", "acomp")) -> list[Token]:
         out, x = [], v
-        while x.dep in ("xcomp", "ccomp", "acomp") and x.head != x.i and len(out) < 3:
+        while x.dep in deps and x.head != x.i and len(out) < 3:
             x = self.a.tokens[x.head]
             out.append(x)
         return out
@@ -393,6 +471,8 @@ class ParticipationFinder:
             actor = self.syn.actors(self.doc, t)
             if actor:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
+                for key in self._folded_into(t, actor):
+                    self.found.append((meeting, "person", key, role, status, sent, rule + ".folded"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
                 # "ministers from Britain, France and Germany took part": the countries they came from
                 for m in self.syn.members(t):

@@ -1,0 +1,185 @@
+"""What an analyst sees: tables that fit 80 columns, typed CSV/JSON/NDJSON/TSV, --columns/--sort/--limit,
+`query --file/--param`, filters that know the gazetteer, and pandas frames."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from coalition_graph import api
+from coalition_graph.cli import cli
+from coalition_graph.errors import ExitStatus, UsageError
+from coalition_graph.output import plural, render
+
+
+@pytest.fixture(scope="module")
+def sample_store_path(tmp_path_factory) -> Path:
+    """A store of its own: the session's sample store is held open by other tests (Oxigraph locks its files)."""
+    from tests.conftest import SAMPLE
+
+    path = tmp_path_factory.mktemp("output") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_store(sample_store_path: Path):
+    store = api.open_store(sample_store_path)
+    yield store
+    store.close()
+
+
+def run(store: Path, *args: str, input: str | None = None, width: int = 80):
+    return CliRunner(env={"COLUMNS": str(width)}).invoke(cli, [*args, "--store", str(store)], input=input)
+
+
+@pytest.mark.parametrize("name", ["meetings", "attendance", "pledges", "statements"])
+def test_tables_fit_80_columns_and_keep_ids_whole(sample_store_path: Path, name: str):
+    result = run(sample_store_path, name)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[-1].startswith("(") and lines[-1].endswith(" rows)")
+    if name == "meetings":
+        ids = {m["id"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
+        # ids that leave room for the other columns stay on one line, copyable; no id is ever cut short
+        assert all(i in result.stdout for i in ids if len(i) <= 36) and any(len(i) > 36 for i in ids)
+        assert "…" not in result.stdout
+
+
+def test_meetings_table_is_by_date_and_month_precision_shows_as_a_month(sample_store_path: Path):
+    rows = json.loads(run(sample_store_path, "meetings", "--format", "json").stdout)
+    table = run(sample_store_path, "meetings", "--columns", "start,id", width=120).stdout.splitlines()[2:-1]
+    shown = [line.split()[0] for line in table if line.split()[-1].startswith("meeting/")]
+    dated = [s for s in shown if s[0].isdigit()]
+    assert dated == sorted(dated) and len(dated) > 5
+    months = [r for r in rows if r["date_precision"] == "month"]
+    assert months, "the sample has a month-precision meeting"
+    line = next(line for line in table if months[0]["id"] in line)
+    assert line.split()[0] == months[0]["start"][:7]
+
+
+def test_singular_and_limit_columns_sort(sample_store_path: Path):
+    result = run(sample_store_path, "pledges", "--sort", "-amount_eur", "--limit", "1", "--columns", "donor.name,amount_eur")
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith("(1 row)")
+    pledges = json.loads(run(sample_store_path, "pledges", "--format", "json").stdout)
+    top = max((p for p in pledges if p["amount_eur"]), key=lambda p: p["amount_eur"])
+    assert top["donor"]["name"] in result.stdout
+    bad = run(sample_store_path, "pledges", "--columns", "nonsense")
+    assert bad.exit_code == ExitStatus.USAGE and "no such column" in bad.stderr
+    assert plural(1, "article") == "1 article" and plural(2, "article") == "2 articles"
+
+
+def test_csv_is_typed_with_one_flat_header(sample_store_path: Path):
+    out = run(sample_store_path, "pledges", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    header = list(rows[0])
+    assert "recipient" not in header and "announced_by" not in header and "recipient.id" in header
+    assert all(not r["amount"].endswith(".0") for r in rows if r["amount"])
+    assert any(r["amount"].isdigit() for r in rows)
+    statements = list(csv.DictReader(io.StringIO(run(sample_store_path, "statements", "--format", "csv").stdout)))
+    assert {r["direct"] for r in statements} <= {"true", "false", ""} and "true" in {r["direct"] for r in statements}
+
+
+def test_ndjson_and_tsv_carry_the_same_rows_as_json(sample_store_path: Path):
+    rows = json.loads(run(sample_store_path, "statements", "--format", "json").stdout)
+    nd = [json.loads(line) for line in run(sample_store_path, "statements", "--format", "ndjson").stdout.splitlines()]
+    assert nd == rows
+    tsv = run(sample_store_path, "statements", "--format", "tsv").stdout.splitlines()
+    assert len(tsv) == len(rows) + 1 and all(len(line.split("\t")) == len(tsv[0].split("\t")) for line in tsv)
+    assert json.loads(run(sample_store_path, "pledges", "--format", "json").stdout)[0]["amount"] % 1 == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "table"])
+def test_stats_in_every_format(sample_store_path: Path, fmt: str):
+    result = run(sample_store_path, "stats", "--format", fmt, "--top", "2")
+    assert result.exit_code == 0, result.output
+    if fmt == "ndjson":
+        sections = {json.loads(line)["section"] for line in result.stdout.splitlines()}
+        assert sections == {"nodes", "relationships", "top_attendees", "top_donors", "central_leaders"}
+    elif fmt in ("csv", "tsv"):
+        assert result.stdout.splitlines()[0].split("," if fmt == "csv" else "\t")[0] == "section"
+    elif fmt == "table":
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_query_file_picks_the_language_from_its_extension(sample_store_path: Path, tmp_path: Path):
+    cypher = tmp_path / "q.cql"
+    # a Cypher file whose first word is also SPARQL's: the extension decides, not the text
+    cypher.write_text("MATCH (d)-[:PLEDGED]->(p:Pledge) WHERE d.iso3 = $iso AND p.amount_eur >= $min\n"
+                      "RETURN d.name AS donor, p.announced AS day ORDER BY day", encoding="utf-8")
+    result = run(sample_store_path, "query", "--file", str(cypher), "--param", "iso=GBR", "--param", "min=5e8",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    expected = [p for p in json.loads(run(sample_store_path, "pledges", "--donor", "GBR", "--format", "json").stdout)
+                if (p["amount_eur"] or 0) >= 5e8]
+    assert len(rows) == len(expected) > 0 and {r["donor"] for r in rows} == {"United Kingdom"}
+    missing = run(sample_store_path, "query", "--file", str(cypher), "--param", "iso=GBR")
+    assert missing.exit_code == ExitStatus.USAGE and "$min" in missing.stderr
+
+
+def test_query_params_are_typed_for_sparql_and_stdin(sample_store_path: Path):
+    sparql = ("PREFIX schema: <https://schema.org/> PREFIX cg: <https://w3id.org/coalition-graph/ontology#>\n"
+              "SELECT ?name WHERE { ?m a cg:Meeting ; schema:name ?name ; schema:startDate ?day } ORDER BY ?name")
+    result = run(sample_store_path, "query", "--file", "-", "--param", "day=2025-03-27", "--format", "json", input=sparql)
+    assert result.exit_code == 0, result.output
+    names = [r["name"] for r in json.loads(result.stdout)]
+    cypher = run(sample_store_path, "query", "--format", "json", "--cypher",
+                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name",
+                 "--param", "day=2025-03-27")
+    assert names and names == [r["name"] for r in json.loads(cypher.stdout)]
+    listed = run(sample_store_path, "query", "--file", "-", "--format", "json", "--param",
+                 f'name={json.dumps(names[:1] + ["no such meeting"])}', input=sparql.replace("; schema:startDate ?day", ""))
+    assert [r["name"] for r in json.loads(listed.stdout)] == names[:1]
+    unused = run(sample_store_path, "query", "--file", "-", "--param", "nope=1", input=sparql)
+    assert unused.exit_code == ExitStatus.USAGE and "?nope" in unused.stderr
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["pledges", "--donor", "UK"], "United Kingdom"),
+    (["pledges", "--donor", "Britain"], "United Kingdom"),
+    (["attendance", "--country", "France"], "Emmanuel Macron"),
+    (["attendance", "--person", "Zelenski"], "Volodymyr Zelenskyy"),
+    (["statements", "--speaker", "Zelensky"], "Volodymyr Zelenskyy"),
+])
+def test_filters_know_the_gazetteer(sample_store_path: Path, args: list[str], expect: str):
+    result = run(sample_store_path, *args, "--format", "json")
+    assert result.exit_code == 0 and not result.stderr, result.output
+    rows = json.loads(result.stdout)
+    assert rows and expect in result.stdout
+    if args[0] == "pledges":
+        assert {r["donor"]["iso3"] for r in rows} == {"GBR"}  # not Ukraine, which also contains "uk"
+
+
+def test_meeting_filter_by_date_and_unknown_names_suggest(sample_store_path: Path):
+    rows = json.loads(run(sample_store_path, "attendance", "--meeting", "2025-03-27", "--format", "json").stdout)
+    assert rows and {r["meeting"]["start"] for r in rows} == {"2025-03-27"}
+    unknown = run(sample_store_path, "attendance", "--person", "Zelinskyx")
+    assert unknown.exit_code == 0 and unknown.stdout == "(no rows)\n"
+    assert "Warning: no person" in unknown.stderr and "nearest: Volodymyr Zelenskyy" in unknown.stderr
+
+
+def test_dataframes_with_dates_as_dates_and_api_errors_in_its_own_words(sample_store: api.Store):
+    frame = api.frame(sample_store, "pledges", donor="Britain", since="2025-03", until="2025")
+    assert str(frame["announced"].dtype).startswith("datetime64") and "donor.name" in frame.columns
+    assert set(frame["donor.iso3"]) == {"GBR"} and frame["announced"].min().month >= 3
+    rows = api.statements(sample_store)
+    assert str(rows.to_dataframe()["direct"].dtype) == "boolean"
+    with pytest.raises(UsageError) as error:
+        api.pledges(sample_store, since="March")
+    assert "--" not in str(error.value) and "since" in str(error.value)
+    explanation = api.explain(sample_store, frame["id"][0])
+    assert explanation.evidence and explanation.evidence[0].published is not None
+    assert isinstance(explanation.evidence[0].start, int)
+
+
+def test_render_wraps_long_cells_inside_their_column():
+    rows = [{"id": "x/1", "text": "word " * 60}]
+    out = render(None, rows, "table", width=40)
+    assert max(len(line) for line in out.splitlines()) <= 40 and out.count("word") == 60

@@ -1,0 +1,38 @@
+"""Every `coalition …` example of README.md that needs no server runs as written (through CliRunner)."""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from coalition_graph.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_OPTIONS = ("--neo4j", "--gsp", "--sparql-endpoint")
+
+
+def readme_commands() -> list[list[str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
+        for line in block.splitlines():
+            if line.startswith("coalition ") and not any(o in line for o in SERVER_OPTIONS):
+                words = shlex.split(line.replace("\\$", "$"), comments=True)
+                commands.append(words[1:])
+    return commands
+
+
+def test_readme_examples_run_as_written(tmp_path: Path, monkeypatch):
+    commands = readme_commands()
+    assert len(commands) >= 20 and all("--store" in c for c in commands), commands
+    monkeypatch.chdir(tmp_path)
+    os.symlink(ROOT / "coalition_graph", tmp_path / "coalition_graph")  # the sample path as the README writes it
+    runner = CliRunner(env={"COLUMNS": "80"})
+    for args in commands:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, f"coalition {' '.join(args)}: {result.output}"
+        assert "Traceback" not in result.output
+    assert (tmp_path / "pledges.pdf").read_bytes().startswith(b"%PDF")
