@@ -2,8 +2,8 @@
 
 The embedded views change only by ingesting articles (the source of truth is SQLite), so a query
 that writes would make them disagree with it; a query that reads or writes files, or fetches a URL,
-reaches outside the graph. Both are refused before the engine sees them, on every backend, with one
-line naming what was refused. The check reads the query's own words: string literals, IRIs, quoted
+reaches outside the graph. Both are refused before the embedded engine sees them, with one line naming
+what was refused. (A Neo4j or SPARQL server is the user's own: its permissions decide.) The check reads the query's own words: string literals, IRIs, quoted
 names and comments are blanked first, so `WHERE m.name = "Set up"` or `<https://e.org/load>` pass.
 """
 from __future__ import annotations

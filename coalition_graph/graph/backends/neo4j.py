@@ -195,9 +195,6 @@ class Neo4jBackend:
 
     # -- queries
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
-        from coalition_graph.queries.guard import check_cypher
-
-        check_cypher(text)  # `push` writes through _write; a query only reads
         driver = self.driver()
         try:
             with driver.session(database=self.database) as session:
