@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from coalition_graph.errors import InputError
+from coalition_graph.errors import InputError, MissingDependency
 from coalition_graph.schema.models import Article
 
 ARTICLE_SUFFIXES = {".jsonl", ".ndjson", ".json", ".txt", ".md", ".markdown", ".html", ".htm"}
@@ -490,6 +490,8 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, doc_id: str | 
             yield item
         if empty:  # nothing but a byte-order mark or blank lines
             yield ReadItem(problem=InputProblem(path, None, "empty file, not an article"))
+    except MissingDependency:
+        raise  # the installation lacks something: not this input's fault, and every other input would fail too
     except Exception as exc:  # a bug of ours must cost one input, never the run: say so plainly
         yield ReadItem(problem=InputProblem(path, None, f"internal error reading this input ({type(exc).__name__}: {exc})"))
 
