@@ -103,6 +103,8 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
     finally:
         if sink:
             sink[1].close()
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for problem in report.problems:
         click.echo(f"Skipped {problem}", err=True)
     click.echo(report.summary(), err=True)

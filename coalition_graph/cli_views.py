@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import click
 from coalition_graph.cli_common import open_store, store_option
 from coalition_graph.errors import CoalitionError
 from coalition_graph.output import FORMATS, jsonable, render
+from coalition_graph.output_path import careful_output, check_output, output_options
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -71,12 +73,15 @@ def _graph_filter(since, until, types, meeting, country, donor=None):
 @click.option("--dialect", type=click.Choice(["ladybug", "neo4j"]), default="ladybug", show_default=True,
               help="Schema statements at the top of a cypher script: LadybugDB tables or Neo4j constraints.")
 @click.option("--title", default="Coalition Graph", show_default=True, help="Title of the html page.")
+@output_options
 @store_option
 def export(fmt: str, out: Path | None, since, until, types, meeting, country, dialect: str, title: str,
-           store_path: Path) -> None:
+           force: bool, parents: bool, follow_symlinks: bool, store_path: Path) -> None:
     """Export the graph, or the part the filters select, for other tools."""
     from coalition_graph.graph.export import export_graph, filter_graph
 
+    if out is not None:  # before any work: a bad --out is one line, at once
+        check_output(out, force=force, parents=parents, follow_symlinks=follow_symlinks, directory=fmt == "csv")
     with open_store(store_path) as store:
         graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country))
         evidence = store.evidence if fmt == "html" else None
@@ -90,9 +95,9 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
                     shutil.copyfileobj(fh, sys.stdout.buffer)
                 sys.stdout.flush()
             return
-        if out.parent and not out.parent.exists():
-            out.parent.mkdir(parents=True, exist_ok=True)
-        written = export_graph(graph, fmt, out, evidence=evidence, dialect=dialect, title=title)
+        with careful_output(out, force=force, parents=parents, follow_symlinks=follow_symlinks,
+                            directory=fmt == "csv") as tmp:
+            written = export_graph(graph, fmt, tmp, evidence=evidence, dialect=dialect, title=title)
     where = out if fmt != "csv" else f"{out}/ ({len(written)} files)"
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships as {fmt} to {where}",
                err=True)
@@ -110,35 +115,49 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
 @click.option("--size", default="1200x800", show_default=True, callback=_size, help="Image size in pixels, WIDTHxHEIGHT.")
 @click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
               help="Which embedded engine answers the named queries behind pledges and attendance.")
+@output_options
 @store_option
 def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: str | None, since, until, types, meeting,
-         country, size: tuple[int, int], engine: str, store_path: Path) -> None:
+         country, size: tuple[int, int], engine: str, force: bool, parents: bool, follow_symlinks: bool,
+         store_path: Path) -> None:
     """Draw pledges over time, the attendance matrix, or the network (PNG or SVG, no display needed)."""
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
+    careful = {"force": force, "parents": parents, "follow_symlinks": follow_symlinks}
+    for path in (out, csv_path):
+        if path is not None:
+            check_output(path, **careful)  # before any work: a bad --out is one line, at once
+    with open_store(store_path) as store, careful_output(out, **careful) as image:
+        csv_out = careful_output(csv_path, **careful) if csv_path else nullcontext()
+        with csv_out as csv_tmp:
+            summary = _draw(store, kind, image, csv_tmp, cumulative, donor, since, until, types, meeting, country,
+                            size, engine)
+    click.echo(f"Wrote {kind} plot ({summary}) to {out}", err=True)
+
+
+def _draw(store, kind, out, csv_path, cumulative, donor, since, until, types, meeting, country, size, engine) -> str:
     from coalition_graph.graph import plots
     from coalition_graph.queries.named import run_named
 
-    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
-    with open_store(store_path) as store:
-        if kind == "pledges":
-            rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)
-            series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size)
-            if csv_path:
-                plots.write_pledges_csv(rows, csv_path)
-            summary = f"{len(series.per_month)} donors over {len(series.months)} months"
-        elif kind == "attendance":
-            rows = run_named(store.backend(engine), "attendance", meeting=meeting or "", country=country or "")
-            matrix = plots.plot_attendance(rows, out, size=size)
-            if csv_path:
-                _write_matrix_csv(matrix, csv_path)
-            summary = f"{len(matrix.people)} people × {len(matrix.meetings)} meetings"
-        else:
-            from coalition_graph.graph.export import filter_graph
+    if kind == "pledges":
+        rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)
+        series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size)
+        if csv_path:
+            plots.write_pledges_csv(rows, csv_path)
+        summary = f"{len(series.per_month)} donors over {len(series.months)} months"
+    elif kind == "attendance":
+        rows = run_named(store.backend(engine), "attendance", meeting=meeting or "", country=country or "")
+        matrix = plots.plot_attendance(rows, out, size=size)
+        if csv_path:
+            _write_matrix_csv(matrix, csv_path)
+        summary = f"{len(matrix.people)} people × {len(matrix.meetings)} meetings"
+    else:
+        from coalition_graph.graph.export import filter_graph
 
-            graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country, donor))
-            plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor))
-            summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
-    click.echo(f"Wrote {kind} plot ({summary}) to {out}", err=True)
+        graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country, donor))
+        plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor))
+        summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
+    return summary
 
 
 def _network_title(meeting: str | None, country: str | None, donor: str | None) -> str:

@@ -86,12 +86,17 @@ def test_binary_empty_and_undecodable_files_are_not_articles(tmp_path: Path):
     assert any("latin1.txt: not UTF-8" in m for m in messages)
 
 
-def test_record_without_text_or_with_bad_date_is_a_problem(tmp_path: Path):
+def test_record_without_text_is_a_problem_and_a_bad_date_only_a_warning(tmp_path: Path):
     path = tmp_path / "x.jsonl"
-    path.write_text('{"title": "no body"}\n{"text": "ok", "date": "not a date at all"}\n')
-    _, problems = articles_of(path)
-    assert [p.line for p in problems] == [1, 2]
+    path.write_text('{"title": "no body"}\n{"text": "ok", "date": "not a date at all"}\n{"text": "ok 2", "date": "2025-02-30"}\n')
+    items = list(read_inputs([path]))
+    problems = [i.problem for i in items if i.problem]
+    articles = [i for i in items if i.article]
+    assert [p.line for p in problems] == [1]
     assert "no article text" in problems[0].message
+    assert [a.article.published for a in articles] == [None, None]
+    assert [w.line for a in articles for w in a.warnings] == [2, 3]
+    assert all("without a date" in w.message for a in articles for w in a.warnings)
 
 
 def test_stdin_is_sniffed():

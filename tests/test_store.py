@@ -207,27 +207,51 @@ def test_a_folder_with_other_files_is_not_made_a_store(tmp_path: Path):
 
 def test_user_queries_cannot_change_the_views(sample_store: Store):
     before = run_named(sample_store.cypher, "meetings")
-    with pytest.raises(QueryError, match="read-only"):
+    with pytest.raises(QueryError, match="refused: SET writes"):
         sample_store.cypher.query("MATCH (m:Meeting) SET m.name = 'changed' RETURN m.id")
     assert run_named(sample_store.cypher, "meetings") == before
 
 
-def test_a_writer_waits_for_readers_and_then_says_the_store_is_busy(tmp_path: Path):
+def test_an_open_reader_never_blocks_a_writer_and_then_sees_what_it_wrote(tmp_path: Path):
     import subprocess
     import sys
 
     path = tmp_path / "store"
     with Store.open(path, create=True) as store:
         store.ingest([A1], extractor=paris_facts, progress=False)
-    reader = Store.open(path)
-    reader.cypher  # holds the store for reading
+    reader = Store.open(path)  # a notebook holding the store, its views open
     try:
+        before = reader.cypher.query("MATCH (a:Article) RETURN count(a)").rows[0][0]
+        reader.sparql.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         code = ("import sys; from coalition_graph.graph.store import Store\n"
-                f"s = Store.open({str(path)!r}); s._lock.timeout = 0.5\n"
-                "try:\n    s.reindex()\nexcept Exception as e:\n    print(e); sys.exit(3)")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-        assert out.returncode == 3 and "busy" in out.stdout, out.stdout + out.stderr
+                "from tests.test_store import A2, paris_facts\n"
+                f"s = Store.open({str(path)!r}); s._lock.timeout = 5\n"
+                "s.ingest([A2], extractor=paris_facts, progress=False); s.reindex(); s.close()")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                             cwd=Path(__file__).parent.parent)
+        assert out.returncode == 0, out.stderr
+        assert reader.cypher.query("MATCH (a:Article) RETURN count(a)").rows[0][0] == before + 1
+        assert reader.verify() == []
     finally:
         reader.close()
-    with Store.open(path) as store:  # and once the reader is gone, the writer gets through
-        assert store.reindex() == {"cypher": store.generation, "sparql": store.generation}
+
+
+def test_a_reader_waits_for_a_batch_being_committed_then_says_the_store_is_busy(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "store"
+    with Store.open(path, create=True) as store:
+        store.ingest([A1], extractor=paris_facts, progress=False)
+    writer = Store.open(path)
+    try:
+        with writer._lock.exclusive():  # what a writer holds while it commits a batch
+            code = ("import sys; from coalition_graph.graph.store import Store\n"
+                    f"s = Store.open({str(path)!r}); s._lock.timeout = 0.5\n"
+                    "try:\n    s.cypher.query('MATCH (a:Article) RETURN count(a)')\n"
+                    "except Exception as e:\n    print(e); sys.exit(3)")
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 3 and "busy" in out.stdout and len(out.stdout.splitlines()) == 1, out.stdout + out.stderr
+        assert writer.cypher.query("MATCH (a:Article) RETURN count(a)").rows[0][0] == 1  # and afterwards it reads
+    finally:
+        writer.close()

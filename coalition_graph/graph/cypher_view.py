@@ -8,7 +8,8 @@ from typing import Any, Iterable
 
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
-from coalition_graph.graph.view_marker import GenerationMarker
+from coalition_graph.graph.view_marker import EmbeddedView, GenerationMarker
+from coalition_graph.queries.guard import check_cypher
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.util import chunks, one_line
 from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_props, rel_props
@@ -47,13 +48,14 @@ def _assignments(var: str, columns: dict[str, str]) -> str:
 
 
 
-class LadybugView:
+class LadybugView(EmbeddedView):
     """Backend `cypher`: LadybugDB (the maintained fork of Kuzu) embedded in the store directory."""
 
     name = "embedded-cypher"
     language = "cypher"
 
-    def __init__(self, store_path: Path):
+    def __init__(self, store_path: Path, lock: Any = None):
+        super().__init__(lock)
         self.store_path = Path(store_path)
         self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_NAME, "Cypher")
         self.db_path = self.store_path / DB_NAME
@@ -69,14 +71,26 @@ class LadybugView:
                 raise MissingDependency("the embedded Cypher engine needs LadybugDB: pip install ladybug") from None
             fresh = not self.db_path.exists()  # an existing view has its tables: a query need not run the DDL
             try:
-                self._db = ladybug.Database(str(self.db_path))
+                self._db = ladybug.Database(str(self.db_path), read_only=self.read_only)
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as exc:
+                self._db = self._conn = None
+                if self.read_only and "recovery" in str(exc) and self._lock is not None:
+                    self._recover()  # a writer was killed mid-checkpoint: finish it, then read
+                    return self._connect()
                 raise StoreError(f"cannot open the Cypher view {self.db_path}: {str(exc).splitlines()[0]}") from None
-            if fresh:
+            self._opened()
+            if fresh and not self.read_only:
                 for statement in ddl():
                     self._conn.execute(statement)
         return self._conn
+
+    _engine = _connect
+
+    def _recover(self) -> None:
+        """Open read-write once, alone, so the engine replays its log; a read-only open cannot."""
+        with self._lock.exclusive(), self.writing():
+            self._connect()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -86,6 +100,11 @@ class LadybugView:
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a query in a read-only transaction: the view changes only with the source of truth."""
+        check_cypher(text)
+        with self.reading():
+            return self._query(text, params)
+
+    def _query(self, text: str, params: dict[str, Any] | None) -> QueryResult:
         conn = self._connect()
         conn.execute("BEGIN TRANSACTION READ ONLY")
         try:

@@ -1,7 +1,10 @@
 """One writer or many readers per store, across processes (an advisory lock on a file in the store).
 
-An ingest, a reindex or a view rebuild holds the lock exclusively; queries hold it shared. A second
-process waits for its turn (up to `timeout` seconds), then gives up with a clear message.
+A writer holds the lock exclusively only while it commits a batch and brings the views in step (a
+second or two); each query holds it shared only while it runs. So readers never wait for each other,
+an open notebook never blocks an ingest, and a query during an ingest reads the last committed batch
+or waits for the one being committed. Whoever waits longer than `timeout` seconds gives up with a
+one-line message.
 
 POSIX systems use flock. Windows has no shared file locks in its C runtime, so there a reader takes
 the lock exclusively too (msvcrt.locking on the first byte): still safe, only less concurrent.
@@ -21,7 +24,7 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     class fcntl:  # noqa: N801 - the same names as the POSIX module, so the class below reads the same
-        LOCK_SH, LOCK_EX, LOCK_NB = 1, 2, 4
+        LOCK_SH, LOCK_EX, LOCK_NB, LOCK_UN = 1, 2, 4, 8
 
         @staticmethod
         def flock(fd: int, mode: int) -> None:
@@ -30,6 +33,8 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # re-locking a held byte would deadlock: drop it first
             except OSError:
                 pass
+            if mode & 8:  # LOCK_UN: dropped above
+                return
             try:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             except OSError:
@@ -69,6 +74,22 @@ class StoreLock:
             self._take(fcntl.LOCK_SH, "writing to it")
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Shared for the length of one read (a query), then released: writers get their turn between reads."""
+        before = self._mode
+        self.shared()
+        try:
+            yield
+        finally:
+            if before is None:
+                self._drop()
+
+    def _drop(self) -> None:
+        if self._fd is not None and self._mode is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._mode = None
+
+    @contextmanager
     def exclusive(self) -> Iterator[None]:
         """For writing: nobody else reads or writes meanwhile; afterwards back to what was held before."""
         before = self._mode
@@ -76,8 +97,10 @@ class StoreLock:
         try:
             yield
         finally:
-            if before != fcntl.LOCK_EX:
-                self._take(before or fcntl.LOCK_SH, "writing to it")
+            if before is None:
+                self._drop()
+            elif before != fcntl.LOCK_EX:
+                self._take(before, "writing to it")
 
     def release(self) -> None:
         if self._fd is not None:

@@ -14,7 +14,8 @@ from rdflib.namespace import PROV
 from coalition_graph.util import one_line
 from coalition_graph.errors import MissingDependency, QueryError, StoreError
 from coalition_graph.graph.backends.base import QueryResult
-from coalition_graph.graph.view_marker import GenerationMarker
+from coalition_graph.graph.view_marker import EmbeddedView, GenerationMarker
+from coalition_graph.queries.guard import check_sparql
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
 from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples, to_oxigraph
 
@@ -28,6 +29,16 @@ def _ox_quads(triples: Iterable[tuple]) -> Iterator:
 
     for s, p, o in triples:
         yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph())
+
+
+def expected_quads(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> Iterator:
+    """The quads a view of these records holds (for checking a view against the source of truth), as
+    Oxigraph stores them: through an in-memory store, which writes literals in their canonical form."""
+    import pyoxigraph as ox
+
+    memory = ox.Store()
+    memory.extend(list(_ox_quads(iter_triples(nodes, edges))))
+    return iter(memory.quads_for_pattern(None, None, None))
 
 
 def python_value(term: Any) -> Any:
@@ -79,13 +90,14 @@ def _diff(now: list, wanted: list, stale: list, fresh: list) -> None:
     fresh += [q for q in wanted if q not in have]
 
 
-class OxigraphView:
+class OxigraphView(EmbeddedView):
     """Backend `sparql`: Oxigraph embedded in the store directory, SPARQL 1.1 through rdflib."""
 
     name = "embedded-sparql"
     language = "sparql"
 
-    def __init__(self, store_path: Path):
+    def __init__(self, store_path: Path, lock: Any = None):
+        super().__init__(lock)
         self.store_path = Path(store_path)
         self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_DIR, "SPARQL")
         self.db_path = self.store_path / DB_DIR
@@ -102,16 +114,19 @@ class OxigraphView:
             except ImportError:
                 raise MissingDependency("the embedded SPARQL engine needs Oxigraph: pip install pyoxigraph oxrdflib") from None
             try:
-                self._ox = ox.Store(str(self.db_path))
+                self._ox = ox.Store.read_only(str(self.db_path)) if self.read_only else ox.Store(str(self.db_path))
             except OSError as exc:
                 raise StoreError(f"cannot open the SPARQL view {self.db_path}: {exc}") from None
             self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
             for prefix, namespace in PREFIXES.items():
                 self._graph.bind(prefix, namespace)
+            self._opened()
         return self._ox
 
+    _engine = _open
+
     def close(self) -> None:
-        if self._ox is not None:
+        if self._ox is not None and not self.read_only:
             self._ox.flush()
         self._ox = self._graph = None
         # Oxigraph releases its on-disk lock only when the last reference to the store is gone.
@@ -120,10 +135,16 @@ class OxigraphView:
     @property
     def rdflib_graph(self):
         """The view as an rdflib Graph (read it; write through the store)."""
-        self._open()
+        with self.reading():
+            self._open()
         return self._graph
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        check_sparql(text)
+        with self.reading():
+            return self._query(text, params)
+
+    def _query(self, text: str, params: dict[str, Any] | None) -> QueryResult:
         """Run a query on Oxigraph itself (the view's prefixes are known), values converted straight from its terms."""
         import pyoxigraph as ox
 
@@ -143,6 +164,11 @@ class OxigraphView:
         except (SyntaxError, ValueError, OSError, NotImplementedError) as exc:
             raise QueryError(one_line(exc)) from None
         return QueryResult(columns, rows)
+
+    def quads(self) -> Iterator:
+        """Every quad the view holds, as committed now."""
+        with self.reading():
+            return iter(list(self._open().quads_for_pattern(None, None, None)))
 
     # -- keeping in step
     def generation(self) -> int:

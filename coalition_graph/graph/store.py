@@ -73,6 +73,7 @@ class IngestReport:
     updated: int = 0       # articles seen before whose text changed
     unchanged: int = 0     # articles seen before, same text: nothing to do
     problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[InputProblem] = field(default_factory=list)  # articles ingested without a field (a bad date)
     nodes_changed: int = 0
     edges_changed: int = 0
 
@@ -210,8 +211,9 @@ class Store:
         from coalition_graph.loaders.extract import parallel
 
         try:
-            with self._lock.exclusive():
-                return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
+            # Not locked as a whole: each batch holds the store exclusively only while it commits
+            # and brings the views in step, so queries run between batches.
+            return self._ingest(inputs, strict, progress, batch_size, extractor, sinks, stdin)
         finally:
             # workers forked while the store was open hold its files (and its lock): they end with the ingest
             parallel.shutdown()
@@ -219,7 +221,8 @@ class Store:
     def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin) -> IngestReport:
         report = IngestReport()
         views = self._open_views()
-        index = self._resolution_index()
+        with self._lock.reading():
+            index = self._resolution_index()
         bar = _progress_bar(progress)
         batch: list[Article] = []
         try:
@@ -230,6 +233,7 @@ class Store:
                         break
                     continue
                 report.read += 1
+                report.warnings.extend(item.warnings)
                 batch.append(item.article)
                 if len(batch) >= batch_size:
                     self._ingest_batch(batch, extractor, report, views, index, sinks)
@@ -269,13 +273,15 @@ class Store:
         else:
             facts = [extractor(article) for article, _, _ in todo]
         extracted = [(f, digest, existed) for f, (_, digest, existed) in zip(facts, todo)]
-        changes = self._commit(extracted, index)
+        with self._lock.exclusive():
+            changes = self._commit(extracted, index)
+            for view in views:
+                with view.writing():
+                    view.apply(changes, self.generation)
         report.added += sum(1 for _, _, existed in extracted if not existed)
         report.updated += sum(1 for _, _, existed in extracted if existed)
         report.nodes_changed += len(changes.nodes) + len(changes.deleted_nodes)
         report.edges_changed += len(changes.edges) + len(changes.deleted_edges)
-        for view in views:
-            view.apply(changes, self.generation)
         for sink in sinks:
             try:
                 sink(changes)
@@ -454,11 +460,16 @@ class Store:
         out["articles"] = self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         return out
 
-    def verify(self) -> list[str]:
-        """Problems in the source of truth: an article without its claims, a record that is not the merge of its claims."""
+    def verify(self, views: bool = True) -> list[str]:
+        """Problems in the source of truth (an article without its claims, a record that is not the merge of
+        its claims) and, with `views`, every difference between it and the Cypher and SPARQL views."""
         from coalition_graph.graph.merge import fold_props
 
         problems = []
+        if views:
+            from coalition_graph.graph.view_check import view_problems
+
+            problems += view_problems(self)
         orphans = self._conn.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.fact_id = a.node_id)").fetchall()
         problems += [f"article {a} has no claims" for (a,) in orphans]
@@ -539,20 +550,21 @@ class Store:
         return self._view(language)
 
     def _view(self, name: str):
-        self._lock.shared()
         if name not in self._views:
             if name == "cypher":
                 from coalition_graph.graph.cypher_view import LadybugView as view_class
             else:
                 from coalition_graph.graph.sparql_view import OxigraphView as view_class
-            view = view_class(self.path)
-            self._views[name] = view
-            if view.generation() != self.generation:
-                # Behind the source of truth (a crash, an upgrade): rebuild, alone.
-                with self._lock.exclusive():
-                    if view.generation() != self.generation:
+            self._views[name] = view_class(self.path, lock=self._lock)
+        view = self._views[name]
+        if view.generation() != self.generation:
+            # Behind the source of truth (a crash, an upgrade), or a writer is between its commit and its
+            # view update: wait for the store alone, and rebuild if it is still behind.
+            with self._lock.exclusive():
+                if view.generation() != self.generation:
+                    with view.writing():
                         view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
-        return self._views[name]
+        return view
 
     def _open_views(self) -> list[Any]:
         """Views to keep in step on ingest: every view that exists on disk (or is open)."""
@@ -567,9 +579,9 @@ class Store:
     def reindex(self, views: Iterable[str] = ("cypher", "sparql")) -> dict[str, int]:
         """Rebuild the views from the source of truth (after an engine upgrade, or to repair)."""
         done = {}
-        with self._lock.exclusive():
-            for name in views:
-                view = self.backend(name)
+        for name in views:
+            view = self.backend(name)
+            with self._lock.exclusive(), view.writing():
                 view.rebuild(self.iter_nodes(), self.iter_edges(), self.generation)
                 done[name] = self.generation
         return done

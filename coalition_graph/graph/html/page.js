@@ -69,7 +69,8 @@
   }
   function articleLink(src) {
     var info = data.articles[src] || {};
-    var url = info.url || (/^https?:\/\//.test(src) ? src : null);
+    // Only http(s) is a link: javascript:, data:, file: and the like stay text, whatever an article says.
+    var url = [info.url, src].filter(function (u) { return typeof u === "string" && /^https?:\/\/[^\s]/i.test(u); })[0] || null;
     var title = info.title || url || src;
     if (!url) return el("span", title);
     var a = el("a", title);

@@ -11,7 +11,10 @@ _ABBREV = {
     "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "u.s", "u.k", "e.u", "u.n", "d.c", "a.m", "p.m", "approx",
 }
 
-_BOUNDARY = re.compile(r"(?<=[a-z])(?=(?:The|This|These|He|She|It|In|They|We|A)\s)|[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•–—-])|[.!?…]+[\"'”’)\]]*(?=\s*$)")
+_BOUNDARY = re.compile(r"(?<=[a-z])(?=(?:The|This|These|He|She|It|In|They|We|A)\s)|(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9•–—-])|(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s*+$)")
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True where the '.' at `dot` ends an abbreviation or an initial, not a sentence."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    # Only the word before the dot matters: look back a bounded window, not the whole text (linear time).
+    # A run of letters and dots longer than the window is no abbreviation either way.
+    m = _WORD_BEFORE.search(text, max(0, dot - 64), dot)
     if not m:
         return False
     word = m.group(1).lower()
