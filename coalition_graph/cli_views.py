@@ -110,25 +110,32 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
 @click.option("--size", default="1200x800", show_default=True, callback=_size, help="Image size in pixels, WIDTHxHEIGHT.")
 @click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
               help="Which embedded engine answers the named queries behind pledges and attendance.")
+@click.option("--source", metavar="TEXT",
+              help="The source named in the caption (default: how many articles, and the store).")
 @store_option
 def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: str | None, since, until, types, meeting,
-         country, size: tuple[int, int], engine: str, store_path: Path) -> None:
-    """Draw pledges over time, the attendance matrix, or the network (PNG or SVG, no display needed)."""
+         country, size: tuple[int, int], engine: str, source: str | None, store_path: Path) -> None:
+    """Draw pledges over time, the attendance matrix, or the network (PNG, SVG or PDF, no display needed).
+
+    The caption under the plot names the source and the date range drawn."""
     from coalition_graph.graph import plots
     from coalition_graph.queries.named import run_named
 
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
     with open_store(store_path) as store:
+        if source is None:
+            articles = store.counts()["articles"]
+            source = f"{articles} article{'' if articles == 1 else 's'} in Coalition Graph store '{store_path.name}'"
         if kind == "pledges":
             rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)
-            series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size)
+            series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size, source=source)
             if csv_path:
                 plots.write_pledges_csv(rows, csv_path)
             summary = f"{len(series.per_month)} donors over {len(series.months)} months"
         elif kind == "attendance":
             rows = run_named(store.backend(engine), "attendance", meeting=meeting or "", country=country or "")
-            matrix = plots.plot_attendance(rows, out, size=size)
+            matrix = plots.plot_attendance(rows, out, size=size, source=source)
             if csv_path:
                 _write_matrix_csv(matrix, csv_path)
             summary = f"{len(matrix.people)} people × {len(matrix.meetings)} meetings"
@@ -136,7 +143,7 @@ def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: s
             from coalition_graph.graph.export import filter_graph
 
             graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country, donor))
-            plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor))
+            plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor), source=source)
             summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
     click.echo(f"Wrote {kind} plot ({summary}) to {out}", err=True)
 
