@@ -115,12 +115,16 @@ def export(fmt: str, out: Path | None, since, until, types, meeting, country, di
 @click.option("--size", default="1200x800", show_default=True, callback=_size, help="Image size in pixels, WIDTHxHEIGHT.")
 @click.option("--engine", type=click.Choice(["cypher", "sparql"]), default="cypher", show_default=True,
               help="Which embedded engine answers the named queries behind pledges and attendance.")
+@click.option("--source", metavar="TEXT",
+              help="The source named in the caption (default: how many articles, and the store).")
 @output_options
 @store_option
 def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: str | None, since, until, types, meeting,
-         country, size: tuple[int, int], engine: str, force: bool, parents: bool, follow_symlinks: bool,
+         country, size: tuple[int, int], engine: str, source: str | None, force: bool, parents: bool, follow_symlinks: bool,
          store_path: Path) -> None:
-    """Draw pledges over time, the attendance matrix, or the network (PNG or SVG, no display needed)."""
+    """Draw pledges over time, the attendance matrix, or the network (PNG, SVG or PDF, no display needed).
+
+    The caption under the plot names the source and the date range drawn."""
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise CoalitionError(f"--out {out}: plots are written as .png, .svg or .pdf")
     careful = {"force": force, "parents": parents, "follow_symlinks": follow_symlinks}
@@ -128,26 +132,29 @@ def plot(kind: str, out: Path, cumulative: bool, csv_path: Path | None, donor: s
         if path is not None:
             check_output(path, **careful)  # before any work: a bad --out is one line, at once
     with open_store(store_path) as store, careful_output(out, **careful) as image:
+        if source is None:
+            articles = store.counts()["articles"]
+            source = f"{articles} article{'' if articles == 1 else 's'} in Coalition Graph store '{store_path.name}'"
         csv_out = careful_output(csv_path, **careful) if csv_path else nullcontext()
         with csv_out as csv_tmp:
             summary = _draw(store, kind, image, csv_tmp, cumulative, donor, since, until, types, meeting, country,
-                            size, engine)
+                            size, engine, source)
     click.echo(f"Wrote {kind} plot ({summary}) to {out}", err=True)
 
 
-def _draw(store, kind, out, csv_path, cumulative, donor, since, until, types, meeting, country, size, engine) -> str:
+def _draw(store, kind, out, csv_path, cumulative, donor, since, until, types, meeting, country, size, engine, source) -> str:
     from coalition_graph.graph import plots
     from coalition_graph.queries.named import run_named
 
     if kind == "pledges":
         rows = run_named(store.backend(engine), "pledges", donor=donor or "", since=since, until=until)
-        series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size)
+        series = plots.plot_pledges(rows, out, cumulative=cumulative, size=size, source=source)
         if csv_path:
             plots.write_pledges_csv(rows, csv_path)
         summary = f"{len(series.per_month)} donors over {len(series.months)} months"
     elif kind == "attendance":
         rows = run_named(store.backend(engine), "attendance", meeting=meeting or "", country=country or "")
-        matrix = plots.plot_attendance(rows, out, size=size)
+        matrix = plots.plot_attendance(rows, out, size=size, source=source)
         if csv_path:
             _write_matrix_csv(matrix, csv_path)
         summary = f"{len(matrix.people)} people × {len(matrix.meetings)} meetings"
@@ -155,7 +162,7 @@ def _draw(store, kind, out, csv_path, cumulative, donor, since, until, types, me
         from coalition_graph.graph.export import filter_graph
 
         graph = filter_graph(store.networkx(), _graph_filter(since, until, types, meeting, country, donor))
-        plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor))
+        plots.plot_network(graph, out, size=size, title=_network_title(meeting, country, donor), source=source)
         summary = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
     return summary
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -116,3 +117,98 @@ def test_plot_cli(tmp_path, sample_store_path):
     assert result.exit_code != 0 and ".png, .svg or .pdf" in result.output
     result = runner.invoke(cli, ["plot", "attendance", "--out", str(tmp_path / "a.pdf"), "--store", str(sample_store_path)])
     assert result.exit_code == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- fit for a report
+
+def svg_texts(path) -> list[str]:
+    """The text elements of a matplotlib SVG (text stays text: svg.fonttype none)."""
+    return ["".join(el.itertext()).strip() for el in ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text")]
+
+
+def whole_words_of(shown: str, full: str) -> bool:
+    """`shown` is `full`, or `full` cut after a whole word and marked with '…'."""
+    if shown == full:
+        return True
+    head = shown.removesuffix("…")
+    return shown.endswith("…") and full.startswith(head) and (full[len(head):][:1] in (" ", ",", ";", ":", "–", "-", "—", "("))
+
+
+@pytest.mark.parametrize("kind", ["pledges", "attendance", "network"])
+def test_svg_and_pdf_for_a_report_with_caption_and_no_warnings(kind, tmp_path, sample_store_path, capfd, recwarn):
+    import warnings
+
+    warnings.simplefilter("always")
+    runner = CliRunner()
+    svg, pdf = tmp_path / f"{kind}.svg", tmp_path / f"{kind}.pdf"
+    for out in (svg, pdf):
+        result = runner.invoke(cli, ["plot", kind, "--out", str(out), "--store", str(sample_store_path)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines() == [line for line in result.stderr.splitlines() if line.startswith("Wrote ")]
+    assert pdf.read_bytes().startswith(b"%PDF") and b"Coalition Graph" in pdf.read_bytes()
+    assert [str(w.message) for w in recwarn] == []
+    assert capfd.readouterr().err == ""  # nothing from a library's logger or warnings either
+    texts = svg_texts(svg)
+    caption = [t for t in texts if t.startswith("Source: ")]
+    assert caption == [caption[0]] and "12 articles" in caption[0]
+    first, last = re.fullmatch(r".* · (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", caption[0]).groups()
+    assert first < last
+
+
+def test_captions_give_the_date_range_drawn(tmp_path, pledge_rows, attendance_rows, sample_store):
+    from coalition_graph.graph.export import GraphFilter, filter_graph
+    from coalition_graph.graph.export.filters import node_dates
+
+    out = tmp_path / "p.svg"
+    plots.plot_pledges(pledge_rows, out, source="Example News")
+    days = sorted(r["announced"][:10] for r in pledge_rows if plots.counted(r))
+    assert f"Source: Example News · {days[0]} to {days[-1]}" in svg_texts(out)
+    matrix = plots.plot_attendance(attendance_rows, out)
+    starts = sorted(s for _, _, s in matrix.meetings if s)
+    assert f"Source: Coalition Graph · {starts[0]} to {starts[-1]}" in svg_texts(out)
+    graph = filter_graph(sample_store.networkx(), GraphFilter(meeting=matrix.meetings[0][0]))
+    plots.plot_network(graph, out, source="Example News")
+    days = sorted(d for _, data in graph.nodes(data=True) for d in node_dates(data) if d)
+    assert f"Source: Example News · {days[0]} to {days[-1]}" in svg_texts(out)
+
+
+def test_no_label_is_cut_mid_word(tmp_path, attendance_rows, sample_store):
+    out = tmp_path / "a.svg"
+    matrix = plots.plot_attendance(attendance_rows, out, size=(1400, 900))
+    texts = svg_texts(out)
+    names = [name for _, name in matrix.people] + [f"{start or 'undated'} {name}" for _, name, start in matrix.meetings]
+    cut = 0
+    for full in names:
+        shown = [t for t in texts if t == full or (t.endswith("…") and full.startswith(t[:-1]))]
+        assert shown and whole_words_of(shown[0], full), (full, shown)
+        cut += shown[0] != full
+    assert cut > 0  # the sample has names too long for an axis, so the cutting rule is exercised
+    graph = sample_store.networkx()
+    plots.plot_network(graph, out, max_labels=60)
+    from coalition_graph.graph.export.style import display_name
+
+    full_names = {display_name(n, d) for n, d in graph.nodes(data=True)}
+    labels = [t for t in svg_texts(out) if t.endswith("…")]
+    assert labels and all(any(whole_words_of(t, f) for f in full_names) for t in labels)
+
+
+def test_one_outline_per_node_type_in_plots_and_page(tmp_path, sample_store, monkeypatch):
+    from matplotlib.markers import MarkerStyle
+
+    from coalition_graph.graph.export.style import NODE_STYLE, SAME_OUTLINE
+
+    shapes = [s["shape"] for s in NODE_STYLE.values()]
+    markers = [s["marker"] for s in NODE_STYLE.values()]
+    assert len(set(shapes)) == len(shapes) and len(set(markers)) == len(markers)
+    assert all(SAME_OUTLINE[s["shape"]] == s["marker"] for s in NODE_STYLE.values())
+    figures = []
+    real_save = plots._save
+    monkeypatch.setattr(plots, "_save", lambda fig, out, text: (figures.append(fig), real_save(fig, out, text)))
+    graph = sample_store.networkx()
+    plots.plot_network(graph, tmp_path / "n.svg")
+    drawn = {c.get_label(): c for c in figures[0].axes[0].collections if c.get_label() in NODE_STYLE}
+    assert set(drawn) == {d["label"] for _, d in graph.nodes(data=True)}
+    for label, collection in drawn.items():
+        marker = MarkerStyle(NODE_STYLE[label]["marker"])
+        expected = marker.get_path().transformed(marker.get_transform()).vertices
+        assert collection.get_paths()[0].vertices.round(6).tolist() == expected.round(6).tolist(), label

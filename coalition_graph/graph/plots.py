@@ -2,7 +2,11 @@
 
 Each plot is two steps, so tests and notebooks can check the numbers behind a picture:
 a *data* function that takes the named queries' JSON rows (`run_named(backend, "pledges")`) or
-the graph, and a *draw* function that writes a PNG or SVG of a given size in pixels.
+the graph, and a *draw* function that writes a PNG, SVG or PDF of a given size in pixels.
+
+Made for reports: SVG and PDF keep their text as text (searchable, editable), long names are cut after a
+whole word, every plot has a caption with its source and date range, node types keep the page's outlines
+(`style.NODE_STYLE`), and nothing is printed on stderr.
 """
 from __future__ import annotations
 
@@ -16,11 +20,16 @@ from typing import Any, Iterable
 import networkx as nx
 
 from coalition_graph.errors import CoalitionError
-from coalition_graph.graph.export.style import display_name, style_of
+from coalition_graph.graph.export.filters import node_dates
+from coalition_graph.graph.export.style import display_name, shorten, style_of
 
 DPI = 100
 DEFAULT_SIZE = (1200, 800)
 MAX_DONORS = 10  # more donors than this are summed up as "others"
+TICK_CHARS = 34  # longest meeting or person name on an axis, cut after a whole word
+DEFAULT_SOURCE = "Coalition Graph"
+# text stays text in SVG and PDF (TrueType embedded), and the files carry no creation date to differ on
+REPORT_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "coalition-graph"}
 
 
 class PlotError(CoalitionError):
@@ -36,6 +45,7 @@ def _pyplot():
         raise MissingDependency("plots need matplotlib: pip install 'coalition-graph[plots]'") from None
 
     matplotlib.use("Agg", force=True)
+    matplotlib.rcParams.update(REPORT_RC)
     import matplotlib.pyplot as plt
 
     return plt
@@ -47,13 +57,23 @@ def _figure(size: tuple[int, int]):
     return plt, plt.figure(figsize=(width / DPI, height / DPI), dpi=DPI, layout="constrained")
 
 
-def _save(fig, out: Path) -> None:
+def caption(source: str | None, first: str | dt.date | None, last: str | dt.date | None) -> str:
+    """'Source: … · 2025-01-15 to 2025-10-24', the line under every plot."""
+    dates = f"{first} to {last}" if first and str(first) != str(last) else str(first or "no dates")
+    return f"Source: {source or DEFAULT_SOURCE} · {dates}"
+
+
+def _save(fig, out: Path, caption_text: str) -> None:
     plt = _pyplot()
     suffix = Path(out).suffix.lower()
     if suffix not in (".png", ".svg", ".pdf"):
         plt.close(fig)
         raise PlotError(f"cannot write {out}: plots are .png, .svg or .pdf")
-    fig.savefig(str(out), dpi=DPI, format=suffix[1:])
+    fig.supxlabel(caption_text, x=0.01, ha="left", fontsize="small", color="#555555")
+    metadata = {"Creator": "Coalition Graph", "Date": None} if suffix == ".svg" else {"Creator": "Coalition Graph"}
+    if suffix == ".pdf":
+        metadata["CreationDate"] = None
+    fig.savefig(str(out), dpi=DPI, format=suffix[1:], metadata=metadata)
     plt.close(fig)
 
 
@@ -146,8 +166,9 @@ def _num(value: Any) -> str:
 
 
 def plot_pledges(rows: Iterable[dict[str, Any]], out: Path, *, cumulative: bool = True,
-                 size: tuple[int, int] = DEFAULT_SIZE) -> PledgeSeries:
+                 size: tuple[int, int] = DEFAULT_SIZE, source: str | None = None) -> PledgeSeries:
     """Pledges in euros by donor: cumulative lines, or stacked bars per month. Returns the data drawn."""
+    rows = list(rows)
     series = pledge_series(rows)
     if not series.months:
         raise PlotError("no pledges with a euro amount and a date to plot")
@@ -171,7 +192,8 @@ def plot_pledges(rows: Iterable[dict[str, Any]], out: Path, *, cumulative: bool 
     ax.set_ylabel("billion euros")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="upper left", fontsize="small", ncols=2 if len(shown) > 5 else 1)
-    _save(fig, out)
+    days = sorted(str(r["announced"])[:10] for r in rows if counted(r))
+    _save(fig, out, caption(source, days[0], days[-1]))
     return series
 
 
@@ -211,7 +233,7 @@ def attendance_matrix(rows: Iterable[dict[str, Any]]) -> AttendanceMatrix:
 
 
 def plot_attendance(rows: Iterable[dict[str, Any]], out: Path, *, size: tuple[int, int] = DEFAULT_SIZE,
-                    max_people: int = 40) -> AttendanceMatrix:
+                    max_people: int = 40, source: str | None = None) -> AttendanceMatrix:
     """Who was at which meeting: leaders (rows) by meetings (columns, by date). Returns the whole matrix."""
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
@@ -226,20 +248,21 @@ def plot_attendance(rows: Iterable[dict[str, Any]], out: Path, *, size: tuple[in
     colours = ["#d62728", "#ffffff", "#9ecae1", "#08519c"]  # absent, none, expected, attended
     ax.imshow([[c + 1 if c >= 0 else 0 for c in row] for row in cells], cmap=ListedColormap(colours),
               vmin=0, vmax=3, aspect="auto", interpolation="nearest")
-    ax.set_yticks(range(len(people)), [name for _, name in people], fontsize="small")
+    ax.set_yticks(range(len(people)), [shorten(name, TICK_CHARS) for _, name in people], fontsize="small")
     ax.set_xticks(range(len(matrix.meetings)),
-                  [f"{start or '?'} {name[:28]}" for _, name, start in matrix.meetings], rotation=60, ha="right",
-                  fontsize="small")
+                  [f"{start or 'undated'} {shorten(name, TICK_CHARS)}" for _, name, start in matrix.meetings],
+                  rotation=60, ha="right", rotation_mode="anchor", fontsize="small")
     ax.set_xticks([i - 0.5 for i in range(1, len(matrix.meetings))], minor=True)
     ax.set_yticks([i - 0.5 for i in range(1, len(people))], minor=True)
     ax.grid(which="minor", color="#dddddd", linewidth=0.5)
     ax.tick_params(which="minor", length=0)
     ax.set_title("Who attended which meeting" + (f" (top {max_people} of {len(matrix.people)} people)"
                                                  if len(matrix.people) > max_people else ""))
-    ax.legend(handles=[Patch(color=colours[3], label="attended"), Patch(color=colours[2], label="expected"),
-                       Patch(color=colours[0], label="absent")], loc="upper right", fontsize="small",
-              bbox_to_anchor=(1.0, 1.12), ncols=3, frameon=False)
-    _save(fig, out)
+    fig.legend(handles=[Patch(color=colours[3], label="attended"), Patch(color=colours[2], label="expected"),
+                        Patch(color=colours[0], label="absent")], loc="outside upper right", fontsize="small",
+               ncols=3, frameon=False)
+    starts = sorted(start for _, _, start in matrix.meetings if start)
+    _save(fig, out, caption(source, starts[0] if starts else None, starts[-1] if starts else None))
     return matrix
 
 
@@ -247,7 +270,8 @@ def plot_attendance(rows: Iterable[dict[str, Any]], out: Path, *, size: tuple[in
 
 
 def plot_network(graph: nx.MultiDiGraph, out: Path, *, size: tuple[int, int] = DEFAULT_SIZE,
-                 title: str = "Coalition Graph", max_labels: int = 25) -> dict[str, tuple[float, float]]:
+                 title: str = "Coalition Graph", max_labels: int = 25,
+                 source: str | None = None) -> dict[str, tuple[float, float]]:
     """A static drawing of a (sub)graph, nodes coloured and shaped by type. Returns the positions drawn."""
     from matplotlib.lines import Line2D
 
@@ -269,17 +293,14 @@ def plot_network(graph: nx.MultiDiGraph, out: Path, *, size: tuple[int, int] = D
         nodes = [n for n, d in graph.nodes(data=True) if d.get("label", "") == label]
         st = style_of(label)
         nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_color=st["color"], node_shape=st["marker"],
-                               node_size=[30 + 25 * degree[n] ** 0.5 for n in nodes], linewidths=0)
+                               node_size=[30 + 25 * degree[n] ** 0.5 for n in nodes], linewidths=0, label=label)
         labels_present.append((label, st))
     ranked = sorted(graph.nodes, key=lambda n: (-degree[n], str(n)))[:max_labels]
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7,
-                            labels={n: _short(display_name(n, graph.nodes[n])) for n in ranked})
+                            labels={n: shorten(display_name(n, graph.nodes[n]), 28) for n in ranked})
     ax.legend(handles=[Line2D([], [], marker=st["marker"], color=st["color"], linestyle="", markersize=8, label=label)
                        for label, st in labels_present], loc="lower right", fontsize="small")
     ax.set_title(title)
-    _save(fig, out)
+    days = sorted(d for _, data in graph.nodes(data=True) for d in node_dates(data) if d)
+    _save(fig, out, caption(source, days[0] if days else None, days[-1] if days else None))
     return pos
-
-
-def _short(text: str, limit: int = 28) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -3,16 +3,24 @@ from __future__ import annotations
 
 from typing import Any
 
-# One colour and shape per label; shapes are Cytoscape.js names, markers are matplotlib's.
+# One colour and one outline per label, drawn alike everywhere: `shape` is the Cytoscape.js name the page
+# uses, `marker` the matplotlib marker of the same outline (SAME_OUTLINE pairs them; a test checks both).
 # (Not Cytoscape's star, diamond or vee: in 3.35 a click at their exact centre misses the node.)
+SAME_OUTLINE: dict[str, str] = {
+    "ellipse": "o", "round-rectangle": "s", "hexagon": "h", "pentagon": "p", "round-diamond": "D",
+    "round-triangle": "^", "octagon": "8",
+}
 NODE_STYLE: dict[str, dict[str, str]] = {
-    "Person": {"color": "#1f77b4", "shape": "ellipse", "marker": "o"},
-    "Country": {"color": "#2ca02c", "shape": "round-rectangle", "marker": "s"},
-    "Organization": {"color": "#9467bd", "shape": "hexagon", "marker": "h"},
-    "Meeting": {"color": "#d62728", "shape": "pentagon", "marker": "*"},
-    "Pledge": {"color": "#ff7f0e", "shape": "round-diamond", "marker": "D"},
-    "Statement": {"color": "#17becf", "shape": "round-tag", "marker": "v"},
-    "Article": {"color": "#7f7f7f", "shape": "rectangle", "marker": "p"},
+    label: {"color": color, "shape": shape, "marker": SAME_OUTLINE[shape]}
+    for label, color, shape in (
+        ("Person", "#1f77b4", "ellipse"),
+        ("Country", "#2ca02c", "round-rectangle"),
+        ("Organization", "#9467bd", "hexagon"),
+        ("Meeting", "#d62728", "pentagon"),
+        ("Pledge", "#ff7f0e", "round-diamond"),
+        ("Statement", "#17becf", "round-triangle"),
+        ("Article", "#7f7f7f", "octagon"),
+    )
 }
 DEFAULT_STYLE = {"color": "#bcbd22", "shape": "ellipse", "marker": "o"}
 
@@ -49,6 +57,34 @@ def display_name(node_id: str, data: dict[str, Any]) -> str:
         text = " ".join(p for p in parts if p).strip()
         return text or "pledge"
     if label == "Statement":
-        text = str(data.get("text") or "")
-        return f"“{text[:57]}…”" if len(text) > 60 else f"“{text}”"
+        return f"“{shorten(str(data.get('text') or ''), 60)}”"
     return node_id
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut after a whole word and marked with '…' (never mid-word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else ""
+    head = head.rstrip(" ,;:–-—(")
+    return (head or text[:limit - 1]) + "…"
+
+
+def wrap_label(text: str, width: int = 24, lines: int = 2) -> str:
+    """A label in at most `lines` lines of about `width` characters, broken between words; what does not fit
+    is cut after a whole word with '…' (a single word longer than a line is the only thing cut inside)."""
+    out: list[str] = []
+    current = ""
+    for word in " ".join(text.split()).split(" "):
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width or not current:
+            current = candidate
+        elif len(out) + 1 < lines:
+            out.append(current)
+            current = word
+        else:
+            current = current.rstrip(" ,;:–-—(") + "…"
+            break
+    out.append(current if len(current) <= width + 1 else shorten(current, width))
+    return "\n".join(out)
