@@ -184,3 +184,63 @@ def test_the_country_that_hosts_a_meeting_places_it():
     ms, _ = meetings_and_people("Brazil takes over the chair in January and will host next year's summit.",
                                 "2024-10-24")
     assert [(m.country, m.name) for m in ms] == [("BRA", "Summit in Brazil")]
+
+
+def test_a_where_clause_the_parser_hangs_on_the_day_still_places_the_meeting():
+    ms, att = meetings_and_people("Dutch Prime Minister Dick Schoof flew to Kyiv on Monday, where he held talks with "
+                                  "President Volodymyr Zelenskyy.", "2025-01-28")
+    assert [(m.city, str(m.start)) for m in ms] == [("Kyiv", "2025-01-27")]
+    assert {(ms[0].key, "Dick Schoof"), (ms[0].key, "Volodymyr Zelenskyy")} <= att
+
+
+def test_a_place_phrase_of_the_meeting_verb_places_it_past_a_long_object():
+    ms, _ = meetings_and_people("Czech President Petr Pavel welcomed the visiting Ukrainian President Volodymyr "
+                                "Zelenskyy to Prague on Thursday.", "2023-07-07")
+    assert [(m.city, m.kind) for m in ms] == [("Prague", "bilateral")]
+
+
+def test_a_trip_with_a_purpose_clause_of_meeting_places_the_meeting():
+    ms, _ = meetings_and_people("UN relief chief Tom Fletcher travelled to Port Sudan on Sunday to meet army chief "
+                                "Abdel Fattah al-Burhan.", "2025-03-31")
+    assert [m.city for m in ms] == ["Port Sudan"]
+
+
+def test_a_city_inside_a_persons_name_is_no_place():
+    ms, _ = meetings_and_people("Paraguayan President Santiago Peña met Taiwanese President Lai Ching-te in Taipei "
+                                "on Tuesday.", "2023-08-16")
+    assert [m.city for m in ms] == ["Taipei"]
+
+
+def test_two_people_who_meet_each_other_are_a_bilateral():
+    ms, att = meetings_and_people("Canadian Prime Minister Mark Carney and Indian Prime Minister Narendra Modi met on "
+                                  "the sidelines of the G7 summit in Kananaskis on Tuesday.", "2025-06-18")
+    bil = [m for m in ms if m.kind == "bilateral"]
+    assert len(bil) == 1
+    assert {(bil[0].key, "Mark Carney"), (bil[0].key, "Narendra Modi")} <= att
+
+
+def test_talking_with_someone_is_a_meeting_of_two():
+    ms, att = meetings_and_people("Spanish Prime Minister Pedro Sánchez spoke with Palestinian President Mahmoud "
+                                  "Abbas on Wednesday about the recognition.", "2024-05-23")
+    assert [(m.kind, str(m.start)) for m in ms] == [("bilateral", "2024-05-22")]
+    assert {(ms[0].key, "Pedro Sánchez"), (ms[0].key, "Mahmoud Abbas")} <= att
+
+
+def test_discussing_a_topic_with_someone_is_a_meeting_of_two():
+    ms, att = meetings_and_people("On Monday, Qatari Prime Minister Mohammed bin Abdulrahman Al Thani discussed the "
+                                  "hostage deal with Secretary of State Antony Blinken.", "2024-06-12")
+    assert [m.kind for m in ms] == ["bilateral"]
+    assert (ms[0].key, "Antony Blinken") in att
+
+
+def test_talks_at_the_start_of_a_sentence_are_a_meeting():
+    ms, att = meetings_and_people("Talks between Indian Foreign Minister Subrahmanyam Jaishankar and Chinese Foreign "
+                                  "Minister Wang Yi in Moscow lasted two hours on Thursday.", "2020-09-11")
+    assert [(m.city, m.kind) for m in ms] == [("Moscow", "bilateral")]
+
+
+def test_a_phone_conversation_is_a_call():
+    ms, att = meetings_and_people("New Zealand Prime Minister Christopher Luxon had a telephone conversation with "
+                                  "Australian Prime Minister Anthony Albanese on Friday.", "2024-03-02")
+    assert [(m.kind, m.mode) for m in ms] == [("bilateral", "virtual")]
+    assert {(ms[0].key, "Christopher Luxon"), (ms[0].key, "Anthony Albanese")} <= att

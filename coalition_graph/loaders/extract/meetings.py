@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.syntax import Syntax
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
     find_editions, find_group_meetings, find_two_sided, find_visits, host_country, noun_partners, noun_words,
@@ -21,7 +22,7 @@ from coalition_graph.loaders.extract.parsed_meetings import (
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
-         r"phone call|call|get-together|gathering|session|forum|assembly|event|consultations")
+         r"(?:tele)?phone (?:call|conversation)|call|get-together|gathering|session|forum|assembly|event|consultations")
 HEAD_RX = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])", re.I)
 # heads that only refer back to a meeting already named, unless the phrase itself places it
 ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", "consultations", "call"}
@@ -330,6 +331,8 @@ class MeetingFinder:
                         (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
                 if near:
                     d.start, d.precision = self._shifted(o.start, o.precision, near[-1], d.mentions[0])
+                    if (d.start, d.precision) != (o.start, o.precision):
+                        break  # told as days or years apart: not then, so not there either
                     if not d.city and not d.country and d.head not in ("call", "video call"):
                         d.city, d.country = o.city, o.country  # (a call is not held anywhere)
                     break
@@ -349,6 +352,8 @@ class MeetingFinder:
                     unit.lemma not in ("day", "week", "month", "year"):
                 continue
             sign = -1 if rel.lower == "after" else 1  # "M came N days after D": D was N days before M
+            if later[0] < rel.start:
+                sign = -sign  # the undated one is M: "the talks came four days after the summit on Friday"
             if unit.lemma in ("day", "week"):
                 return date + dt.timedelta(days=sign * count * (7 if unit.lemma == "week" else 1)), precision
             months = date.year * 12 + date.month - 1 + sign * count * (12 if unit.lemma == "year" else 1)
@@ -542,7 +547,8 @@ class MeetingFinder:
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
                 continue
-            head = m.group(0).lower()
+            # "a telephone conversation" is told as a phone call
+            head = re.sub(r"^(?:tele)?phone \w+$", "phone call", m.group(0).lower())
             before = text[max(sent.start, s - 30):s]
             if NOT_MEETING_AFTER.search(text[e:e + 10]):
                 continue
@@ -562,7 +568,7 @@ class MeetingFinder:
             if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
                     re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
                 continue  # "they were meeting" as a verb without partner
-            if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[s - 5:e + 9], re.I):
+            if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[max(0, s - 5):e + 9], re.I):
                 if not re.search(r"\b(?:of|hold|held|holding|for)\s+$", before):
                     continue
             d = self._draft_from(sent, s, e, head)
@@ -689,6 +695,8 @@ class MeetingFinder:
                         (re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) or
                          (re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start]) and p.start - e < 15)):
                     place = p if place is None or abs(p.start - e) < abs(place.start - e) else place
+        if place is None:
+            place = self._place_on_trigger(s)
         if place is None:
             for p in doc.places:
                 if sent.start <= p.start < s and re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", text[p.end:p.end + 20]):
@@ -853,7 +861,42 @@ class MeetingFinder:
         for k, x in enumerate(path[1:], 1):
             if x.pos in ("PROPN", "NOUN") and path[k - 1].dep == "relcl" and \
                     any(c.lower == "where" for c in a.children(path[k - 1].i)):
-                return next((p for p in self.doc.places if p.start <= x.start < p.end and p.place.city), None)
+                here = next((p for p in self.doc.places if p.start <= x.start < p.end and p.place.city), None)
+                if here is not None or x.ent not in ("DATE", "TIME"):
+                    return here
+                # "travelled to Kyiv on Tuesday, where he met X": the parser hangs "where" on the day; the
+                # place is the last one the day's clause names before it
+                v = next((y for y in a.ancestors(x.i) if y.pos in ("VERB", "AUX")), None)
+                if v is None:
+                    return None
+                lo = a.subtree(v.i)[0].start
+                return next((p for p in reversed(self.doc.places) if lo <= p.start < x.start and p.place.city), None)
+        return None
+
+    def _place_on_trigger(self, s: int):
+        """A place in an "in/at/to" phrase of the meeting word, however long the object between them
+        ("welcomed the Ukrainian president to Warsaw"), or of the trip a purpose clause of meeting hangs from
+        ("travelled to Port Sudan on Wednesday to meet X")."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None:
+            return None
+        if m.dep == "aux" and m.lower in ("to", "will"):
+            m = a.tokens[m.head]  # the mention starts at "to meet" / "will meet"
+        heads = [m] + ([a.tokens[m.head]] if m.dep in ("xcomp", "advcl") and m.pos == "VERB" else [])
+        if m.pos == "NOUN":  # "talks between A and B in Moscow": the parser hangs the place on B
+            syn = Syntax(a)
+            heads += [x for c in a.children(m.i) if c.dep == "prep" and c.lower in ("between", "with")
+                      for o in a.children(c.i) if o.dep == "pobj" for x in syn.group(o)]
+        for h in heads:
+            for c in a.children(h.i):
+                if c.dep != "prep" or c.lower not in ("in", "at", "to") or (c.lower == "to" and h.pos != "VERB"):
+                    continue
+                for o in a.children(c.i):
+                    if o.dep == "pobj":
+                        p = next((p for p in self.doc.places if o.start <= p.start < o.end or p.start <= o.start < p.end), None)
+                        if p is not None:
+                            return p
         return None
 
     def _place_is_told_of(self, s: int, place_start: int) -> bool:

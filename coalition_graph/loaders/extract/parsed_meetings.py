@@ -301,6 +301,13 @@ def find_two_sided(doc, sent) -> list[TwoSided]:
     out = []
     for v in a.tokens_in(sent.start, sent.end):
         cls = classes.get(v.lemma, frozenset())
+        if v.pos == "VERB" and cls & {"talk", "meet_two"}:
+            sides = _two_who_talk(doc, syn, v, cls)
+            if sides is not None:
+                phoned = any("phone" in classes.get(x.lemma, frozenset()) or x.lemma == "phone"
+                             for x in a.subtree(v.i) if x.pos == "NOUN")
+                out.append(TwoSided(v.start, v.end, "call" if phoned else "meeting", sides))
+            continue
         if v.pos != "VERB" or not cls & {"receive", "phone"}:
             continue
         kids = a.children(v.i)
@@ -339,4 +346,40 @@ def host_country(doc, start: int, end: int) -> str | None:
         act = syn.actors(doc, s)
         if act and act[0] == "country":
             return act[1]
+    return None
+
+
+def _two_who_talk(doc, syn: Syntax, v: Token, cls: frozenset) -> tuple[str, str] | None:
+    """The two people of "A spoke with B", "A discussed Gaza with B" (class `talk`: one person subject, one
+    person in a "with" phrase) or "A and B met on the sidelines" (class `meet_two`: exactly two people as
+    subjects, no object and no "with" partner; "the two leaders, A and B, met" through the apposition)."""
+    a = syn.a
+    kids = a.children(v.i)
+    if any(c.dep == "neg" for c in kids) or any(c.dep == "auxpass" for c in kids):
+        return None
+
+    def people(tokens) -> list[str]:
+        keys = []
+        for t in tokens:
+            for g in [t, *[c for c in a.children(t.i) if c.dep == "appos"]]:
+                for x in syn.group(g):
+                    act = syn.actors(doc, x)
+                    if act and act[0] == "person":
+                        keys.append(act[1])
+        return list(dict.fromkeys(keys))
+
+    subj = syn.subjects(v)
+    partners = people(syn.with_phrases(v))
+    if "talk" in cls:
+        # the parser may hang "with B" on the object: "discussed the proposal with B"
+        partners = partners or people([w for c in kids if c.dep == "dobj" for w in syn.with_phrases(c)])
+        own = [k for k in people(subj) if k not in partners]
+        if partners:
+            return (own[0], partners[0]) if len(own) == 1 and len(partners) == 1 else None
+        # "A and B discussed the ceasefire": the two subjects talked with each other
+        return (own[0], own[1]) if len(own) == 2 else None
+    if "meet_two" in cls and not partners and not any(c.dep == "dobj" for c in kids):
+        sides = people(subj)
+        if len(sides) == 2 and len(subj) >= 1:
+            return sides[0], sides[1]
     return None
