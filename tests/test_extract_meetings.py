@@ -113,3 +113,28 @@ def test_sides_of_a_meeting_on_the_sidelines_attended_the_summit():
               "summit, Chinese President Xi Jinping met U.S. President Joe Biden.", "2024-11-18")
     summit = next(m.key for m in f.meetings if m.kind == "summit")
     assert {a.person for a in f.attendances if a.meeting == summit} >= {"xi-jinping", "joe-biden"}
+
+
+def test_a_similar_gathering_years_before_is_another_meeting_dated_back():
+    f = facts("Leaders of the African Union opened an extraordinary summit in Malabo on Saturday.\n\n"
+              "It comes two years after a similar gathering in Malabo on terrorism.", "2024-05-26")
+    dates = sorted(str(m.start) for m in f.meetings)
+    assert dates == ["2022-05-01", "2024-05-25"]
+
+
+def test_a_first_such_gathering_told_apart_does_not_take_the_attendees():
+    f = facts("The emergency summit of the Gulf Cooperation Council opened in Doha on Tuesday.\n\n"
+              "The summit came three years after a first such gathering in Doha.\n\n"
+              "Among those attending was Kuwaiti Emir Sheikh Mishal al-Ahmad al-Jaber al-Sabah.", "2025-09-16")
+    by_key = {m.key: m for m in f.meetings}
+    assert sorted(str(m.start) for m in f.meetings) == ["2022-09-01", "2025-09-16"]
+    assert f.attendances and all(str(by_key[a.meeting].start) == "2025-09-16" for a in f.attendances)
+
+
+def test_a_meeting_held_for_a_summit_is_another_meeting():
+    f = facts("Arab and Muslim leaders will meet at a summit on Monday.\n\nSaudi Foreign Minister Prince Faisal bin "
+              "Farhan chaired the preparatory ministerial meeting for the extraordinary summit in Riyadh on Sunday.",
+              "2024-11-10")
+    kinds = sorted((m.kind, str(m.start), m.city) for m in f.meetings)
+    assert kinds == [("ministerial", "2024-11-10", "Riyadh"), ("summit", "2024-11-11", "Riyadh")]
+    assert not any("summit" in m.name.lower() for m in f.meetings if m.kind == "ministerial")

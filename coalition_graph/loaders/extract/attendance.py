@@ -84,7 +84,7 @@ class AttendanceFinder:
         for sent in doc.sentences:
             keys = self.mf.by_sentence.get(sent.index, [])
             if keys:
-                last_meeting = keys[-1]
+                last_meeting = next((k for k in reversed(keys) if not self.mf.is_past_background(k)), keys[-1])
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
                 if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
@@ -450,7 +450,8 @@ class AttendanceFinder:
         named = {p.key for p in self.doc.persons if sent.start <= p.start < sent.end}
         if named & set(d.participants) or d.mentions[-1][2].paragraph == sent.paragraph:
             return last  # ("X met Y. Z joined them" goes on with the meeting just told)
-        told = [m for m in self.mf.drafts if not m.bilateral and m.mentions and m.mentions[0][0] < sent.start]
+        told = [m for m in self.mf.drafts if not m.bilateral and m.mentions and m.mentions[0][0] < sent.start
+                and not self.mf.is_past_background(m.key)]
         return told[-1].key if told else last
 
     def _meeting_for(self, sent: Sentence, keys: list[str], pos: int | None = None) -> str:

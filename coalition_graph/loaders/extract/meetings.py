@@ -35,7 +35,7 @@ FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
-OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:(?:\w+\s+){0,2}|"
+OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
                               r"(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?)$", re.I)
 BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
 VERB_MEETING_RX = re.compile(
@@ -76,6 +76,7 @@ class MeetingDraft:
     ends_on: bool = False  # its date is the day it ended ("ended on Thursday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
+    background: bool = False  # told as another, earlier or later one ("a year after a first such gathering")
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
     def compatible(self, o: "MeetingDraft") -> bool:
@@ -184,6 +185,13 @@ class MeetingFinder:
         self._from_end_and_length()
         return self.drafts
 
+    def is_past_background(self, key: str) -> bool:
+        """A meeting told only as an earlier one ("a year after a first such gathering"), a month or more
+        before the report: no sentence after it without a meeting of its own goes on about it."""
+        d = next((m for m in self.drafts if m.key == key), None)
+        pub = self.doc.published
+        return bool(d and d.background and d.start and pub and (pub - d.start).days > 30)
+
     def _from_end_and_length(self) -> None:
         """"The summit ended on Thursday. … three days of the summit": a meeting dated by its last day starts
         as many days before as the article says it lasted (in a sentence that tells of it, or next to one)."""
@@ -241,8 +249,8 @@ class MeetingFinder:
             if d.start or d.future or not d.city or not d.mentions:
                 continue
             s, _e, sent, _r = d.mentions[0]
-            if re.search(r"\b(?:previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:[\w\-]+\s+){0,2}$",
-                         doc.text[max(sent.start, s - 40):s]) and not re.match(r"met\b", doc.text[s:s + 4]):
+            if (d.background or re.search(r"\b(?:previous|last|next|another|earlier|upcoming|future|first|second)\s+(?:[\w\-]+\s+){0,2}$",
+                                          doc.text[max(sent.start, s - 40):s])) and not re.match(r"met\b", doc.text[s:s + 4]):
                 continue  # "the previous summit in London" (but "Trump first met Zelenskyy" is that day's sequence)
             dated = [o for o in self.drafts if o is not d and o.city == d.city and o.start and o.precision == "day"
                      and not o.future and 0 <= (doc.published - o.start).days <= 3]
@@ -336,6 +344,25 @@ class MeetingFinder:
                     if not d.city and not d.country and d.head not in ("call", "video call"):
                         d.city, d.country = o.city, o.country  # (a call is not held anywhere)
                     break
+            if d.start is None and d.background and self._told_apart(d.mentions[0][0]):
+                self._apart_from_subject(d)
+
+    def _apart_from_subject(self, d: MeetingDraft) -> None:
+        """"It comes one year after a similar gathering in Riyadh": "it", the subject of the sentence, is the
+        meeting the report is about (the first one told with a day, held or planned), so the other one is dated
+        back (or on) from it."""
+        a = self.doc.analysis
+        s, _e, sent, _r = d.mentions[0]
+        first = a.token_at(sent.start) if a is not None else None
+        if first is None or first.lower not in ("it", "this") or first.dep not in ("nsubj", "nsubjpass"):
+            return
+        main = next((o for o in self.drafts if o is not d and o.start and o.precision == "day" and not o.background
+                     and not o.bilateral), None)
+        if main is not None:
+            told = (sent.start, sent.start, sent, "subject")
+            shifted = self._shifted(main.start, main.precision, told, d.mentions[0])
+            if shifted != (main.start, main.precision):
+                d.start, d.precision = shifted
 
     def _shifted(self, date: dt.date, precision: str, told: tuple, later: tuple) -> tuple[dt.date, str]:
         """"The gathering came two days after A and B travelled to Kyiv … and met X", "the summit came a year
@@ -873,6 +900,58 @@ class MeetingFinder:
                 return next((p for p in reversed(self.doc.places) if lo <= p.start < x.start and p.place.city), None)
         return None
 
+    def _outer_meeting(self, sent: Sentence, s: int) -> MeetingDraft | None:
+        """The meeting whose noun the mention at `s` hangs on through "for" / "ahead of" / "before" ("the
+        preparatory meeting for the summit", "a dinner ahead of the summit"), told earlier in the sentence."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None or m.dep != "pobj":
+            return None
+        prep = a.tokens[m.head]
+        if prep.lower not in ("for", "ahead", "before", "of") or prep.head == prep.i:
+            return None
+        up = a.tokens[prep.head]
+        if prep.lower == "of":  # "ahead of the summit"
+            if up.lower != "ahead" or up.head == up.i:
+                return None
+            up = a.tokens[up.head]
+        if up.pos not in ("NOUN", "PROPN"):
+            return None  # "gathered in Riyadh for a summit": the gathering is the summit
+        for ps, pe, key in self.positions.get(sent.index, []):
+            if ps <= up.start < pe:
+                return next((x for x in self.drafts if x.key == key), None)
+        return None
+
+    def _prepares_for(self, s: int, e: int) -> bool:
+        """The meeting noun at s..e is held for or ahead of another meeting named in its phrase ("the
+        preparatory meeting for the summit", "a dinner ahead of the summit")."""
+        a = self.doc.analysis
+        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
+        if not nouns:
+            return False
+        m = nouns[-1]
+        for c in a.children(m.i):
+            preps = [c] if c.dep == "prep" and c.lower == "for" else \
+                [x for x in a.children(c.i) if x.dep == "prep" and x.lower == "of"] if c.lower == "ahead" else []
+            for p in preps:
+                for o in a.children(p.i):
+                    if o.dep == "pobj" and HEAD_RX.fullmatch(o.text):
+                        return True
+        return False
+
+    def _told_apart(self, s: int) -> bool:
+        """The mention at `s` follows "N days/weeks/months/years after/before" in its clause."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None:
+            return False
+        toks = a.tokens[max(0, m.i - 7):m.i]
+        for n, unit, rel in zip(toks, toks[1:], toks[2:]):
+            if (NUMBER_WORDS.get(n.lower) or n.text.isdigit() or n.lower in ("a", "an")) and \
+                    unit.lemma in ("day", "week", "month", "year") and rel.lower in ("after", "before"):
+                return True
+        return False
+
     def _place_on_trigger(self, s: int):
         """A place in an "in/at/to" phrase of the meeting word, however long the object between them
         ("welcomed the Ukrainian president to Warsaw"), or of the trip a purpose clause of meeting hangs from
@@ -982,6 +1061,8 @@ class MeetingFinder:
         """The head plus an 'of ...' complement ('meeting of the Ukraine Defense Contact Group')."""
         text = self.doc.text
         m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:so-called\s+)?[\"“]?(?:[\w’'\-]+\s*){1,6}", text[e:sent.end])
+        if m and m.group(0).split()[0] == "for" and HEAD_RX.search(m.group(0)):
+            return e  # "the preparatory meeting for the BRICS summit" names another meeting
         if m:
             end = e + m.end()
             for o in self.doc.orgs:  # extend to cover an organization name that starts inside
@@ -1033,7 +1114,27 @@ class MeetingFinder:
         edition_of = self.current if other and edition and d.name is None and self.current is not None and \
             self.current.name and self.current.head == d.head else None
         target = None
-        if has_own and definite and not other and self._days_of_current(d, sent):
+        nested = False
+        outer = self._outer_meeting(sent, s)
+        if outer is not None:
+            # "the preparatory ministerial meeting for the summit in Riyadh, Sunday": the summit is another
+            # meeting, told already or not; the day written after both is the outer one's
+            if d.start and outer.start == d.start:
+                d.start, d.range_start = None, None
+            if outer.city is None and d.city:  # (the meeting held for a summit is held where the summit is)
+                outer.city, outer.country = d.city, d.country
+            same = [m for m in self.drafts if m is not outer and m.head == d.head and m.compatible(d)]
+            target = same[0] if same else None  # the first told: the meeting the report is about
+            nested = True
+        elif self._prepares_for(s, e):
+            # "the preparatory ministerial meeting for the summit … on Sunday": a meeting of its own, dated by
+            # the one day its sentence tells
+            days = [x for x in self.doc.dates if sent.start <= x.start < sent.end and x.precision == "day"]
+            if d.start is None and len({x.date for x in days}) == 1:
+                d.start, d.precision = days[0].date, "day"
+            same = [m for m in self.drafts if m.head == d.head and m.compatible(d) and m.overlaps(d)]
+            target = same[-1] if same else None
+        elif has_own and definite and not other and self._days_of_current(d, sent):
             target = self.current  # "the event closed on Thursday": a later day of the meeting being told
         elif indefinite and not has_own and d.head in ("call", "video call", "talks", "meeting", "summit", "conference"):
             target = None  # "Trump joined a call with the leaders afterwards": another event
@@ -1064,6 +1165,8 @@ class MeetingFinder:
                     target = max(reversed(past), key=lambda m: (not m.bilateral, len(m.mentions)))
         elif not has_own and not other and d.head in ANAPHORIC_HEADS:
             return  # "the event" before any meeting is named: nothing to attach to
+        elif other and self._told_apart(s):
+            target = None  # "came a year after a first such gathering in Riyadh": another meeting, dated later
         else:
             for m in reversed(self.drafts):
                 same_sentence = any(x[2].index == sent.index for x in m.mentions) and not other
@@ -1078,6 +1181,7 @@ class MeetingFinder:
             if d.range_start:
                 d.start, d.precision = d.range_start, "day"
             d.key = f"M{len(self.drafts) + 1}"
+            d.background = bool(other)
             if edition_of is not None:
                 d.name = edition_of.name  # "the next edition of the conference": another one of the same name
             self.drafts.append(d)
@@ -1088,7 +1192,7 @@ class MeetingFinder:
         if target.key not in self.by_sentence[sent.index]:
             self.by_sentence[sent.index].append(target.key)
         self.positions.setdefault(sent.index, []).append((s, e, target.key))
-        if not other:
+        if not other and not nested:
             self.current = target
 
 
