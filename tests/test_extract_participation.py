@@ -237,3 +237,26 @@ def test_staying_away_in_the_next_clause_does_not_make_the_representative_absent
     got = attendance("G20 leaders met in New Delhi on Saturday for their summit. China was represented by Premier "
                      "Li Qiang; President Xi Jinping stayed away.", "2023-09-09")
     assert got["Li Qiang"][2] == "attended" and got["Xi Jinping"][2] == "absent"
+
+
+def _att(text: str, published: str):
+    f = facts(text, published)
+    names = {p.key: p.name for p in f.persons}
+    by_key = {m.key: m for m in f.meetings}
+    return {(by_key[a.meeting].kind, names.get(a.person), a.status) for a in f.attendances if a.person}
+
+
+def test_the_side_of_a_call_who_says_he_will_skip_the_summit_is_absent_from_it():
+    att = _att("Central Asian leaders will meet at a summit in Astana on Friday.\n\nIn a phone call with Kazakh "
+               "President Kassym-Jomart Tokayev, Uzbek President Shavkat Mirziyoyev said he would not take part in "
+               "the summit.", "2025-05-14")
+    assert ("summit", "Shavkat Mirziyoyev", "absent") in att
+    assert ("bilateral", "Shavkat Mirziyoyev", "attended") in att
+
+
+def test_scheduled_to_attend_without_an_object_goes_on_about_the_summit():
+    att = _att("Gulf leaders gathered in Doha on Tuesday for an emergency summit.\n\nThe meeting comes two years after a "
+               "similar gathering in Doha.\n\nOmani Sultan Haitham bin Tarik was also scheduled to attend, state media "
+               "said.", "2025-09-16")
+    assert ("summit", "Haitham bin Tariq Al Said", "expected") in att
+    assert not any(kind == "other" for kind, _n, _s in att)

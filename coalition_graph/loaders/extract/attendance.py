@@ -84,7 +84,9 @@ class AttendanceFinder:
         for sent in doc.sentences:
             keys = self.mf.by_sentence.get(sent.index, [])
             if keys:
-                last_meeting = next((k for k in reversed(keys) if not self.mf.is_past_background(k)), keys[-1])
+                # (a sentence that only recalls an earlier meeting does not change what the report goes on about)
+                last_meeting = next((k for k in reversed(keys) if not self.mf.is_past_background(k)),
+                                    last_meeting or keys[-1])
             if not keys:
                 # "arrived separately in the capital to join the group": the meeting being talked about
                 if last_meeting and (re.search(r"\b(?:(?:arrived|travell?ed)\b[^.;]{0,60}\bto join|joined|took part|attended|"
@@ -98,7 +100,8 @@ class AttendanceFinder:
                                                r"as (?:an? )?observers?)\b", sent.text)
                                      or PRESENCE_RX.search(sent.text)
                                      or re.match(r"(?:In|During) (?:his|her|their) (?:intervention|speech|address|remarks)", sent.text)
-                                     or ABSENT_RX.search(sent.text)):
+                                     or ABSENT_RX.search(sent.text)
+                                     or self._attends_without_object(sent)):
                     keys = [self._context_meeting(sent, last_meeting)]
                 elif self._city_meeting(sent):
                     keys = [self._city_meeting(sent)]
@@ -118,11 +121,15 @@ class AttendanceFinder:
         told = {(a.sentence.index, a.person or a.country) for a in self.out}
         for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf, self.speakers).run():
             if (sent.index, key) in told:
+                here = [a for a in self.out if a.sentence.index == sent.index and (a.person or a.country) == key]
                 if status == "absent":  # "declined to attend", "did not travel to": the parse knows better
-                    for a in self.out:
-                        if a.sentence.index == sent.index and (a.person or a.country) == key and a.meeting == meeting:
+                    for a in here:
+                        if a.meeting == meeting:
                             a.status = "absent"
-                continue  # the sentence already placed this person or country at a meeting
+                if not (status == "absent" and all(a.meeting != meeting and a.status != "absent" for a in here)):
+                    continue  # the sentence already placed this person or country at a meeting
+                # ("In a call with X, Y said he would not take part in the summit": the call's side stays away
+                # from the summit)
             if kind == "person":
                 self._person(meeting, key, role, status, sent, rule)
             else:
@@ -439,6 +446,25 @@ class AttendanceFinder:
             for c in doc.countries:
                 if c.text == m.group(1) and sent.start <= c.start < sent.end:
                     self._country(meeting, c.iso3, "participant", "attended", sent, "attendance.delegation")
+
+    def _attends_without_object(self, sent: Sentence) -> bool:
+        """"X was also scheduled to attend", "Y will take part": a verb of attending with no object or
+        phrase of its own goes on about the meeting being told."""
+        a = self.doc.analysis
+        if a is None:
+            return False
+        for t in a.tokens_in(sent.start, sent.end):
+            if t.pos != "VERB" or t.lemma not in ("attend", "participate", "take"):
+                continue
+            kids = a.children(t.i)
+            if t.lemma == "take" and not any(c.dep == "dobj" and c.lower == "part" for c in kids):
+                continue
+            if t.lemma != "take" and any(c.dep in ("dobj", "prep") for c in kids):
+                continue
+            if t.lemma == "take" and any(c.dep == "prep" for c in kids):
+                continue
+            return True
+        return False
 
     def _context_meeting(self, sent: Sentence, last: str) -> str:
         """The meeting a sentence without a meeting mention is about: the last one told, except a two-sided

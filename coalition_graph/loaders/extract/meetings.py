@@ -166,6 +166,7 @@ class MeetingFinder:
         self.by_sentence: dict[int, list[str]] = {}
         self.positions: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, meeting key)
         self.current: MeetingDraft | None = None
+        self.told: list[MeetingDraft] = []  # the meetings being told, in turn (self.current over time)
 
     def run(self) -> list[MeetingDraft]:
         for sent in self.doc.sentences:
@@ -752,7 +753,7 @@ class MeetingFinder:
                             re.fullmatch(r"\s+(?:in|at)\s+", text[max(e, np_end):c.start]):
                         d.country = c.iso3
         # date: the date written nearest to the phrase in the same sentence
-        cands = [x for x in doc.dates if sent.start <= x.start < sent.end]
+        cands = [x for x in doc.dates if sent.start <= x.start < sent.end and not self._date_of_telling(s, e, x)]
         if re.match(r"(?:'s|’s)\b", text[e:e + 3]):
             cands = []  # "the forum's future once Trump takes office on January 20": not the forum's date
         near = []
@@ -921,6 +922,24 @@ class MeetingFinder:
             if ps <= up.start < pe:
                 return next((x for x in self.drafts if x.key == key), None)
         return None
+
+    def _date_of_telling(self, s: int, e: int, date) -> bool:
+        """The date dates the telling of the meeting, not the meeting: "the ministry announced the summit in
+        late October" (a date on a verb of saying whose object the meeting is)."""
+        a = self.doc.analysis
+        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
+        if not nouns or nouns[-1].dep != "dobj":
+            return False
+        v = a.tokens[nouns[-1].head]
+        if v.lemma not in ("announce", "confirm", "unveil", "propose", "say"):
+            return False
+        t = a.token_at(date.start)
+        if t is None:
+            return False
+        up = [t] + a.ancestors(t.i)
+        k = next((j for j, x in enumerate(up) if x.i == v.i), None)
+        return k is not None and all(x.dep in ("pobj", "prep", "npadvmod", "amod", "compound", "nummod", "advmod")
+                                     or x.ent == "DATE" for x in up[:k])
 
     def _prepares_for(self, s: int, e: int) -> bool:
         """The meeting noun at s..e is held for or ahead of another meeting named in its phrase ("the
@@ -1152,9 +1171,11 @@ class MeetingFinder:
                 target = recent[1]  # a side call just named is less likely "the meeting" than the summit told at length
             if target.head == "call" and target.bilateral and d.head in _GENERIC:
                 # "In a phone call with X, Y said he would skip the meeting": a call is no "meeting"
+                told = [m for m in reversed(self.told) if m.head not in ("call", "video call") and m.future == d.future]
                 others = [m for m in self.drafts if m.head not in ("call", "video call") and m.future == d.future] or \
                     [m for m in self.drafts if m.head not in ("call", "video call")]
-                target = others[-1] if others else target
+                # the meeting being told before the call came up, else the last one named
+                target = told[0] if told else others[-1] if others else target
             if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial"):
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
                 same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
@@ -1194,6 +1215,7 @@ class MeetingFinder:
         self.positions.setdefault(sent.index, []).append((s, e, target.key))
         if not other and not nested:
             self.current = target
+            self.told.append(target)
 
 
 CONTRAST_RX = re.compile(r"\b(?:rather than|instead of|not|than)\s+(?:\w+\s+)?$", re.I)
