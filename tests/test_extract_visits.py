@@ -244,3 +244,12 @@ def test_a_phone_conversation_is_a_call():
                                   "Australian Prime Minister Anthony Albanese on Friday.", "2024-03-02")
     assert [(m.kind, m.mode) for m in ms] == [("bilateral", "virtual")]
     assert {(ms[0].key, "Christopher Luxon"), (ms[0].key, "Anthony Albanese")} <= att
+
+
+def test_a_photo_caption_of_two_leaders_is_their_meeting_there_that_day():
+    ms, att = meetings_and_people("Turkish President Recep Tayyip Erdogan signed a grain deal extension.\n\nTurkish "
+                                  "President Recep Tayyip Erdogan with Ukrainian President Volodymyr Zelenskyy during a "
+                                  "news conference, in Istanbul, Saturday, July 8, 2023.", "2023-07-09")
+    bil = [m for m in ms if m.kind == "bilateral"]
+    assert [(m.city, str(m.start)) for m in bil] == [("Istanbul", "2023-07-08")]
+    assert {(bil[0].key, "Recep Tayyip Erdoğan"), (bil[0].key, "Volodymyr Zelenskyy")} <= att

@@ -642,6 +642,14 @@ class MeetingFinder:
                 continue
             d = self._draft_from(sent, m.start, m.end, m.head)
             d.bilateral, d.participants = True, list(m.sides)
+            if m.caption:
+                days = {x.date for x in self.doc.dates if sent.start <= x.start < sent.end and x.precision == "day"}
+                cities = {p.place.city: p for p in self.doc.places if sent.start <= p.start < sent.end and p.place.city}
+                if d.start is None and len(days) == 1:
+                    d.start, d.precision = days.pop(), "day"
+                if d.city is None and len(cities) == 1:
+                    place = next(iter(cities.values())).place
+                    d.city, d.country = place.city, place.iso3
             if m.head == "call":
                 d.mode = "virtual"
             out.append((d, f"meeting.verb.{m.head}_of_two", (m.start, m.end)))

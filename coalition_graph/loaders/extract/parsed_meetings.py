@@ -287,6 +287,7 @@ class TwoSided:
     end: int
     head: str           # meeting | call
     sides: tuple[str, str]  # person keys: host or caller first
+    caption: bool = False   # told by a caption: the sentence's place and day are the meeting's
 
 
 def find_two_sided(doc, sent) -> list[TwoSided]:
@@ -299,6 +300,9 @@ def find_two_sided(doc, sent) -> list[TwoSided]:
     syn = Syntax(a)
     classes = lemma_classes()
     out = []
+    caption = _caption(doc, syn, sent)
+    if caption is not None:
+        out.append(caption)
     for v in a.tokens_in(sent.start, sent.end):
         cls = classes.get(v.lemma, frozenset())
         if v.pos == "VERB" and cls & {"talk", "meet_two"}:
@@ -383,3 +387,24 @@ def _two_who_talk(doc, syn: Syntax, v: Token, cls: frozenset) -> tuple[str, str]
         if len(sides) == 2 and len(subj) >= 1:
             return sides[0], sides[1]
     return None
+
+
+def _caption(doc, syn: Syntax, sent) -> TwoSided | None:
+    """A photo caption: "President A with President B during the ceremony, in Kyiv, Friday, Aug. 23" — a
+    sentence with no verb whose head is a person with another person in a "with" phrase, placed and dated."""
+    a = syn.a
+    toks = a.tokens_in(sent.start, sent.end)
+    if not toks or any(t.pos in ("VERB", "AUX") for t in toks):
+        return None
+    root = next((t for t in toks if t.head == t.i), None)
+    if root is None or root.pos != "PROPN":
+        return None
+    own = syn.actors(doc, root)
+    partners = [act[1] for o in syn.with_phrases(root) for g in syn.group(o)
+                if (act := syn.actors(doc, g)) and act[0] == "person"]
+    placed = any(sent.start <= p.start < sent.end for p in doc.places)
+    dated = any(sent.start <= x.start < sent.end for x in doc.dates)
+    if not (own and own[0] == "person" and len(partners) == 1 and partners[0] != own[1] and placed and dated):
+        return None
+    w = next(c for c in a.children(root.i) if c.dep == "prep" and c.lemma in ("with", "alongside", "together"))
+    return TwoSided(w.start, w.end, "meeting", (own[1], partners[0]), caption=True)
