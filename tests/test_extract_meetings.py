@@ -138,3 +138,10 @@ def test_a_meeting_held_for_a_summit_is_another_meeting():
     kinds = sorted((m.kind, str(m.start), m.city) for m in f.meetings)
     assert kinds == [("ministerial", "2024-11-10", "Riyadh"), ("summit", "2024-11-11", "Riyadh")]
     assert not any("summit" in m.name.lower() for m in f.meetings if m.kind == "ministerial")
+
+
+def test_a_meeting_on_the_sidelines_is_named_after_the_summit_it_was_held_at():
+    f = facts("Canadian Prime Minister Mark Carney and Indian Prime Minister Narendra Modi met on the sidelines of the "
+              "G7 summit in Kananaskis on Tuesday.", "2025-06-18")
+    bil = [m for m in f.meetings if m.kind == "bilateral"]
+    assert bil and bil[0].name == "Carney–Modi meeting on the sidelines of the G7 summit"

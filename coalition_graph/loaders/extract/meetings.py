@@ -182,6 +182,7 @@ class MeetingFinder:
         self._same_city_news()
         self._happening_now()
         self._visits_for_meetings()
+        self._multi_day()
         self._news_of_the_day()
         self._from_end_and_length()
         return self.drafts
@@ -690,16 +691,45 @@ class MeetingFinder:
             if target is None:
                 continue
             target.participants += [p for p in d.participants if p not in target.participants]
-            target.mentions += d.mentions
-            self.drafts.remove(d)
-            for keys in self.by_sentence.values():
-                if d.key in keys:
-                    keys[keys.index(d.key)] = target.key
-                    keys[:] = list(dict.fromkeys(keys))
-            for sent_index, spans in self.positions.items():
-                self.positions[sent_index] = [(s, e, target.key if k == d.key else k) for s, e, k in spans]
-            if self.current is d:
-                self.current = target
+            self._fold(d, target)
+
+    def _multi_day(self) -> None:
+        """A summit or conference of one format or city told on two days a day or two apart ("opened on
+        Thursday", "on Friday the summit adopted …") is one meeting of several days, starting on the first."""
+        for d in list(self.drafts):
+            if d not in self.drafts or d.bilateral or d.head not in ("summit", "conference", "ministerial") or \
+                    not d.start or d.precision != "day":
+                continue
+            for o in self.drafts:
+                if o is d or o.bilateral or o.head != d.head or not o.start or o.precision != "day" or \
+                        o.future != d.future or o.background or d.background or not 0 < abs((o.start - d.start).days) <= 2:
+                    continue
+                same_place = bool(d.city and d.city == o.city and (not d.format or not o.format or d.format == o.format))
+                same_format = bool(d.format and d.format == o.format and (not d.city or not o.city or d.city == o.city))
+                if not (same_place or same_format) or (d.name and o.name and d.name.lower() != o.name.lower()):
+                    continue
+                first, later = (o, d) if self.drafts.index(o) < self.drafts.index(d) else (d, o)
+                start = min(first.start, later.start)
+                first.absorb(dataclasses.replace(later, start=None, range_start=None, mentions=[]))
+                first.start = start
+                self._fold(later, first)
+                break
+
+    def _fold(self, d: MeetingDraft, target: MeetingDraft) -> None:
+        """`d` is told again as `target`: its mentions, sentences and positions go to it."""
+        target.mentions += d.mentions
+        self.drafts.remove(d)
+        for keys in self.by_sentence.values():
+            if d.key in keys:
+                keys[keys.index(d.key)] = target.key
+                keys[:] = list(dict.fromkeys(keys))
+        for sent_index, spans in self.positions.items():
+            self.positions[sent_index] = [(s, e, target.key if k == d.key else k) for s, e, k in spans]
+        for m in self.drafts:
+            if m.held_at == d.key:
+                m.held_at = target.key
+        if self.current is d:
+            self.current = target
 
     def _draft_from(self, sent: Sentence, s: int, e: int, head: str) -> MeetingDraft:
         doc = self.doc
@@ -1250,9 +1280,17 @@ def _days_meet(a: MeetingDraft, b: MeetingDraft) -> bool:
 
 def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
     out = []
+    by_key = {d.key: d for d in drafts}
     for d in drafts:
         kind = _kind(d)
         name = d.name or _name(doc, d, kind)
+        larger = by_key.get(d.held_at) if d.held_at else None
+        if kind == "bilateral" and larger is not None and not d.name and d.head != "visit":
+            # "Carney–Zelenskyy meeting on the sidelines of the G7 summit", as a person would write it
+            of = larger.name or _name(doc, dataclasses.replace(larger, city=None, country=None), _kind(larger))
+            if HEAD_RX.fullmatch(of.split()[0]):
+                of = of[:1].lower() + of[1:]  # "the summit", not "the Summit"
+            name = f"{name.split(' in ')[0]} on the sidelines of the {of}"
         mode = d.mode or ("in-person" if d.city and not d.future else None)
         ev: list[Evidence] = []
         seen = set()
