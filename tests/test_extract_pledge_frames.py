@@ -81,3 +81,20 @@ def test_what_was_supplied_over_a_period_is_no_pledge():
 def test_an_amount_each_goes_to_every_donor():
     got = pledges("The United Arab Emirates and Germany pledged $100 million each to the new fund.", "2023-11-30")
     assert got == [("ARE", 100e6, "USD"), ("DEU", 100e6, "USD")]
+
+
+def test_approving_the_transfer_of_equipment_is_a_commitment():
+    assert pledges("Belgium approved the transfer of four F-16 fighter jets to Ukraine on Friday.") == [("BEL", None, None)]
+
+
+def test_a_giving_noun_without_a_verb_of_deciding_is_no_commitment():
+    assert pledges("The transfer of four F-16 fighter jets to Ukraine was delayed by bad weather.") == []
+
+
+def test_her_country_is_the_country_of_the_person_just_named():
+    assert pledges("Finnish Defence Minister Antti Hakkanen said his country would contribute two more air defence "
+                   "systems.") == [("FIN", None, None)]
+
+
+def test_financing_air_defence_is_a_commitment_without_amount():
+    assert pledges("Norway committed to financing air defence for Ukraine.") == [("NOR", None, None)]

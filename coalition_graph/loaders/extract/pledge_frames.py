@@ -107,20 +107,47 @@ def commitments(doc, start: int, end: int) -> list[tuple[tuple[str, str], str | 
     syn = Syntax(a)
     classes = lemma_classes()
     out = []
-    for v in syn.words_of_class(start, end, "give", ("VERB",)):
+    for v in syn.words_of_class(start, end, "give", ("VERB",)) + _nominal_giving(a, syn, start, end, classes):
         if any(c.dep == "neg" for c in a.children(v.i)):
             continue
         objs = [c for c in a.children(v.i) if c.dep == "dobj"]
+        if v.pos == "NOUN":  # "approved the transfer of six Leopard tanks": what is given is the "of" object
+            objs = [o for c in a.children(v.i) if c.dep == "prep" and c.lower == "of" for o in a.children(c.i)
+                    if o.dep == "pobj"]
+            v_subj = a.tokens[v.head]
+        else:
+            v_subj = v
         things = [o for o in objs if "aid_noun" in classes.get(o.lemma, frozenset()) or
                   any(c.dep == "nummod" for c in a.children(o.i))]
         if not things or any(x.ent == "MONEY" for o in things for x in a.subtree(o.i)):
             continue  # an amount of money is the amount rules' to read
-        for s in syn.subjects(v):
+        for s in syn.subjects(v_subj):
             donor, person = _donor_of(doc, syn, s, classes)
             if donor:
                 lo, hi = things[0].start, a.subtree(things[0].i)[-1].end
                 out.append((donor, person, v.start, doc.text[lo:hi]))
     return out
+
+
+def _nominal_giving(a, syn: Syntax, start: int, end: int, classes) -> list[Token]:
+    """Nouns of giving (class `give_noun`: "the delivery of", "the transfer of") that are the object of a
+    verb of deciding ("Spain approved the transfer of six tanks", "Berlin would allow the delivery of …")."""
+    out = []
+    for n in syn.words_of_class(start, end, "give_noun", ("NOUN",)):
+        v = a.tokens[n.head]
+        if n.dep == "dobj" and v.pos == "VERB" and "decide" in classes.get(v.lemma, frozenset()):
+            out.append(n)
+    return out
+
+
+def _owner_of_pronoun(doc, t: Token) -> str | None:
+    """The person a possessive "his"/"her" stands for: the last person named before it in its sentence
+    ("Defence Minister Anita Anand said her country would contribute …")."""
+    sent = doc.sentence_at(t.start)
+    if sent is None:
+        return None
+    before = [p for p in doc.persons if sent.start <= p.start < t.start and p.via != "pronoun"]
+    return before[-1].key if before else None
 
 
 def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | None, str | None]:
@@ -142,6 +169,9 @@ def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | No
         for c in syn.a.children(t.i):
             if c.dep == "poss":
                 own = syn.actors(doc, c)
+                if own is None and c.pos == "PRON" and c.lower in ("his", "her"):
+                    key = _owner_of_pronoun(doc, c)
+                    own = ("person", key) if key else None
                 if own and own[0] == "person":
                     iso, _org = doc.country_of_person(own[1])
                     if iso:
