@@ -253,3 +253,21 @@ def test_a_photo_caption_of_two_leaders_is_their_meeting_there_that_day():
     bil = [m for m in ms if m.kind == "bilateral"]
     assert [(m.city, str(m.start)) for m in bil] == [("Istanbul", "2023-07-08")]
     assert {(bil[0].key, "Recep Tayyip Erdoğan"), (bil[0].key, "Volodymyr Zelenskyy")} <= att
+
+
+def test_meeting_an_unnamed_counterpart_is_a_bilateral_with_that_country():
+    f = facts("Estonian Foreign Minister Margus Tsahkna met his Finnish counterpart in Helsinki on Thursday.",
+              "2025-02-14")
+    assert [(m.kind, m.city, str(m.start)) for m in f.meetings] == [("bilateral", "Helsinki", "2025-02-13")]
+    assert {(a.person, a.country) for a in f.attendances} == {("margus-tsahkna", "EST"), (None, "FIN")}
+
+
+def test_talks_with_officials_of_a_country_are_a_bilateral_with_it():
+    f = facts("British Foreign Secretary David Lammy held talks with Qatari officials in Doha on Sunday.", "2024-10-21")
+    assert [m.kind for m in f.meetings] == ["bilateral"]
+    assert (None, "QAT") in {(a.person, a.country) for a in f.attendances}
+
+
+def test_an_unnamed_side_of_ones_own_country_is_no_other_side():
+    f = facts("Ukrainian President Volodymyr Zelenskyy met Ukrainian officials in Kharkiv on Friday.", "2024-05-18")
+    assert not any(a.country == "UKR" and a.person is None for a in f.attendances)

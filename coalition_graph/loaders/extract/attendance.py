@@ -117,6 +117,11 @@ class AttendanceFinder:
                     if d.held_at:  # who met on the sidelines of the summit was at the summit
                         self._person(d.held_at, p, "participant", self._status(sent0, d.mentions[0][0], d.held_at),
                                      sent0, "attendance.met_at_meeting")
+            for iso in d.sides_by_country:  # "X met his Turkish counterpart": Turkey took part, unnamed
+                if d.mentions:
+                    sent0 = d.mentions[0][2]
+                    self._country(d.key, iso, "participant", self._status(sent0, d.mentions[0][0], d.key), sent0,
+                                  "attendance.unnamed_side")
         self._group_joins_call()
         told = {(a.sentence.index, a.person or a.country) for a in self.out}
         for meeting, kind, key, role, status, sent, rule in ParticipationFinder(self.doc, self.mf, self.speakers).run():

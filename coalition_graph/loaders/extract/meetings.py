@@ -16,7 +16,7 @@ from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.syntax import Syntax
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
-    find_editions, find_group_meetings, find_two_sided, find_visits, host_country, noun_partners, noun_words,
+    find_editions, find_group_meetings, find_one_named, find_two_sided, find_visits, host_country, noun_partners, noun_words,
     told_as_past,
 )
 from coalition_graph.schema.models import Evidence, Meeting
@@ -75,6 +75,7 @@ class MeetingDraft:
     year: int | None = None  # a year its clause names ("In 2023, … the summit in Johannesburg")
     ends_on: bool = False  # its date is the day it ended ("ended on Thursday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
+    sides_by_country: list[str] = field(default_factory=list)  # ISO3 of a side told without a name
     held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
     background: bool = False  # told as another, earlier or later one ("a year after a first such gathering")
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
@@ -155,6 +156,9 @@ class MeetingDraft:
         for p in o.participants:
             if p not in self.participants:
                 self.participants.append(p)
+        for c in o.sides_by_country:
+            if c not in self.sides_by_country:
+                self.sides_by_country.append(c)
         self.mentions.extend(o.mentions)
 
 
@@ -572,6 +576,7 @@ class MeetingFinder:
         found += self._visits(sent, used, found)
         found += self._group_meetings(sent, used)
         found += self._two_sided(sent, used)
+        found += self._one_named(sent, used)
         for m in HEAD_RX.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(not (e <= a or s >= b) for a, b in used):
@@ -654,6 +659,20 @@ class MeetingFinder:
             if m.head == "call":
                 d.mode = "virtual"
             out.append((d, f"meeting.verb.{m.head}_of_two", (m.start, m.end)))
+            used.append((m.start, m.end))
+        return out
+
+    def _one_named(self, sent: Sentence, used: list[tuple[int, int]]) -> list:
+        """"X met his Turkish counterpart in Ankara" (see parsed_meetings.py)."""
+        out = []
+        for m in find_one_named(self.doc, sent):
+            if any(not (m.end <= a or m.start >= b) for a, b in used):
+                continue
+            d = self._draft_from(sent, m.start, m.end, m.head)
+            d.bilateral, d.participants, d.sides_by_country = True, [m.person], [m.country]
+            if m.head == "call":
+                d.mode = "virtual"
+            out.append((d, f"meeting.verb.{m.head}_with_unnamed", (m.start, m.end)))
             used.append((m.start, m.end))
         return out
 
@@ -1332,6 +1351,8 @@ def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
         return f"{who} visit to {where}" if where else f"{who} visit"
     if kind == "bilateral" and d.participants:
         names = [_short(doc, p) for p in d.participants[:2]]
+        if len(names) == 1 and d.sides_by_country:  # "Sybiha–Turkey meeting": the side told by its country
+            names.append(doc.gaz.country_name(d.sides_by_country[0]))
         label = "–".join(names) + (" call" if d.head == "call" else " meeting")
     elif len(d.words) > 1 and not fmt:
         label = " ".join(d.words)  # "second Ukraine peace summit", "meeting of the international alliance"

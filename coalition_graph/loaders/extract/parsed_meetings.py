@@ -408,3 +408,72 @@ def _caption(doc, syn: Syntax, sent) -> TwoSided | None:
         return None
     w = next(c for c in a.children(root.i) if c.dep == "prep" and c.lemma in ("with", "alongside", "together"))
     return TwoSided(w.start, w.end, "meeting", (own[1], partners[0]), caption=True)
+
+
+@dataclass(frozen=True)
+class OneNamed:
+    start: int          # the verb
+    end: int
+    head: str           # meeting | call
+    person: str         # the side the text names
+    country: str        # ISO3 of the side it does not name ("his Turkish counterpart", "Saudi officials")
+
+
+ONE_NAMED_VERBS = {"meet": ("dobj", "with"), "receive": ("dobj",), "host": ("dobj",), "welcome": ("dobj",),
+                   "speak": ("with",), "talk": ("with",), "hold": ("talks",)}
+
+
+def find_one_named(doc, sent) -> list[OneNamed]:
+    """Meetings of one named person with an unnamed side of another country: "X met his Turkish
+    counterpart in Ankara", "X held talks with Saudi officials", "X spoke by phone with his Chinese
+    counterpart". The other side is a noun of office (class `group_noun`) that names no person, with its
+    country as a demonym or name inside its phrase or after "of"/"from"."""
+    a = doc.analysis
+    if a is None:
+        return []
+    syn = Syntax(a)
+    classes = lemma_classes()
+    out = []
+    for v in a.tokens_in(sent.start, sent.end):
+        ways = ONE_NAMED_VERBS.get(v.lemma)
+        if v.pos != "VERB" or ways is None or any(c.dep in ("neg", "auxpass") for c in a.children(v.i)):
+            continue
+        kids = a.children(v.i)
+        objs = []
+        if "dobj" in ways:
+            objs += [c for c in kids if c.dep == "dobj"]
+        if "with" in ways:
+            objs += syn.with_phrases(v)
+        if "talks" in ways:  # "held talks with Saudi officials"
+            objs += [o for c in kids if c.dep == "dobj" and c.lemma in ("talk", "meeting", "call", "conversation")
+                     for o in syn.with_phrases(c)]
+        own = [act[1] for t in syn.subjects(v) if (act := syn.actors(doc, t)) and act[0] == "person"]
+        if len(set(own)) != 1 or not objs:
+            continue
+        home, _org = doc.country_of_person(own[0])
+        for o in [g for x in objs for g in syn.group(x)]:
+            act = syn.actors(doc, o)
+            if act and act[0] == "person" or "group_noun" not in classes.get(o.lemma, frozenset()):
+                continue
+            iso = _country_of_office(doc, syn, o)
+            if iso and iso != home:
+                phoned = any(x.lemma in ("phone", "telephone") for x in a.tokens_in(sent.start, sent.end))
+                out.append(OneNamed(v.start, v.end, "call" if phoned else "meeting", own[0], iso))
+                break
+    return out
+
+
+def _country_of_office(doc, syn: Syntax, o: Token) -> str | None:
+    """The country of an unnamed office holder: "his Turkish counterpart", "officials of Saudi Arabia"."""
+    lo, hi = syn.np_span(o)
+    near = doc.mentions_near(lo, hi)
+    for c in near.countries:
+        if lo <= c.start < hi:
+            return c.iso3
+    for c in syn.a.children(o.i):
+        if c.dep == "prep" and c.lower in ("of", "from"):
+            for x in syn.a.children(c.i):
+                act = syn.actors(doc, x) if x.dep == "pobj" else None
+                if act and act[0] == "country":
+                    return act[1]
+    return None
