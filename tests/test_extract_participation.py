@@ -260,3 +260,27 @@ def test_scheduled_to_attend_without_an_object_goes_on_about_the_summit():
                "said.", "2025-09-16")
     assert ("summit", "Haitham bin Tariq Al Said", "expected") in att
     assert not any(kind == "other" for kind, _n, _s in att)
+
+
+def test_a_country_as_chair_hosting_the_summit_takes_part_despite_the_parse():
+    f = facts("South Africa, as the current chair of the G20, is hosting the summit in Johannesburg on Saturday.",
+              "2025-11-20")
+    assert ("ZAF", "attended") in {(a.country, a.status) for a in f.attendances} or \
+        ("ZAF", "expected") in {(a.country, a.status) for a in f.attendances}
+
+
+def test_a_country_that_did_not_send_a_delegation_was_absent():
+    f = facts("The Sudan conference in London on Tuesday drew ministers from 20 countries. Russia did not send a "
+              "delegation.", "2025-04-16")
+    assert (None, "RUS", "absent") in {(a.person, a.country, a.status) for a in f.attendances}
+
+
+def test_countries_invited_as_guests_took_part():
+    f = facts("The G7 summit in Apulia opened on Thursday. India and Brazil were invited as guests.", "2024-06-14")
+    got = {(a.country, a.status) for a in f.attendances if a.person is None}
+    assert {("IND", "attended"), ("BRA", "attended")} <= got
+
+
+def test_a_bare_invitation_says_nothing_of_coming():
+    f = facts("The G7 summit in Apulia opened on Thursday. India was invited.", "2024-06-14")
+    assert "IND" not in {a.country for a in f.attendances}

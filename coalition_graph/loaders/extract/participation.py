@@ -65,6 +65,8 @@ class ParticipationFinder:
             self._title_host(t, sent)
         elif t.pos == "VERB" and t.lemma in ("send", "dispatch"):
             self._sent_to(t, sent)
+        elif t.pos == "VERB" and t.lemma == "invite":
+            self._invited_as(t, sent)
         elif t.pos in ("VERB", "AUX") and "gathering" in cls:
             self._meeting_subject(t, sent)
         elif t.pos == "NOUN" and "participant_noun" in cls:
@@ -231,6 +233,31 @@ class ParticipationFinder:
                         if o.dep == "dobj":
                             self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
                     return
+        # "China did not send a delegation", "Turkey sent its deputy minister": the sender took part (or not)
+        # in the meeting the sentence or the report goes on about
+        sent_people = [o for o in self.a.children(v.i) if o.dep == "dobj" and
+                       "group_noun" in self.classes.get(o.lemma, frozenset())]
+        if not sent_people or any(c.dep == "prep" and c.lower == "to" for c in self.a.children(v.i)):
+            return
+        meeting = self._only_meeting(v, sent) or (None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        if meeting:
+            self._record(meeting, self.syn.subjects(v), "participant", self._status(v, meeting), sent,
+                         "participation.sent_delegation")
+
+    def _invited_as(self, v: Token, sent: Sentence) -> None:
+        """"India and Brazil were invited as guests", "were invited as partners the prime ministers of A and B":
+        who was invited in a role at the meeting took part in it (a bare invitation says nothing of coming)."""
+        kids = self.a.children(v.i)
+        if not any(c.dep == "prep" and c.lower == "as" for c in kids) or any(c.dep == "neg" for c in kids):
+            return
+        passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+        invited = self.syn.subjects(v) if passive else [g for c in kids if c.dep == "dobj" for g in self.syn.group(c)]
+        # (the parser may leave the invited after the verb as its object even in the passive)
+        invited += [g for c in kids if c.dep in ("dobj", "attr") for g in self.syn.group(c)] if passive else []
+        meeting = self._meeting_in_phrases(v, sent) or self._only_meeting(v, sent) or (
+            None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        if meeting and invited:
+            self._record(meeting, invited, "participant", self._status(v, meeting), sent, "participation.invited_as")
 
     def _title_host(self, t: Token, sent: Sentence) -> None:
         """"host Prime Minister Narendra Modi", "summit host Fumio Kishida": the title makes the named person

@@ -66,6 +66,11 @@ class Syntax:
             return self.group(head)  # "footage of A and B landing in Riyadh"
         if v.dep == "relcl":
             return self.group(head)
+        if v.dep == "advcl" and head.head == head.i and head.pos in ("PROPN", "NOUN") and \
+                any(c.dep == "aux" for c in self.a.children(v.i)):
+            # "Brazil, as the chair, is hosting the summit": the parser made the subject the root and hung the
+            # finite verb on it
+            return self.group(head)
         if v.dep in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp") or (v.dep == "acl" and head.pos == "ADJ") \
                 or (v.dep == "prep" and head.pos in ("AUX", "VERB")):
             # "X plans to attend", "X is due to meet" (with "due" parsed as a preposition of "is")
