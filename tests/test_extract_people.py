@@ -120,3 +120,16 @@ def test_a_person_between_terms_represents_the_country_of_the_nearest_office():
     f = facts("Leaders gathered in Riyadh for a summit on Monday. Donald Trump joined the summit by video.",
               "2024-11-11")
     assert [a.country for a in f.attendances if a.person == "donald-trump"] == ["USA"]
+
+
+def test_a_title_in_apposition_is_the_person_just_named():
+    f = facts("Mike Pompeo, America's top diplomat, met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
+              "2025-05-14")
+    assert {a.person for a in f.attendances} == {"mike-pompeo", "mohammed-bin-salman"}
+
+
+def test_a_name_the_parser_heads_by_its_last_word_is_the_person():
+    f = facts("Emir Tamim bin Hamad Al Thani received Egyptian intelligence chief Hassan Rashad in Doha on Monday.",
+              "2025-05-14")
+    assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Doha")]
+    assert "tamim-bin-hamad-al-thani" in {a.person for a in f.attendances}

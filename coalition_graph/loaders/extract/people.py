@@ -225,6 +225,12 @@ class PeopleFinder:
             if not self._free(t.start, t.end, taken):
                 continue
             key = self._resolve_title(t)
+            # "Antony Blinken, America's top diplomat, …": a title in apposition is the person just named
+            lead = t.mod_start if t.mod_start is not None else t.start
+            named = [m for m in self.mentions if m.via == "name" and m.end <= lead and
+                     re.fullmatch(r",\s*(?:the\s+)?", self.text[m.end:lead])]
+            if named:
+                key = named[-1].key
             if key:
                 self._add(PersonMention(t.start, t.end, t.text, key, "title", t.text, t.of, t.mod_start), taken)
         self.mentions.sort(key=lambda m: m.start)

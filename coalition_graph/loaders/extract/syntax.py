@@ -156,6 +156,12 @@ class Syntax:
         near = doc.mentions_near(lo, hi)
         people = [p for p in near.persons if p.span_start <= t.start < p.end] or \
             [p for p in near.persons if t.start < p.start and p.end <= hi]
+        if not people and t.pos == "PROPN":
+            # "Emir Tamim bin Hamad Al Thani": the name found is the start of the phrase the parser heads by
+            # its last word (not a possessor: "Starmer's adviser")
+            people = [p for p in near.persons if lo <= p.start and p.end <= t.start and p.via == "name" and
+                      doc.text[p.end:p.end + 2] not in ("'s", "’s") and
+                      all(x.pos == "PROPN" for x in self.a.tokens_in(p.end, t.end))]
         if people:
             return "person", people[0].key
         for c in near.countries:
