@@ -58,3 +58,11 @@ def test_the_speaker_is_the_subject_of_the_reporting_verb_not_the_nearest_name()
     f = facts("Russian Foreign Minister Sergei Lavrov, who led his country's delegation in place of President "
               "Vladimir Putin, told reporters that the West had failed to change the agenda.", "2023-09-10")
     assert [s.speaker for s in f.statements] == ["sergey-lavrov"]
+
+
+def test_a_phrase_quoted_inside_reported_speech_belongs_to_the_reported_statement():
+    f = facts('Hungarian Prime Minister Viktor Orban said the European Union was "sleepwalking into war" with its '
+              'plan for Ukraine.', "2025-03-06")
+    got = st(f)
+    assert len(got) == 1 and got[0][:2] == ("viktor-orban", False)
+    assert "the European Union was" in got[0][2]

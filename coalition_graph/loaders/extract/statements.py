@@ -116,8 +116,20 @@ class StatementFinder:
         reported = self._reported()
         self._direct(reported)
         direct_spans = [(s, e, d.speaker) for d in self.drafts if d.direct for s, e in d.parts]
+        text = self.doc.text
         for d in reported:
             s, e = d.parts[0]
+            # a phrase quoted inside the reported clause ('Washington would withhold funding until Gavi could
+            # "re-earn the public trust"') is part of that statement, not the statement
+            inner = [x for x in self.drafts if x.direct and x.speaker == d.speaker and len(x.parts) == 1 and
+                     s <= x.parts[0][0] and x.parts[0][1] <= e + 1 and
+                     _words(text[x.parts[0][0]:x.parts[0][1]]) < 0.6 * _words(text[s:e]) and
+                     self._clause_before_quote(s, x.parts[0][0])]
+            for x in inner:
+                self.drafts.remove(x)
+            if inner:
+                direct_spans = [(a, b, spk) for a, b, spk in direct_spans
+                                if not any((a, b) == x.parts[0] for x in inner)]
             # a direct quote of this speaker in the sentence already is the statement
             if any(a < e and s < b and spk == d.speaker for a, b, spk in direct_spans):
                 continue
@@ -127,6 +139,15 @@ class StatementFinder:
             self.drafts.append(d)
         self.drafts.sort(key=lambda d: d.start)
         return self.drafts
+
+    def _clause_before_quote(self, s: int, q: int) -> bool:
+        """Between the last verb of saying and the quote stands a clause of its own ("said Washington would
+        withhold funding until Gavi could "…""), not only an object ("called the decision "…"")."""
+        a = self.doc.analysis
+        said = [m for m in VERB_RX.finditer(self.doc.text, s, q)]
+        if a is None or not said:
+            return False
+        return any(t.pos in ("VERB", "AUX") for t in a.tokens_in(said[-1].end(), q))
 
     # ------------------------------------------------------------ speakers
     def _speaker_in(self, start: int, end: int, last: bool = False) -> PersonMention | None:
