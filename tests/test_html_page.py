@@ -177,6 +177,13 @@ def assert_focused_on(page: Page, graph, node: str) -> None:
     assert {node} | neighbours == {l["id"] for l in labels}
     assert_no_label_overlaps(labels)
     assert 12 * page.eval("coalitionGraph.cy.zoom()") >= 11  # the labels read at this zoom
+    extent = page.eval("coalitionGraph.cy.extent()")
+    for label in labels:  # whole labels in the window, not cut at its edge
+        box = label["label"]
+        assert extent["x1"] <= box["x1"] and box["x2"] <= extent["x2"] and extent["y1"] <= box["y1"] and box["y2"] <= extent["y2"], label
+    # nothing else written around the selection: the axis has no month labels, the hint is gone
+    assert page.eval("() => coalitionGraph.cy.nodes('.axis').filter(n => n.style('label') !== '').length") == 0
+    assert page.page.is_hidden("#hint")
 
 
 def test_search_box_finds_a_leader(sample_page):

@@ -59,7 +59,7 @@
     { selector: "node.side-left.labelled, node.side-left.peek", style: {
         "text-valign": "center", "text-halign": "left", "text-margin-x": -LABEL_GAP, "text-margin-y": 0,
         "text-justification": "right" } },
-    { selector: "node.peek", style: { "text-background-color": "#fff", "text-background-opacity": 0.92,
+    { selector: "node.peek, node.centre", style: { "text-background-color": "#fff", "text-background-opacity": 0.92,
         "text-background-padding": 2, "z-index": 999 } },
     { selector: "edge", style: {
         "events": "no",  // clicks go to the nodes under an edge
@@ -75,7 +75,9 @@
     { selector: "node.axis", style: { "events": "no", "shape": "rectangle", "background-color": "#999" } },
     { selector: "node.axis-line", style: { "width": "data(axisLength)", "height": 1.5 } },
     { selector: "node.axis-tick", style: { "width": 1.5, "height": 12, "label": "data(tick)", "text-valign": "top",
-        "text-margin-y": -2, "font-size": 11, "color": "#666" } }
+        "text-margin-y": -2, "font-size": 11, "color": "#666" } },
+    // while a node is in focus the axis steps back, its month labels gone from around the selection
+    { selector: "node.axis.faded", style: { "opacity": 0.1, "label": "" } }
   ];
   Object.keys(data.types).forEach(function (label) {
     var t = data.types[label];
@@ -425,6 +427,8 @@
     if (!focus) return;
     var was = focus;
     focus = null;
+    hint.hidden = false;
+    cy.getElementById(was.id).removeClass("centre");
     cy.batch(function () {
       Object.keys(was.arranged).forEach(function (id) {
         var node = cy.getElementById(id);
@@ -447,10 +451,16 @@
     var usableH = Math.max(200, cy.height() - 60), usableW = Math.max(300, cy.width() - 60);
     var half = node.width() / 2;
     var centreGap = Math.max(60, labelSize(id).w / 2 + COLUMN_GAP, half + COLUMN_GAP);
+    // as many columns as the height needs, at least two beyond a few neighbours (one each side, so the
+    // zoom stays high), filled evenly rather than one full column and a short one
+    var rowHeight = function (n) { return Math.max(labelSize(n.id()).h, n.width()) + ROW_GAP; };
+    var totalH = hood.reduce(function (h, n) { return h + rowHeight(n); }, 0);
+    var wanted = Math.max(Math.ceil(totalH / usableH), hood.length > 8 ? 2 : 1);
+    var columnH = Math.min(usableH, Math.ceil(totalH / wanted) + ROW_GAP);
     var columns = [], current = null;
     hood.forEach(function (n) {
-      var rowH = Math.max(labelSize(n.id()).h, n.width()) + ROW_GAP;
-      if (!current || current.h + rowH > usableH) { current = { items: [], h: 0, w: 0 }; columns.push(current); }
+      var rowH = rowHeight(n);
+      if (!current || current.h + rowH > columnH) { current = { items: [], h: 0, w: 0 }; columns.push(current); }
       current.items.push(n);
       current.h += rowH;
       current.w = Math.max(current.w, n.width() + LABEL_GAP + labelSize(n.id()).w);
@@ -464,7 +474,7 @@
       used += col.w + COLUMN_GAP;
       var y = centre.y - col.h / 2;
       col.items.forEach(function (n) {
-        var rowH = Math.max(labelSize(n.id()).h, n.width()) + ROW_GAP;
+          var rowH = rowHeight(n);
         var x = side === "right" ? centre.x + offset[side] + n.width() / 2 : centre.x - offset[side] - n.width() / 2;
         moved.push([n, { x: x, y: y + rowH / 2 }, side]);
         arranged[n.id()] = true;
@@ -474,10 +484,12 @@
       return false;
     });
     focus = { id: id, arranged: arranged, left: hood.length - moved.length };
+    hint.hidden = true;
     cy.batch(function () {
       graphNodes.addClass("faded");
+      axisNodes.addClass("faded");
       cy.edges().addClass("faded");
-      node.position(centre).removeClass("faded side-left side-right").style("display", "element");
+      node.position(centre).removeClass("faded side-left side-right").addClass("centre").style("display", "element");
       moved.forEach(function (m) {
         m[0].position(m[1]).removeClass("faded side-left side-right").addClass("side-" + m[2]).style("display", "element");
       });
