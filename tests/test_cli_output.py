@@ -47,8 +47,15 @@ def test_tables_fit_80_columns_and_keep_ids_whole(sample_store_path: Path, name:
     assert lines[-1].startswith("(") and lines[-1].endswith(" rows)")
     if name == "meetings":
         ids = {m["id"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
-        # ids that leave room for the other columns stay on one line, copyable; no id is ever cut short
-        assert all(i in result.stdout for i in ids if len(i) <= 36) and any(len(i) > 36 for i in ids)
+        # ids too long to sit beside the names go on their own line under them: every id whole, copyable,
+        # and every name on one line, not broken mid-word
+        assert any(len(i) > 36 for i in ids) and lines[0].split() == ["start", "name", "/", "id", "kind"]
+        shown = {line.strip() for line in lines}
+        room = 80 - len("2025-03-01  ") - len("  contact-group")  # beside the date and the kind
+        assert {i for i in ids if len(i) <= room} <= shown and len({i for i in ids if len(i) <= room}) > 30
+        assert all(any(line.startswith(i[:room]) for line in shown) for i in ids)  # longer ones fold, never cut
+        names = {m["name"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
+        assert all(any(n in line for line in lines) for n in names if len(n) <= room)
         assert "…" not in result.stdout
 
 
