@@ -280,6 +280,31 @@ def test_type_and_date_filters_match_the_exporters_filter(sample_page):
     assert page.errors == []
 
 
+def test_network_view_labels_read_zoomed_out_and_zooming_in_shows_more(sample_page):
+    page, graph = sample_page
+    p = page.page
+    p.click("#view-network")
+    page.settle()
+    zoom = page.eval("coalitionGraph.cy.zoom()")
+    assert zoom < 0.8  # the whole network fits the window: zoomed out
+    labels = page.labels()
+    assert len(labels) >= 15
+    assert_no_label_overlaps(labels)
+    on_screen = page.eval("() => coalitionGraph.graphNodes.filter('.labelled').map(n => parseFloat(n.style('font-size')) * coalitionGraph.cy.zoom())")
+    assert min(on_screen) >= 11.5  # 12 px on screen, whatever the zoom
+    before = {l["id"] for l in labels}
+    page.eval("() => { const cy = coalitionGraph.cy; cy.zoom({level: cy.zoom() * 3, renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }")
+    page.settle()
+    still = set(page.in_view())
+    after = {l["id"] for l in page.labels()}
+    assert len(after & still) > len(before & still)  # the same part of the graph, more of it labelled
+    assert_no_label_overlaps(page.labels())
+    p.click("#view-timeline")
+    page.settle()
+    assert page.eval("coalitionGraph.labelScale()") == 1
+    assert page.errors == []
+
+
 def test_date_inputs_are_iso_whatever_the_browser_locale(sample_page):
     page, graph = sample_page
     p = page.page

@@ -84,6 +84,20 @@
     style.push({ selector: 'node[type = "' + label + '"]', style: { "background-color": t.color, "shape": t.shape } });
   });
 
+  // In the network view, zoomed out, labels keep their size on screen (so they read) and take more room
+  // in the graph: fewer fit, the most important first, and zooming in makes room for the others.
+  var labelScale = 1;
+  function scaledStyle(k) {
+    if (k === 1) return style;
+    return style.concat([
+      { selector: "node", style: { "font-size": FONT_SIZE * k } },
+      { selector: "node.labelled, node.peek", style: { "text-margin-y": LABEL_GAP * k } },
+      { selector: "node.side-right.labelled, node.side-right.peek", style: { "text-margin-x": LABEL_GAP * k, "text-margin-y": 0 } },
+      { selector: "node.side-left.labelled, node.side-left.peek", style: { "text-margin-x": -LABEL_GAP * k, "text-margin-y": 0 } },
+      { selector: "node.axis-tick", style: { "font-size": 11 } }
+    ]);
+  }
+
   var cy = cytoscape({
     container: document.getElementById("cy"),
     elements: elements,
@@ -247,11 +261,12 @@
     return labelSizes[id];
   }
   function labelBox(node, pad) {
-    var p = node.position(), half = node.width() / 2, size = labelSize(node.id()), x1, y1;
-    pad = pad === undefined ? 2 : pad;
-    if (node.hasClass("side-right")) { x1 = p.x + half + LABEL_GAP; y1 = p.y - size.h / 2; }
-    else if (node.hasClass("side-left")) { x1 = p.x - half - LABEL_GAP - size.w; y1 = p.y - size.h / 2; }
-    else { x1 = p.x - size.w / 2; y1 = p.y + half + LABEL_GAP; }
+    var p = node.position(), half = node.width() / 2, base = labelSize(node.id()), x1, y1, k = labelScale;
+    var size = { w: base.w * k, h: base.h * k }, gap = LABEL_GAP * k;
+    pad = (pad === undefined ? 2 : pad) * k;
+    if (node.hasClass("side-right")) { x1 = p.x + half + gap; y1 = p.y - size.h / 2; }
+    else if (node.hasClass("side-left")) { x1 = p.x - half - gap - size.w; y1 = p.y - size.h / 2; }
+    else { x1 = p.x - size.w / 2; y1 = p.y + half + gap; }
     return { x1: x1 - pad, y1: y1 - pad, x2: x1 + size.w + pad, y2: y1 + size.h + pad };
   }
   function bodyBox(node) {
@@ -285,6 +300,8 @@
   }
   function placeLabels() {
     labelTimer = null;
+    var k = view === "network" && !focus && cy.zoom() < 1 ? 1 / cy.zoom() : 1;
+    if (Math.abs(k - labelScale) > 1e-3) { labelScale = k; cy.style(scaledStyle(k)); }
     var ext = cy.extent();
     var candidates = graphNodes.filter(function (n) {
       return n.visible() && !n.hasClass("faded") && inExtent(bodyBox(n), ext);
@@ -484,6 +501,7 @@
       return false;
     });
     focus = { id: id, arranged: arranged, left: hood.length - moved.length };
+    if (labelScale !== 1) { labelScale = 1; cy.style(scaledStyle(1)); }  // the columns are laid out for labels at zoom 1
     hint.hidden = true;
     cy.batch(function () {
       graphNodes.addClass("faded");
@@ -651,7 +669,7 @@
   window.coalitionGraph = {
     cy: cy, data: data, search: search, select: select, applyFilters: applyFilters, setView: setView,
     view: function () { return view; }, focus: function () { return focus; }, placeLabels: placeLabels,
-    labelBox: labelBox, isoDay: isoDay, graphNodes: graphNodes,
+    labelBox: labelBox, isoDay: isoDay, graphNodes: graphNodes, labelScale: function () { return labelScale; },
     nodeCount: data.nodes.length, drawnNodeCount: drawnNodeCount, ready: true
   };
   document.body.dataset.ready = "true";
