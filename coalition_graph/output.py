@@ -174,16 +174,15 @@ def _with_precision(row: dict[str, Any], precisions: dict[str, str]) -> dict[str
 
 
 def delimited(header: Sequence[str], rows: list[dict[str, Any]], delimiter: str) -> str:
+    if delimiter == "\t":  # TSV as most tools read it (IANA): no quoting or escapes, tabs and newlines in a cell become spaces
+        clean = lambda text: " ".join(text.split()) if "\t" in text or "\n" in text or "\r" in text else text  # noqa: E731
+        lines = ["\t".join(header)] + ["\t".join(clean(typed_text(row.get(h))) for h in header) for row in rows]
+        return "".join(line + "\n" for line in lines)
     out = io.StringIO()
-    if delimiter == "\t":  # TSV as most tools read it: no quoting, so tabs and newlines in a cell become spaces
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        clean = lambda text: " ".join(text.replace("\t", " ").split()) if "\t" in text or "\n" in text else text  # noqa: E731
-    else:
-        writer = csv.writer(out, lineterminator="\n")
-        clean = lambda text: text  # noqa: E731
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([clean(typed_text(row.get(h))) for h in header])
+        writer.writerow([typed_text(row.get(h)) for h in header])
     return out.getvalue()
 
 

@@ -190,3 +190,10 @@ def test_render_wraps_long_cells_inside_their_column():
     rows = [{"id": "x/1", "text": "word " * 60}]
     out = render(None, rows, "table", width=40)
     assert max(len(line) for line in out.splitlines()) <= 40 and out.count("word") == 60
+
+
+def test_tsv_of_one_column_with_empty_cells_and_quotes_is_plain_tsv():
+    rows = [{"what": ""}, {"what": 'the "IRIS-T" systems'}, {"what": "two\tcells\nand lines"}]
+    out = render(None, rows, "tsv")
+    assert out == 'what\n\nthe "IRIS-T" systems\ntwo cells and lines\n'
+    assert render(None, rows[:1], "csv") == 'what\n""\n'
