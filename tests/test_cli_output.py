@@ -197,3 +197,26 @@ def test_tsv_of_one_column_with_empty_cells_and_quotes_is_plain_tsv():
     out = render(None, rows, "tsv")
     assert out == 'what\n\nthe "IRIS-T" systems\ntwo cells and lines\n'
     assert render(None, rows[:1], "csv") == 'what\n""\n'
+
+
+def test_one_rule_for_the_eu_and_its_commission_as_donors_and_no_letters_matching(tmp_path: Path):
+    article = {"id": "eu-aid", "url": "https://example.org/eu-aid", "title": "EU and Commission pledge aid",
+               "publisher": "Example News", "published": "2025-04-14",
+               "text": "The European Union pledged €1 billion in military aid to Ukraine on Monday. "
+                       "The European Commission pledged €500 million in humanitarian aid to Ukraine on Monday. "
+                       "Japan pledged $100 million in humanitarian aid to Ukraine. "
+                       "Australia pledged A$10 million in humanitarian aid to Ukraine."}
+    (tmp_path / "eu.json").write_text(json.dumps(article), encoding="utf-8")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "eu.json"), "--store", str(store)]).exit_code == 0
+
+    def donors(name: str) -> tuple[list[str], str]:
+        result = run(store, "pledges", "--donor", name, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return sorted(r["donor"]["name"] for r in json.loads(result.stdout)), result.stderr
+
+    assert donors("EU") == (["European Commission", "European Union"], "")  # the Commission pledges the EU's money
+    assert donors("the Commission") == (["European Commission"], "")
+    # a country the gazetteer knows is never matched by its letters: no US pledges here, and not Australia's
+    assert donors("Australia") == (["Australia"], "")
+    assert donors("US") == ([], "Warning: United States pledged nothing in the graph\n")
