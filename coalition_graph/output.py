@@ -174,16 +174,15 @@ def _with_precision(row: dict[str, Any], precisions: dict[str, str]) -> dict[str
 
 
 def delimited(header: Sequence[str], rows: list[dict[str, Any]], delimiter: str) -> str:
+    if delimiter == "\t":  # TSV as most tools read it (IANA): no quoting or escapes, tabs and newlines in a cell become spaces
+        clean = lambda text: " ".join(text.split()) if "\t" in text or "\n" in text or "\r" in text else text  # noqa: E731
+        lines = ["\t".join(header)] + ["\t".join(clean(typed_text(row.get(h))) for h in header) for row in rows]
+        return "".join(line + "\n" for line in lines)
     out = io.StringIO()
-    if delimiter == "\t":  # TSV as most tools read it: no quoting, so tabs and newlines in a cell become spaces
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        clean = lambda text: " ".join(text.replace("\t", " ").split()) if "\t" in text or "\n" in text else text  # noqa: E731
-    else:
-        writer = csv.writer(out, lineterminator="\n")
-        clean = lambda text: text  # noqa: E731
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([clean(typed_text(row.get(h))) for h in header])
+        writer.writerow([typed_text(row.get(h)) for h in header])
     return out.getvalue()
 
 
@@ -251,12 +250,17 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
                           any(row[i] for row in cells) for i in range(len(header))]
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="",
                  collapse_padding=True, padding=(0, 1))
-    longest = [max([len(HEADINGS.get(h, h))] + [max((len(line) for line in row[i].split("\n")), default=0)
-                                                 for row in cells]) for i, h in enumerate(header)]
-    for i, heading in enumerate(header):
-        grid.add_column(HEADINGS.get(heading, heading), justify="right" if numeric[i] else "left",
-                        overflow="fold", width=None)
-    for column, size in zip(grid.columns, column_widths(header, longest, width)):
+    headings = [HEADINGS.get(h, h) for h in header]
+    longest = _longest(headings, cells)
+    sizes = column_widths(header, longest, width)
+    stacked = _stack_ids(header, headings, cells, longest, sizes, width)
+    if stacked:
+        header, headings, cells, numeric = stacked[0], stacked[1], stacked[2], [numeric[i] for i in stacked[3]]
+        longest = _longest(headings, cells)
+        sizes = stacked[4]
+    for i, heading in enumerate(headings):
+        grid.add_column(heading, justify="right" if numeric[i] else "left", overflow="fold", width=None)
+    for column, size in zip(grid.columns, sizes):
         column.width = size
         column.no_wrap = size >= longest[grid.columns.index(column)]
     for row in cells:
@@ -267,6 +271,44 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
     console.print(grid)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     return "\n".join(([title] if title else []) + lines) + "\n"
+
+
+def _longest(headings: Sequence[str], cells: list[list[str]]) -> list[int]:
+    return [max([len(h)] + [max((len(line) for line in row[i].split("\n")), default=0) for row in cells])
+            for i, h in enumerate(headings)]
+
+
+def _stack_ids(header: Sequence[str], headings: Sequence[str], cells: list[list[str]], longest: list[int],
+               sizes: list[int], width: int) -> tuple | None:
+    """Where an id would fold (or squeeze a name under 24 characters), it goes on its own line under the
+    first text column instead, whole and copyable (`name / id`; one longer than the whole room still folds).
+    None when the table fits as it is, or the stacked column would be too narrow."""
+    ids = [i for i, h in enumerate(header) if h == "id" or h.endswith(".id")]
+    texts = [i for i, h in enumerate(header) if i not in ids and h not in NO_WRAP and longest[i] > 13]
+    if len(ids) != 1 or not texts:
+        return None
+    i, j = ids[0], texts[0]
+    if sizes[i] >= longest[i] and sizes[j] >= min(longest[j], 24):
+        return None
+    keep = [k for k in range(len(header)) if k != i]
+    new_header = [header[k] for k in keep]
+    new_headings = [f"{headings[j]} / {headings[i]}" if k == j else headings[k] for k in keep]
+    new_cells = [[f"{row[j]}\n{row[i]}" if k == j and row[i] else row[k] for k in keep] for row in cells]
+    new_longest = _longest(new_headings, new_cells)
+    new_sizes = column_widths(new_header, new_longest, width)
+    at = keep.index(j)
+    short = longest[i] - new_sizes[at]
+    if short > 0:  # the stacked column must hold a whole id: the other text columns give way
+        for k in range(len(new_sizes)):
+            if k != at and new_header[k] not in NO_WRAP and new_longest[k] > 13:
+                give = min(short, new_sizes[k] - 10)
+                if give > 0:
+                    new_sizes[k] -= give
+                    new_sizes[at] += give
+                    short -= give
+    if new_sizes[at] < 24:
+        return None
+    return new_header, new_headings, new_cells, keep, new_sizes
 
 
 def column_widths(header: Sequence[str], longest: Sequence[int], width: int) -> list[int]:

@@ -19,6 +19,7 @@ the group at the end of the session, on failures, and at interpreter exit. A ser
 makes its fixture fail with the reason and the tail of its log: backend tests are never skipped.
 
 Also usable outside pytest (scripts/bench_push.py): `with start_neo4j(workdir) as server: ...`.
+`neo4j_admin(bin_dir)` writes a real `neo4j-admin` from the same jars (for the CSV import test).
 """
 from __future__ import annotations
 
@@ -175,10 +176,13 @@ class Neo4jServer:
 
 
 def start_neo4j(workdir: Path, *, heap: str = "512m", pagecache_mb: int = 64,
-                password: str = NEO4J_PASSWORD, timeout: float = START_TIMEOUT) -> Neo4jServer:
-    """Starts Neo4j Community embedded with Bolt on 127.0.0.1 (a free port), waits until it accepts logins."""
-    home = workdir / "neo4j-home"
-    shutil.rmtree(home, ignore_errors=True)
+                password: str = NEO4J_PASSWORD, timeout: float = START_TIMEOUT, home: Path | None = None) -> Neo4jServer:
+    """Starts Neo4j Community embedded with Bolt on 127.0.0.1 (a free port), waits until it accepts logins.
+
+    On a fresh home in `workdir`, or on `home` as it is (e.g. a database `neo4j-admin` imported there)."""
+    if home is None:
+        home = workdir / "neo4j-home"
+        shutil.rmtree(home, ignore_errors=True)
     classpath = f"{TARGET / 'launcher.jar'}{os.pathsep}{TARGET / 'neo4j-lib'}/*"
     server = JavaServer(
         "neo4j",
@@ -205,6 +209,18 @@ def start_neo4j(workdir: Path, *, heap: str = "512m", pagecache_mb: int = 64,
         raise ServerStartError(f"Neo4j was not ready after {timeout:.0f}s:\n{server.log_tail()}")
     _wait_for_bolt_login(uri, password, server, started, timeout)
     return Neo4jServer(uri, NEO4J_USER, password, "neo4j", time.monotonic() - started, server)
+
+
+def neo4j_admin(bin_dir: Path, *, heap: str = "512m") -> Path:
+    """Writes `bin_dir/neo4j-admin`: Neo4j's own admin tool (org.neo4j.cli.AdminTool, the class the
+    distribution's neo4j-admin runs) on the Maven classpath prepare.sh built. It works on $NEO4J_HOME."""
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    script = bin_dir / "neo4j-admin"
+    classpath = f"{TARGET / 'neo4j-lib'}/*"
+    script.write_text("#!/bin/sh\n"
+                      f"exec {JAVA} {' '.join(_jvm_options(heap))} -cp '{classpath}' org.neo4j.cli.AdminTool \"$@\"\n")
+    script.chmod(0o755)
+    return script
 
 
 def _wait_for_bolt_login(uri: str, password: str, server: JavaServer, started: float, timeout: float) -> None:

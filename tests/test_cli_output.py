@@ -47,8 +47,15 @@ def test_tables_fit_80_columns_and_keep_ids_whole(sample_store_path: Path, name:
     assert lines[-1].startswith("(") and lines[-1].endswith(" rows)")
     if name == "meetings":
         ids = {m["id"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
-        # ids that leave room for the other columns stay on one line, copyable; no id is ever cut short
-        assert all(i in result.stdout for i in ids if len(i) <= 36) and any(len(i) > 36 for i in ids)
+        # ids too long to sit beside the names go on their own line under them: every id whole, copyable,
+        # and every name on one line, not broken mid-word
+        assert any(len(i) > 36 for i in ids) and lines[0].split() == ["start", "name", "/", "id", "kind"]
+        shown = {line.strip() for line in lines}
+        room = 80 - len("2025-03-01  ") - len("  contact-group")  # beside the date and the kind
+        assert {i for i in ids if len(i) <= room} <= shown and len({i for i in ids if len(i) <= room}) > 30
+        assert all(any(line.startswith(i[:room]) for line in shown) for i in ids)  # longer ones fold, never cut
+        names = {m["name"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
+        assert all(any(n in line for line in lines) for n in names if len(n) <= room)
         assert "…" not in result.stdout
 
 
@@ -183,3 +190,33 @@ def test_render_wraps_long_cells_inside_their_column():
     rows = [{"id": "x/1", "text": "word " * 60}]
     out = render(None, rows, "table", width=40)
     assert max(len(line) for line in out.splitlines()) <= 40 and out.count("word") == 60
+
+
+def test_tsv_of_one_column_with_empty_cells_and_quotes_is_plain_tsv():
+    rows = [{"what": ""}, {"what": 'the "IRIS-T" systems'}, {"what": "two\tcells\nand lines"}]
+    out = render(None, rows, "tsv")
+    assert out == 'what\n\nthe "IRIS-T" systems\ntwo cells and lines\n'
+    assert render(None, rows[:1], "csv") == 'what\n""\n'
+
+
+def test_one_rule_for_the_eu_and_its_commission_as_donors_and_no_letters_matching(tmp_path: Path):
+    article = {"id": "eu-aid", "url": "https://example.org/eu-aid", "title": "EU and Commission pledge aid",
+               "publisher": "Example News", "published": "2025-04-14",
+               "text": "The European Union pledged €1 billion in military aid to Ukraine on Monday. "
+                       "The European Commission pledged €500 million in humanitarian aid to Ukraine on Monday. "
+                       "Japan pledged $100 million in humanitarian aid to Ukraine. "
+                       "Australia pledged A$10 million in humanitarian aid to Ukraine."}
+    (tmp_path / "eu.json").write_text(json.dumps(article), encoding="utf-8")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "eu.json"), "--store", str(store)]).exit_code == 0
+
+    def donors(name: str) -> tuple[list[str], str]:
+        result = run(store, "pledges", "--donor", name, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return sorted(r["donor"]["name"] for r in json.loads(result.stdout)), result.stderr
+
+    assert donors("EU") == (["European Commission", "European Union"], "")  # the Commission pledges the EU's money
+    assert donors("the Commission") == (["European Commission"], "")
+    # a country the gazetteer knows is never matched by its letters: no US pledges here, and not Australia's
+    assert donors("Australia") == (["Australia"], "")
+    assert donors("US") == ([], "Warning: United States pledged nothing in the graph\n")

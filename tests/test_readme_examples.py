@@ -36,3 +36,14 @@ def test_readme_examples_run_as_written(tmp_path: Path, monkeypatch):
         assert result.exit_code == 0, f"coalition {' '.join(args)}: {result.output}"
         assert "Traceback" not in result.output
     assert (tmp_path / "pledges.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_readme_table_is_what_coalition_meetings_prints_at_80_columns(sample_store_path: Path):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"`coalition meetings --limit 8 --store my-store` in an 80-column terminal.*?```text\n(.*?)```",
+                      text, flags=re.DOTALL)
+    assert shown, "README.md lost its 80-column table example"
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["meetings", "--limit", "8", "--store", str(sample_store_path)])
+    assert result.exit_code == 0, result.output
+    assert shown.group(1) == result.stdout, "re-make it with .venv/bin/python docs/img/make_images.py"
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from coalition_graph.graph import ids
+from coalition_graph.graph.meeting_names import meeting_name, name_tokens
 from coalition_graph.schema.graph_schema import carries_sources
 from coalition_graph.schema.models import Actor, ArticleFacts, Evidence, Meeting, Pledge
 
@@ -44,8 +45,7 @@ def _day(value: Any) -> dt.date | None:
 
 
 def _name_overlap(a: str | None, b: str | None) -> float:
-    ta = {t for t in ids.slug(a).split("-") if len(t) > 2}
-    tb = {t for t in ids.slug(b).split("-") if len(t) > 2}
+    ta, tb = name_tokens(a), name_tokens(b)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 
@@ -236,8 +236,8 @@ def _free_id(candidate: str, name: str | None, used: Callable[[str], bool]) -> s
     return unique
 
 
-def meeting_props(m: Meeting) -> dict[str, Any]:
-    return _props(name=m.name, kind=m.kind, start_date=m.start, end_date=m.end, date_precision=m.date_precision, city=m.city, country=m.country, mode=m.mode, format=m.format)
+def meeting_props(m: Meeting, name: str | None = None) -> dict[str, Any]:
+    return _props(name=name or m.name, kind=m.kind, start_date=m.start, end_date=m.end, date_precision=m.date_precision, city=m.city, country=m.country, mode=m.mode, format=m.format)
 
 
 def pledge_props(p: Pledge) -> dict[str, Any]:
@@ -253,7 +253,7 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
     meeting_ids: dict[str, str] = {}
     taken: set[str] = set()
     for m in facts.meetings:
-        props = meeting_props(m)
+        props = meeting_props(m, meeting_name(m, facts))
         found = index.meeting(props, taken)
         meeting_id = found or _free_id(ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name),
                                        m.name, lambda i: i in index.meetings or i in taken)
@@ -326,7 +326,8 @@ def fold_props(label: str, claims_props: list[dict[str, Any]]) -> dict[str, Any]
     """Merge what several articles say, oldest first: first-reported values win, sources and aliases add up.
 
     An attendance's status is the latest one (announced participation becomes attendance);
-    its role is the most specific one any article gives (host over chair over participant).
+    its role is the most specific one any article gives (host over chair over participant); a meeting takes
+    a later name that has every telling word of the first and more (generic nouns aside: "summit", "meeting").
     """
     merged: dict[str, Any] = {}
     lists: dict[str, dict[str, None]] = {}  # ordered sets
@@ -342,6 +343,9 @@ def fold_props(label: str, claims_props: list[dict[str, Any]]) -> dict[str, Any]
             elif key == "role" and label == "ATTENDED":
                 if merged.get(key) is None or ROLE_RANK.get(value, -1) > ROLE_RANK.get(merged[key], -1):
                     merged[key] = value
+            elif key == "name" and label == "Meeting" and merged.get(key) and value and value != merged[key] \
+                    and name_tokens(merged[key], heads=False) < name_tokens(value, heads=False):
+                merged[key] = value  # a later article names it more fully: "Summit in London" → "… of the Willing summit in London"
             elif merged.get(key) is None:
                 merged[key] = value
     merged.update({key: list(values) for key, values in lists.items()})

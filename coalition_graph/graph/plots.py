@@ -191,7 +191,7 @@ def plot_pledges(rows: Iterable[dict[str, Any]], out: Path, *, cumulative: bool 
     ax.set_xticks(x[::step], series.months[::step], rotation=45, ha="right")
     ax.set_ylabel("billion euros")
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(loc="upper left", fontsize="small", ncols=2 if len(shown) > 5 else 1)
+    fig.legend(loc="outside right upper", fontsize="small")  # beside the plot: never over a line
     days = sorted(str(r["announced"])[:10] for r in rows if counted(r))
     _save(fig, out, caption(source, days[0], days[-1]))
     return series

@@ -17,6 +17,10 @@ from coalition_graph.graph.backends.base import Backend
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
+# The one rule for the EU and its Commission as donors (README, "The EU and the Commission as donors").
+EU_DONORS = {"org/european-union": ("org/european-union", "org/european-commission")}
+
+
 @dataclass(frozen=True)
 class Candidate:
     id: str
@@ -96,6 +100,18 @@ def _gazetteer_org(value: str) -> str | None:
     return None
 
 
+def _country_name(iso3: str) -> str:
+    from coalition_graph.loaders.gazetteer import load_gazetteer
+
+    return load_gazetteer().country_name(iso3)
+
+
+def _org_name(org_id: str) -> str:
+    from coalition_graph.loaders.gazetteer import load_gazetteer
+
+    return load_gazetteer().org_name(org_id.removeprefix("org/"))
+
+
 def _gazetteer_person_names(value: str) -> list[str]:
     """The canonical names the gazetteer knows for an alias or a surname ("Zelensky" → Volodymyr Zelenskyy)."""
     from coalition_graph.loaders.gazetteer import fold, load_gazetteer
@@ -146,10 +162,20 @@ def resolve(backend: Backend, query: str, key: str, value: str,
     ids = {c.id for c in options}
     if kind in ("donor", "country"):
         iso3 = _gazetteer_country(value)
-        if iso3 and (kind == "country" or f"country/{iso3}" in ids or not options):
-            return [iso3 if kind == "country" else f"country/{iso3}"]
         org = _gazetteer_org(value) if kind == "donor" else None
-        if org and org in ids:
+        if iso3 and (kind == "country" or f"country/{iso3}" in ids or not options or not org):
+            # a country the gazetteer knows is that country, never a name that contains the letters ("UK")
+            meant = iso3 if kind == "country" else f"country/{iso3}"
+            if warn and options and kind == "donor" and meant not in ids:
+                warn(f"Warning: {_country_name(iso3)} pledged nothing in the graph")
+            return [meant]
+        if org:
+            # the EU's pledges include those its Commission makes from the EU budget; the Commission's are its own
+            meant = [o for o in EU_DONORS.get(org, (org,)) if o in ids]
+            if meant:
+                return meant
+            if warn and options:
+                warn(f"Warning: {_org_name(org)} pledged nothing in the graph")
             return [org]
     if kind == "meeting" and DATE_TEXT.match(value):
         on_day = _meetings_on(value, options)

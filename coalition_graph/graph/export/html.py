@@ -1,8 +1,9 @@
 """One self-contained HTML page: the graph drawn with Cytoscape.js, opening from disk with no network.
 
 The page inlines the vendored library (coalition_graph/graph/html/vendor, MIT, copyright header kept),
-its own script and style, and the graph as JSON: nodes with positions from `layout.layout`
-(computed here, one component at a time, so thousands of nodes open drawn), sizes by degree, types' colours and shapes,
+its own script and style, and the graph as JSON: nodes with two sets of positions computed here (the time
+axis of `timeline.timeline_layout`, the view the page opens on, and the force layout of `layout.layout`, one
+component at a time), short labels broken between words, sizes by degree, types' colours and shapes,
 properties, sources and evidence sentences.
 """
 from __future__ import annotations
@@ -20,7 +21,8 @@ import networkx as nx
 
 from coalition_graph.graph.export.filters import node_dates
 from coalition_graph.graph.export.layout import layout
-from coalition_graph.graph.export.style import NODE_STYLE, display_name
+from coalition_graph.graph.export.style import NODE_STYLE, display_name, wrap_label
+from coalition_graph.graph.export.timeline import timeline_data
 
 Evidence = Callable[[str], list[dict[str, Any]]]
 VENDOR_SCRIPTS = ("cytoscape.min.js",)
@@ -40,6 +42,10 @@ def page_data(graph: nx.MultiDiGraph, *, evidence: Evidence | None = None, title
     """What the page draws: nodes (with layout, size, dates), edges, articles by source, evidence by id."""
     positions = layout(graph)
     degree = dict(graph.degree())
+    names = {node: display_name(node, data) for node, data in graph.nodes(data=True)}
+    labels = {node: _label(names[node], data) for node, data in graph.nodes(data=True)}
+    timeline_sizes = {node: _timeline_size(degree[node]) for node in graph.nodes}
+    timeline = timeline_data(graph, labels, timeline_sizes)
     nodes, dates = [], []
     articles: dict[str, dict[str, Any]] = {}
     for node, data in graph.nodes(data=True):
@@ -48,12 +54,16 @@ def page_data(graph: nx.MultiDiGraph, *, evidence: Evidence | None = None, title
             dates += [first, last]
         x, y = positions[node]
         props = {k: _json_value(v) for k, v in data.items() if k != "label"}
-        nodes.append({
-            "id": node, "label": data.get("label", ""), "name": display_name(node, data),
+        entry = {
+            "id": node, "label": data.get("label", ""), "name": names[node], "lbl": labels[node],
             "x": x, "y": y, "size": round(12 + 5 * math.sqrt(degree[node]), 1), "degree": degree[node],
             "date_from": first.isoformat() if first else None, "date_to": last.isoformat() if last else None,
-            "props": props,
-        })
+            "date_precision": data.get("date_precision"), "props": props,
+        }
+        if timeline:
+            entry["tx"], entry["ty"] = timeline["positions"][node]
+            entry["tsize"] = timeline_sizes[node]
+        nodes.append(entry)
         if data.get("label") == "Article":
             info = {"title": data.get("title"), "url": data.get("url"), "publisher": data.get("publisher"),
                     "published": _json_value(data.get("published"))}
@@ -81,9 +91,25 @@ def page_data(graph: nx.MultiDiGraph, *, evidence: Evidence | None = None, title
         "generated": dt.date.today().isoformat(),
         "types": {label: {"color": s["color"], "shape": s["shape"]} for label, s in NODE_STYLE.items()},
         "nodes": nodes, "edges": edges, "articles": articles, "evidence": found,
+        "timeline": {"ticks": timeline["ticks"], "axis": timeline["axis"]} if timeline else None,
         "date_min": min(dates).isoformat() if dates else None,
         "date_max": max(dates).isoformat() if dates else None,
     }
+
+
+def _label(name: str, data: dict[str, Any]) -> str:
+    """The text drawn beside a node: its name in at most two lines, and a meeting's date on a third."""
+    text = wrap_label(name)
+    first, last = node_dates(data)
+    if data.get("label") == "Meeting":
+        day = first.isoformat()[:7] if first and data.get("date_precision") == "month" else (first.isoformat() if first else "undated")
+        text += "\n" + (day if not last or last == first else f"{day} – {last.isoformat()}")
+    return text
+
+
+def _timeline_size(degree: int) -> float:
+    """Nodes on the time axis stay small enough for their lanes, still larger for more links."""
+    return round(min(24.0, 10 + 2.5 * math.sqrt(degree)), 1)
 
 
 def _asset(name: str) -> str:

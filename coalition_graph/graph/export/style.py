@@ -1,6 +1,8 @@
 """How node types look everywhere we draw them (HTML page, GEXF viz, matplotlib plots), and display names."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 # One colour and one outline per label, drawn alike everywhere: `shape` is the Cytoscape.js name the page
@@ -53,12 +55,42 @@ def display_name(node_id: str, data: dict[str, Any]) -> str:
     if label == "Article":
         return str(data.get("title") or data.get("url") or node_id)
     if label == "Pledge":
-        parts = [money(data.get("amount"), data.get("currency")), str(data.get("what") or "")]
-        text = " ".join(p for p in parts if p).strip()
-        return text or "pledge"
+        amount = money(data.get("amount"), data.get("currency"))
+        what = pledged_thing(str(data.get("what") or ""), after_amount=bool(amount))
+        if amount and what:
+            return f"{amount} {what}"
+        return what[:1].upper() + what[1:] if what else (f"{amount} pledge" if amount else "Pledge")
     if label == "Statement":
         return f"“{shorten(str(data.get('text') or ''), 60)}”"
     return node_id
+
+
+# Where the words after an amount stop saying what was pledged: a quote closes, a clause or an aside begins,
+# the sentence names its source ("…, Macron said", "the text reads", "according to …").
+_CLAUSE_END = re.compile(r"\s*(?:[,;:](?=\s|$)|[(\[—–”\"]|\s-\s|\baccording to\b|\b(?:as|when|while|after) (?:he|she|they|it|we)\b"
+                         r"|\band (?:we|I|he|she|they)\b)")
+_REPORTED = re.compile(r"^(?:(?:he|she|they|it|we|the \w+(?: \w+)?|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)\s+)?"
+                       r"(?:said|says|reads|read|added|noted|stated|wrote|announced|respectively|are also participating)\W*$",
+                       re.I)
+_AMOUNT_TAIL = re.compile(r"^[^()]{0,40}?\)\s*")  # "1.11 billion) over 2024-2027": the rest of "(…)" after the amount
+_LEADING = re.compile(r"^(?:in|for|to|of|on|as|and|with|from|towards?|worth|per|which|that)\s+", re.I)
+
+
+def pledged_thing(what: str, *, after_amount: bool) -> str:
+    """What a pledge's label says was pledged, from the words the article put after the amount: the
+    phrase up to the first clause or aside, without a reporting verb ("he said", "the text reads"); a
+    leading "in"/"for" stays after an amount ("€50m in humanitarian aid"), goes without one."""
+    text = _AMOUNT_TAIL.sub("", " ".join(what.split()), count=1)
+    end = _CLAUSE_END.search(text)
+    text = text[:end.start()] if end else text
+    text = text.strip(" .,;:'\"“”‘’")
+    if text.count("“") > text.count("”"):
+        text = text.replace("“", "")  # the quote it opened was cut off
+    if not text or _REPORTED.match(text) or len(text.split()) < 2 and _LEADING.match(text + " "):
+        return ""
+    if not after_amount:
+        text = _LEADING.sub("", text)
+    return text
 
 
 def shorten(text: str, limit: int) -> str:
