@@ -106,9 +106,8 @@ class Doc:
         places.sort(key=lambda p: p.start)
         persons, people = PeopleFinder(gaz, text, article.published, countries, orgs, analysis).run()
         # a place inside a person's written name ("Paraguayan President Santiago Peña") is no place
-        names = [(p.start, p.end) for p in persons if p.via == "name"]
-        places = [pl for pl in places if not any(a <= pl.start and pl.end <= b and (a, b) != (pl.start, pl.end)
-                                                 for a, b in names)]
+        names = [(p.start, p.end) for p in persons if p.via in ("name", "surname")]
+        places = [pl for pl in places if not any(a <= pl.start and pl.end <= b for a, b in names)]
         sents = sentences(text)
         doc = cls(article, gaz, text, article.published, sents, countries, orgs, places,
                   find_dates(text, article.published), find_money(text), persons, people, analysis)
