@@ -145,3 +145,18 @@ def test_a_meeting_on_the_sidelines_is_named_after_the_summit_it_was_held_at():
               "G7 summit in Kananaskis on Tuesday.", "2025-06-18")
     bil = [m for m in f.meetings if m.kind == "bilateral"]
     assert bil and bil[0].name == "Carney–Modi meeting on the sidelines of the G7 summit"
+
+
+def test_a_group_of_leaders_acting_in_a_place_met_there():
+    f = facts("NATO foreign ministers agreed in Bucharest on Tuesday to step up support for Ukraine.", "2022-11-30")
+    assert [(m.kind, m.city, str(m.start)) for m in f.meetings] == [("ministerial", "Bucharest", "2022-11-29")]
+
+
+def test_one_leader_acting_in_a_place_is_no_meeting():
+    f = facts("Polish President Andrzej Duda agreed in Warsaw on Tuesday to sign the budget.", "2024-01-31")
+    assert f.meetings == []
+
+
+def test_accession_talks_are_a_process_not_a_meeting():
+    f = facts("The European Commission recommended opening accession talks with Moldova.", "2023-11-08")
+    assert f.meetings == []

@@ -27,7 +27,8 @@ HEAD_RX = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])", re.I)
 # heads that only refer back to a meeting already named, unless the phrase itself places it
 ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", "consultations", "call"}
 NOT_MEETING_BEFORE = re.compile(
-    r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$", re.I)
+    r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
+    r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",

@@ -153,12 +153,16 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
     syn = Syntax(a)
     classes = lemma_classes()
     out = []
-    for v in syn.words_of_class(sent.start, sent.end, "convene", ("VERB",)):
+    acting = [v for v in syn.words_of_class(sent.start, sent.end, "group_act", ("VERB",)) if _placed_here(doc, a, v)]
+    for v in syn.words_of_class(sent.start, sent.end, "convene", ("VERB",)) + acting:
         if v.lemma == "sit" and not any(c.lower == "down" for c in a.children(v.i)):
             continue  # only "sat down with"
         subj = syn.subjects(v)
         if not subj:
             continue
+        if v in acting and not any(t.tag in ("NNS", "NNPS") and "group_noun" in classes.get(t.lemma, frozenset())
+                                   and t.dep in ("nsubj", "nsubjpass") for t in subj):
+            continue  # "EU leaders agreed in Brussels": only a group of officials acting in a place meets there
         # the group may be the other side: "Blinken sat down with his counterparts from the six Gulf states"
         partners = [o for c in syn.with_phrases(v) for o in syn.group(c)]
         groups = [t for t in subj + partners
@@ -477,3 +481,13 @@ def _country_of_office(doc, syn: Syntax, o: Token) -> str | None:
                 if act and act[0] == "country":
                     return act[1]
     return None
+
+
+def _placed_here(doc, a, v: Token) -> bool:
+    """The verb has its own "in/at <place>" phrase ("agreed in Brussels on Thursday")."""
+    for c in a.children(v.i):
+        if c.dep == "prep" and c.lower in ("in", "at"):
+            for o in a.children(c.i):
+                if o.dep == "pobj" and any(o.start <= p.start < o.end or p.start <= o.start < p.end for p in doc.places):
+                    return True
+    return False
