@@ -98,3 +98,16 @@ def test_her_country_is_the_country_of_the_person_just_named():
 
 def test_financing_air_defence_is_a_commitment_without_amount():
     assert pledges("Norway committed to financing air defence for Ukraine.") == [("NOR", None, None)]
+
+
+def test_an_amounts_own_from_phrase_names_its_donor():
+    got = pledges("The package includes 250 million euros from Germany and 100 million euros from Italy.")
+    assert got == [("DEU", 250000000.0, "EUR"), ("ITA", 100000000.0, "EUR")]
+
+
+def test_what_an_amount_is_for_comes_from_its_phrase_not_the_words_after_it():
+    f = facts("Britain will provide £1.6bn to buy more than 5,000 air defence missiles, Prime Minister Keir Starmer "
+              "said.", "2025-03-02")
+    assert [p.what for p in f.pledges] == ["buy more than 5,000 air defence missiles"]
+    f = facts("Germany pledged 500 million euros at the conference on Monday.", "2025-03-18")
+    assert [p.what for p in f.pledges] == [None]

@@ -22,6 +22,7 @@ from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_e
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
 from coalition_graph.loaders.extract.pledge_frames import as_did_donors, commitments, nobodys_pledge, respectively
+from coalition_graph.loaders.extract.syntax import Syntax
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Actor, Pledge
 
@@ -142,7 +143,9 @@ class PledgeFinder:
                     continue
                 if nobodys_pledge(doc, m.start, m.end, [(a, b) for a, b, _k in self.mf.positions.get(sent.index, [])]):
                     continue  # a need, a total over donors, or money given before
-                donors, person = ([list_donor], None) if list_donor else self._donors(sent, m.start)
+                from_donor = self._from_phrase_donor(m)
+                donors, person = ([list_donor], None) if list_donor else ([from_donor], None) if from_donor else \
+                    self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
                 if not donors and self.out and self.out[-1].sentence.index >= sent.index - 1 and \
@@ -222,6 +225,64 @@ class PledgeFinder:
                 donors, person = self._donors(sent, at, c0)
             for dn in donors:
                 self._add(sent, dn, None, person, "pledge.no_amount", at)
+
+    def _what_of_money(self, m: Money, clause_end: int) -> str | None:
+        """What an amount is for, from the parse: its own "in"/"for" phrase ("$500 million in military aid"),
+        else the "for" phrase or purpose clause of the verb that gives it ("£1.6bn to buy 5,000 missiles")."""
+        a = self.doc.analysis
+        toks = a.tokens_in(m.start, m.end) if a is not None else []
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+
+        def phrase(t) -> str | None:
+            sub = [x for x in a.subtree(t.i) if x.end <= clause_end]
+            if not sub:
+                return None
+            words = self.doc.text[sub[0].start:sub[-1].end].strip(" ,;")
+            return words if 1 <= len(words.split()) <= 14 else None
+
+        for c in a.children(head.i):
+            if c.dep == "prep" and c.lower in ("in", "for") and c.i > head.i:
+                got = next((phrase(o) for o in a.children(c.i) if o.dep == "pobj"), None)
+                if got:
+                    return got
+        v = next((x for x in a.ancestors(head.i) if x.pos == "VERB"), None)
+        if v is None:
+            return None
+        for c in a.children(v.i):
+            if c.dep == "prep" and c.lower == "for" and c.i > head.i:
+                got = next((phrase(o) for o in a.children(c.i) if o.dep == "pobj"), None)
+                if got:
+                    return got
+            if c.dep in ("xcomp", "advcl") and c.i > head.i and any(x.lower == "to" and x.dep == "aux" for x in a.children(c.i)):
+                got = phrase(c)
+                if got:
+                    return re.sub(r"^to\s+", "", got)
+        return None
+
+    def _from_phrase_donor(self, m: Money) -> tuple[str, str] | None:
+        """"$100 million from Canada": the amount's own "from" phrase names its donor."""
+        a = self.doc.analysis
+        toks = a.tokens_in(m.start, m.end) if a is not None else []
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+        syn = Syntax(a)
+        for c in a.children(head.i):
+            if c.dep == "prep" and c.lower == "from":
+                for o in a.children(c.i):
+                    act = syn.actors(self.doc, o) if o.dep == "pobj" else None
+                    if act and act[0] == "country":
+                        return act
+                    if o.dep == "pobj":
+                        lo, hi = syn.np_span(o)
+                        org = next((x for x in self.doc.orgs if lo <= x.start < hi), None)
+                        if org is not None:
+                            return ("organization", org.key)
+        return None
 
     def _told_before(self, donor: tuple[str, str], what: str) -> bool:
         """The donor has a pledge already whose sentence names the same thing ("loans")."""
@@ -433,7 +494,16 @@ class PledgeFinder:
             d.currency = settle_currency(m.currency, donor[1] if donor[0] == "country" else None)
         _c0, c1 = self._clause(sent, m.start if m else at)
         tail = text[(m.end if m else at): max(c1, (m.end if m else at))]
-        what = re.sub(r"^\W+", "", tail).strip().rstrip(".")
+        what = (self._what_of_money(m, c1) if m else None)
+        if what is None:
+            what = re.sub(r"^\W+", "", tail).strip().rstrip(".")
+            if m is not None:
+                # what follows the amount up to the next comma, unless it only places or dates it ("at the
+                # conference", "this year, the minister said")
+                what = what.split(",")[0].strip()
+                if re.match(r"(?:at|from|on|in|this|last|next|during|over|by|and|while|as)\b", what, re.I) or \
+                        any(m.end < x.start < c1 for x in doc.money):
+                    what = ""  # (or it tells the next donor's amount)
         d.what = (what[:140] or None)
         scope = sent.text
         for kind, rx in KIND_WORDS:
