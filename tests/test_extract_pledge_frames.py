@@ -111,3 +111,10 @@ def test_what_an_amount_is_for_comes_from_its_phrase_not_the_words_after_it():
     assert [p.what for p in f.pledges] == ["buy more than 5,000 air defence missiles"]
     f = facts("Germany pledged 500 million euros at the conference on Monday.", "2025-03-18")
     assert [p.what for p in f.pledges] == [None]
+
+
+def test_an_organization_no_list_knows_gives_through_a_relative_clause():
+    f = facts("The Wellcome Trust, which committed $300 million over five years, was the largest private donor.",
+              "2025-06-26")
+    assert [(p.donor.key, p.amount) for p in f.pledges] == [("wellcome-trust", 300000000.0)]
+    assert {o.key: o.name for o in f.organizations}["wellcome-trust"] == "Wellcome Trust"

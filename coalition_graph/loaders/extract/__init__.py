@@ -140,6 +140,7 @@ def _organizations(doc: Doc, meetings, attendances, pledges, offices) -> list[Or
     out = []
     for k in sorted(keys):
         g = doc.gaz.orgs.get(k)
-        out.append(Organization(key=k, name=g.name if g else k, kind=g.kind if g else None,
+        out.append(Organization(key=k, name=g.name if g else doc.__dict__.get("named_orgs", {}).get(k, k),
+                                kind=g.kind if g else None,
                                 wikidata=g.wikidata if g else None))
     return out

@@ -131,6 +131,24 @@ class Doc:
 
         return Near(pick("persons"), pick("countries"), pick("places"))
 
+    def recognised_org(self, lo: int, hi: int) -> str | None:
+        """An organization the entity recogniser names in lo..hi that no list knows ("the Gates Foundation"):
+        its key (a slug of the name as written, kept in `named_orgs` for its name), or None."""
+        if self.analysis is None:
+            return None
+        for e in self.analysis.entities:
+            if e.label != "ORG" or not (lo <= e.start < hi) or any(o.start < e.end and e.start < o.end for o in self.orgs):
+                continue
+            name = re.sub(r"^(?:the|The)\s+", "", e.text.strip())
+            words = name.split()
+            if not words or not all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words) or \
+                    (len(words) == 1 and not (name.isupper() and len(name) >= 3)):
+                continue  # a single capitalised word is too often a misread name
+            key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            self.__dict__.setdefault("named_orgs", {})[key] = name
+            return key
+        return None
+
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._starts, pos) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i].start <= pos <= self.sentences[i].end:

@@ -165,6 +165,9 @@ def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | No
     for o in doc.orgs:
         if lo <= o.start < hi and o.start <= t.start < o.end + 1:
             return ("organization", o.key), None
+    named = doc.recognised_org(lo, t.end) if t.pos == "PROPN" else None
+    if named:  # "the Gates Foundation will fund …": an organization no list knows
+        return ("organization", named), None
     if "donor_noun" in classes.get(t.lemma, frozenset()):
         for c in syn.a.children(t.i):
             if c.dep == "poss":

@@ -22,7 +22,7 @@ from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_e
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
 from coalition_graph.loaders.extract.pledge_frames import as_did_donors, commitments, nobodys_pledge, respectively
-from coalition_graph.loaders.extract.syntax import Syntax
+from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Actor, Pledge
 
@@ -148,6 +148,8 @@ class PledgeFinder:
                     self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
+                if not donors:
+                    donors = self._subject_donor(m)  # "the Gates Foundation, which committed $1.6 billion"
                 if not donors and self.out and self.out[-1].sentence.index >= sent.index - 1 and \
                         re.search(r"\b(?:on top of|in addition to|besides)\s+(?:the\s+|a\s+|an\s+)?$",
                                   text[max(sent.start, m.start - 25):m.start]):
@@ -261,6 +263,29 @@ class PledgeFinder:
                 if got:
                     return re.sub(r"^to\s+", "", got)
         return None
+
+    def _subject_donor(self, m: Money) -> list[tuple[str, str]]:
+        """The donor as the parse gives it: the subject of the verb of giving that governs the amount, through
+        a relative clause ("the Gates Foundation, which committed $1.6 billion")."""
+        a = self.doc.analysis
+        toks = a.tokens_in(m.start, m.end) if a is not None else []
+        if not toks:
+            return []
+        v = next((x for x in a.ancestors(toks[-1].i) if x.pos == "VERB"), None)
+        syn = Syntax(a)
+        if v is None or "give" not in lemma_classes().get(v.lemma, frozenset()):
+            return []
+        out = []
+        for t in syn.subjects(v):
+            act = syn.actors(self.doc, t)
+            if act and act[0] == "country":
+                out.append(act)
+                continue
+            lo, hi = syn.np_span(t)
+            org = next((x.key for x in self.doc.orgs if lo <= x.start < hi), None) or self.doc.recognised_org(lo, hi)
+            if org is not None:
+                out.append(("organization", org))
+        return out[:1]
 
     def _from_phrase_donor(self, m: Money) -> tuple[str, str] | None:
         """"$100 million from Canada": the amount's own "from" phrase names its donor."""
