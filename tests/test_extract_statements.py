@@ -66,3 +66,20 @@ def test_a_phrase_quoted_inside_reported_speech_belongs_to_the_reported_statemen
     got = st(f)
     assert len(got) == 1 and got[0][:2] == ("viktor-orban", False)
     assert "the European Union was" in got[0][2]
+
+
+def test_a_relative_who_said_reports_the_antecedent():
+    f = facts("Zelenskyy met India's prime minister, Narendra Modi, who said India would help find a way to peace.",
+              "2023-05-21")
+    assert ("narendra-modi", False) in [(s.speaker, s.direct) for s in f.statements]
+
+
+def test_an_attribution_set_off_by_commas_after_the_subject():
+    f = facts("Germany, said Chancellor Olaf Scholz, will send another Patriot system to Ukraine.", "2024-04-13")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("olaf-scholz", False)]
+
+
+def test_a_post_on_a_platform_introduced_by_a_colon_is_a_statement():
+    f = facts("Zelenskyy on Telegram: the visit is a sign of support for all Ukrainians and for the free world.",
+              "2023-02-20")
+    assert [s.speaker for s in f.statements] == ["volodymyr-zelenskyy"]

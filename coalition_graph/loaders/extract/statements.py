@@ -26,7 +26,8 @@ SPEECH_VERBS = (
     r"revealed|assured|pointed out|announced that|announces that|reported that|reports that|reported:|"
     r"reports:|welcomed|welcomes|outlined|characteri[sz]ed|described|noting|stressing|adding|saying|"
     r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling|"
-    r"posted on|wrote on|told reporters|told journalists|asked for|asked partners|asked allies"
+    r"posted on|wrote on|told reporters|told journalists|asked for|asked partners|asked allies|"
+    r"on (?:Telegram|X|Twitter|Facebook|Instagram|Truth Social|social media)(?=\s*:)"
 )
 VERB_RX = re.compile(rf"\b(?:{SPEECH_VERBS})(?![\w])", re.I)
 # verbs that may come before their speaker: '…," said Healey.' / "declared Finnish President Alexander Stubb"
@@ -288,7 +289,10 @@ class StatementFinder:
                         sp, rule = self._parsed_subject(vs, ve) or cand, "statement.reported.subject_verb"
                 if sp is None and verb in INVERTABLE:
                     cand = self._speaker_in(ve, min(sent.end, ve + 60))
-                    if cand is not None and re.fullmatch(r"\s*", text[ve:cand.span_start]) and vs - sent.start > 20:
+                    aside = cand is not None and re.search(r",\s*$", text[max(sent.start, vs - 3):vs]) and \
+                        re.match(r"\s*,", text[cand.end:cand.end + 3])  # "France, said Macron, will deliver …"
+                    if cand is not None and re.fullmatch(r"\s*", text[ve:cand.span_start]) and \
+                            (vs - sent.start > 20 or aside):
                         sp, rule = cand, "statement.reported.verb_subject"
                 if sp is not None and all(sp.key != f.key for f, _r in found):
                     found.append((sp, rule))
@@ -323,6 +327,8 @@ class StatementFinder:
             return True  # "He [Macron] says", "the President of the Commission, Ursula von der Leyen, say"
         if re.fullmatch(r",[^.;]{0,100},", g):
             return True
+        if re.fullmatch(r",\s*who(?:\s+\w+ly|\s+also|\s+later)?", g, re.I):
+            return True  # "India's prime minister, Narendra Modi, who said India would …"
         if re.fullmatch(r"\w+(?:ed)?\s+(?:but|and)", g) and not re.fullmatch(r"(?:but|and)", g):
             return True  # "Hegseth attended but said …"
         if re.fullmatch(r"and (?:other|fellow|several|many)\s+[\w ]{0,40}?(?:leaders|officials|ministers)"
