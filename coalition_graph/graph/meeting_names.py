@@ -60,7 +60,7 @@ def meeting_name(meeting: Meeting, facts: ArticleFacts, gazetteer: Gazetteer | N
     where = _place_phrase(city, meeting.country, gaz)
     if where and where.startswith("the ") and name.endswith(" in " + where[4:]):
         name = name[:-len(where) + 4] + where  # "… in United States" → "… in the United States"
-    if where and not _names_place(name, city, meeting.country, gaz):
+    if where and not _names_place(name, city, meeting.country, gaz) and not _two_sided(meeting, name):
         return f"{name} in {where}"
     if where or name.lower() not in GENERIC_HEADS:
         return name  # the date is the meeting's own field: a name that says which meeting needs none
@@ -168,3 +168,10 @@ def _reported(facts: ArticleFacts) -> str:
     by = f" by {art.publisher}" if art.publisher else ""
     when = f" on {art.published.day} {art.published:%B} {art.published.year}" if art.published else ""
     return f"reported{by}{when}" if by or when else f"reported in {art.title or art.id}"
+
+
+def _two_sided(meeting: Meeting, name: str) -> bool:
+    """A two-sided meeting named by its sides ("Macron–Zelenskyy meeting"): the sides say which meeting it
+    was, and its place is kept in its own field (a city in the name would make it read like the summit held
+    there the same day)."""
+    return meeting.kind == "bilateral" and "–" in name

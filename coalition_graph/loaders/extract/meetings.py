@@ -1354,7 +1354,7 @@ def _name(doc: Doc, d: MeetingDraft, kind: str) -> str:
         names = [_short(doc, p) for p in d.participants[:2]]
         if len(names) == 1 and d.sides_by_country:  # "Sybiha–Turkey meeting": the side told by its country
             names.append(doc.gaz.country_name(d.sides_by_country[0]))
-        label = "–".join(names) + (" call" if d.head == "call" else " meeting")
+        return "–".join(names) + (" call" if d.head == "call" else " meeting")
     elif len(d.words) > 1 and not fmt:
         label = " ".join(d.words)  # "second Ukraine peace summit", "meeting of the international alliance"
         label = label[:1].upper() + label[1:]
