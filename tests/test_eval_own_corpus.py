@@ -18,7 +18,9 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 # eval_own: 12 articles on the coalitions backing Ukraine; eval_own2: 12 on the other coalitions (Gaza, Sudan,
 # Syria, Lebanon, the anti-Daesh coalition, climate and health pledging, G20, BRICS, Quad, Arab League, Weimar)
-FILES = sorted(FIXTURES.glob("eval_own/*.json")) + sorted(FIXTURES.glob("eval_own2/*.json"))
+# eval_own3: 12 more across both, written blind to the extractor (first scored 2026-12-06)
+FILES = sorted(FIXTURES.glob("eval_own/*.json")) + sorted(FIXTURES.glob("eval_own2/*.json")) + \
+    sorted(FIXTURES.glob("eval_own3/*.json"))
 
 TOP_KEYS = {"id", "url", "publisher", "title", "published", "text", "gold"}
 GOLD_KINDS = ("meetings", "attendance", "pledges", "statements", "roles")
@@ -55,6 +57,7 @@ def check_country_or_org(value: str | None) -> None:
 def test_each_corpus_has_twelve_articles() -> None:
     assert [p.parent.name for p in FILES].count("eval_own") == 12
     assert [p.parent.name for p in FILES].count("eval_own2") == 12
+    assert [p.parent.name for p in FILES].count("eval_own3") == 12
 
 
 def test_ids_and_urls_are_unique() -> None:
@@ -67,7 +70,7 @@ def test_ids_and_urls_are_unique() -> None:
 def test_article_shape(path: Path) -> None:
     doc = load(path)
     assert set(doc) == TOP_KEYS
-    assert doc["id"].startswith("own-" if path.parent.name == "eval_own" else "own2-")
+    assert doc["id"].startswith({"eval_own": "own-", "eval_own2": "own2-", "eval_own3": "own3-"}[path.parent.name])
     assert doc["url"].startswith("https://eval.coalition-graph.invalid/")
     assert doc["publisher"] and doc["title"]
     check_date(doc["published"])
