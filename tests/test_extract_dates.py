@@ -56,3 +56,17 @@ def test_at_a_paragraphs_start_a_day_earlier_counts_from_the_ledes_day():
 
 def test_a_day_after_a_named_event_is_no_date_of_its_own():
     assert not [d for d in find_dates("The trip came a day after Austin travelled to Kyiv.", PUB)]
+
+
+def test_a_weekday_after_from_today_until_is_ahead():
+    from coalition_graph.loaders.extract.dates import find_dates
+    text = "The summit runs from today until Saturday."
+    got = [(text[d.start:d.end], str(d.date)) for d in find_dates(text, dt.date(2024, 6, 13))]
+    assert ("Saturday", "2024-06-15") in got
+
+
+def test_a_weekday_of_a_meeting_told_in_the_present_is_ahead():
+    from coalition_graph.loaders.extract.dates import find_dates
+    text = "Defence ministers of the alliance meet in the same building on Thursday."
+    got = [(text[d.start:d.end], str(d.date)) for d in find_dates(text, dt.date(2025, 2, 12))]
+    assert got == [("Thursday", "2025-02-13")]

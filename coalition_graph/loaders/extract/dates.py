@@ -27,7 +27,7 @@ _WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Words around a weekday or month name that put it after the publication date.
 FUTURE_CUES = re.compile(
     r"\b(will|would|upcoming|next|set to|scheduled|plans? to|planned|ahead of|expected|to be held|due (?:to|in|at)|is to|are to|"
-    r"meets|visits)\b",
+    r"meets|visits|meet|convenes?|opens|begins|runs|from (?:today|tomorrow)(?: until| to| through)?)\b",
     re.I)
 
 
@@ -103,7 +103,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            window = _own_sentence(text, max(0, m.start() - 60), m.start(), m.end(), m.end() + 40)
+            window = _own_sentence(text, max(0, m.start() - 100), m.start(), m.end(), m.end() + 40)
             future = bool(FUTURE_CUES.search(window))
             d = None
             precision = "day"
