@@ -160,3 +160,24 @@ def test_one_leader_acting_in_a_place_is_no_meeting():
 def test_accession_talks_are_a_process_not_a_meeting():
     f = facts("The European Commission recommended opening accession talks with Moldova.", "2023-11-08")
     assert f.meetings == []
+
+
+def test_a_summit_told_after_the_leaders_of_a_format_is_that_formats():
+    f = facts("Leaders of the Group of Seven agreed on a loan for Ukraine. The deal was confirmed on the first day of "
+              "the summit on Thursday.\n\nIt was the first time a pope took part in a G7 summit.", "2024-06-14")
+    assert [(m.format, str(m.start)) for m in f.meetings] == [("g7", "2024-06-13")]
+
+
+def test_a_session_told_after_a_two_sided_meeting_is_the_summits():
+    f = facts("G7 leaders opened their summit in Apulia on Thursday. On the sidelines, Joe Biden and Volodymyr "
+              "Zelenskyy signed a security agreement.\n\nPope Francis will join a session on artificial "
+              "intelligence.", "2024-06-13")
+    by_key = {m.key: m for m in f.meetings}
+    pope = [a for a in f.attendances if a.person == "pope-francis"]
+    assert pope and by_key[pope[0].meeting].kind == "summit"
+
+
+def test_signing_an_accord_with_someone_is_a_meeting_of_two():
+    f = facts("Japanese Prime Minister Fumio Kishida signed a security accord with Ukrainian President Volodymyr "
+              "Zelenskyy in Apulia on Thursday.", "2024-06-14")
+    assert [m.kind for m in f.meetings] == ["bilateral"]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
-from coalition_graph.loaders.extract.syntax import Syntax
+from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
     find_editions, find_group_meetings, find_one_named, find_two_sided, find_visits, host_country, noun_partners, noun_words,
@@ -330,6 +330,10 @@ class MeetingFinder:
                 told = [m for m in larger.values() if m.mentions and m.mentions[0][0] < s and m.future == d.future]
                 if told:
                     d.held_at = told[-1].key
+            at = larger.get(d.held_at) if d.held_at else None
+            if at is not None and d.start is None and at.start and at.precision == "day" and not at.range_start:
+                d.start = at.start  # held on the sidelines, told without a day: the summit's day
+                d.city, d.country = d.city or at.city, d.country or at.country
 
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the
@@ -766,6 +770,8 @@ class MeetingFinder:
             if np_start <= o.start and o.end <= np_end:
                 d.format = o.key
                 break
+        if d.format is None and d.head in ("summit", "ministerial"):
+            d.format = self._format_of_group(sent)
         # place: inside the phrase, else "in/at X" close after it, else a capital hosting it
         place = None
         for p in doc.places:
@@ -958,6 +964,27 @@ class MeetingFinder:
                 lo = a.subtree(v.i)[0].start
                 return next((p for p in reversed(self.doc.places) if lo <= p.start < x.start and p.place.city), None)
         return None
+
+    def _format_of_group(self, sent: Sentence) -> str | None:
+        """"Leaders of the Group of Seven agreed … The deal was confirmed on the first day of the summit": a
+        summit told without a format, in a paragraph whose sentence (this one or the one before) names the
+        officials of one format, is that format's."""
+        a = self.doc.analysis
+        if a is None:
+            return None
+        classes = lemma_classes()
+        prev = [x for x in self.doc.sentences if x.index in (sent.index - 1, sent.index) and x.paragraph == sent.paragraph]
+        found = set()
+        for x in prev:
+            for o in self.doc.orgs:
+                if not (x.start <= o.start < x.end) or self.doc.gaz.orgs.get(o.key) is None or \
+                        self.doc.gaz.orgs[o.key].kind != "format":
+                    continue
+                t = a.token_at(o.start)
+                up = [y for y in ([t] + a.ancestors(t.i))[:4] if y is not None] if t is not None else []
+                if any("group_noun" in classes.get(y.lemma, frozenset()) and y.tag in ("NNS", "NNPS") for y in up):
+                    found.add(o.key)  # "Leaders of the Group of Seven", "G7 leaders"
+        return found.pop() if len(found) == 1 else None
 
     def _outer_meeting(self, sent: Sentence, s: int) -> MeetingDraft | None:
         """The meeting whose noun the mention at `s` hangs on through "for" / "ahead of" / "before" ("the
@@ -1234,9 +1261,11 @@ class MeetingFinder:
                     [m for m in self.drafts if m.head not in ("call", "video call")]
                 # the meeting being told before the call came up, else the last one named
                 target = told[0] if told else others[-1] if others else target
-            if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial"):
+            if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial", "session"):
+                # ("a session on artificial intelligence" is one of the summit's, not of the two-sided meeting)
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
-                same = [m for m in self.drafts if not m.bilateral and (m.head == d.head or m.head in _GENERIC)]
+                same = [m for m in self.drafts if not m.bilateral and
+                        (m.head == d.head or m.head in _GENERIC or d.head == "session")]
                 target = same[-1] if same else target
             if target.future and not d.future:  # "the meeting had taken place": the main one that did
                 past = [m for m in self.drafts if not m.future]
