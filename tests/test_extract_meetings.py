@@ -181,3 +181,16 @@ def test_signing_an_accord_with_someone_is_a_meeting_of_two():
     f = facts("Japanese Prime Minister Fumio Kishida signed a security accord with Ukrainian President Volodymyr "
               "Zelenskyy in Apulia on Thursday.", "2024-06-14")
     assert [m.kind for m in f.meetings] == ["bilateral"]
+
+
+def test_the_meeting_on_whose_eve_another_is_held_is_not_the_one_told():
+    f = facts("Britain chaired the Ukraine Defense Contact Group in Brussels on Wednesday, on the eve of a meeting of "
+              "NATO defence ministers.\n\nDefence Secretary John Healey opened the meeting.", "2025-02-12")
+    by_key = {m.key: m for m in f.meetings}
+    healey = [a for a in f.attendances if a.person == "john-healey"]
+    assert healey and all(by_key[a.meeting].kind == "contact-group" for a in healey)
+
+
+def test_countries_meeting_at_a_place_is_a_meeting():
+    f = facts("Around 40 countries met in Paris on Thursday to discuss aid for Sudan.", "2025-04-18")
+    assert [(m.city, str(m.start)) for m in f.meetings] == [("Paris", "2025-04-17")]

@@ -36,7 +36,8 @@ FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
 VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
-OTHER_MEETING_RX = re.compile(r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
+OTHER_MEETING_RX = re.compile(r"\beve of (?:the |a |an |this |their |its )?(?:[\w’']+\s+){0,2}$|"
+                              r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
                               r"(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?)$", re.I)
 BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
 VERB_MEETING_RX = re.compile(

@@ -167,6 +167,10 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
         partners = [o for c in syn.with_phrases(v) for o in syn.group(c)]
         groups = [t for t in subj + partners
                   if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")]
+        if not groups and v.lemma in ("meet", "gather", "convene", "assemble") and \
+                not any(c.dep == "dobj" for c in a.children(v.i)) and _placed_here(doc, a, v):
+            # "around 50 countries that arm Kyiv met at NATO headquarters": states meeting somewhere
+            groups = [t for t in subj if t.lemma in ("country", "nation", "state", "government") and t.tag == "NNS"]
         lo = min(syn.np_span(t)[0] for t in subj)
         hi = max(a.subtree(t.i)[-1].end for t in subj)
         fmt = next((o.key for o in doc.orgs if lo <= o.start < hi), None)
@@ -487,7 +491,7 @@ def _placed_here(doc, a, v: Token) -> bool:
     """The verb has its own "in/at <place>" phrase ("agreed in Brussels on Thursday")."""
     for c in a.children(v.i):
         if c.dep == "prep" and c.lower in ("in", "at"):
-            for o in a.children(c.i):
-                if o.dep == "pobj" and any(o.start <= p.start < o.end or p.start <= o.start < p.end for p in doc.places):
-                    return True
+            sub = a.subtree(c.i)  # "at NATO headquarters in Brussels"
+            if any(sub[0].start <= p.start < sub[-1].end for p in doc.places):
+                return True
     return False
