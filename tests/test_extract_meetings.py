@@ -194,3 +194,18 @@ def test_the_meeting_on_whose_eve_another_is_held_is_not_the_one_told():
 def test_countries_meeting_at_a_place_is_a_meeting():
     f = facts("Around 40 countries met in Paris on Thursday to discuss aid for Sudan.", "2025-04-18")
     assert [(m.city, str(m.start)) for m in f.meetings] == [("Paris", "2025-04-17")]
+
+
+def test_talks_that_were_not_held_are_no_meeting():
+    f = facts("The two foreign ministers sat at the same table in Geneva on Monday but did not hold talks.",
+              "2025-02-04")
+    assert all(m.head != "talks" for m in f.meetings)
+
+
+def test_a_dated_opening_session_is_the_first_sitting_of_the_summit_told():
+    f = facts("The climate summit in Rio de Janeiro closed on Friday. Lula da Silva told the opening session on "
+              "Wednesday that rich countries must pay more.", "2025-11-08")
+    summits = [m for m in f.meetings if m.kind != "bilateral"]
+    assert len(summits) == 1
+    assert summits[0].city == "Rio de Janeiro"
+    assert str(summits[0].start) == "2025-11-05"

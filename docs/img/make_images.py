@@ -4,11 +4,13 @@ Writes, with the real tools (the CLI, and Debian's chromium driven by Playwright
   docs/img/html_page.png        the page as it opens: meetings on the time axis, attendees above, labelled
   docs/img/html_page_focus.png  the page after a click on the NATO summit in The Hague: its neighbourhood
   docs/img/pledges.png          coalition plot pledges
-and prints the 80-column `coalition meetings --limit 8` table the README shows.
+and writes the 80-column `coalition meetings --limit 8` table into README.md. With `--table` it re-makes only
+that table (no browser needed): run it after an extraction change moves the sample's meetings.
 """
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,9 +24,19 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 VIEWPORT = {"width": 1280, "height": 760}
 
 
-def main() -> None:
-    from playwright.sync_api import sync_playwright
+TABLE_BLOCK = re.compile(r"(`coalition meetings --limit 8 --store my-store` in an 80-column terminal.*?```text\n)(.*?)(```)",
+                         re.DOTALL)
 
+
+def write_readme_table(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if not TABLE_BLOCK.search(text):
+        raise SystemExit("README.md has no 80-column table block to re-make")
+    readme.write_text(TABLE_BLOCK.sub(lambda m: m.group(1) + table + m.group(3), text, count=1), encoding="utf-8")
+
+
+def main(table_only: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store, page = Path(tmp) / "store", Path(tmp) / "page.html"
 
@@ -34,6 +46,13 @@ def main() -> None:
             return done.stdout
 
         run("ingest", str(ROOT / "coalition_graph" / "sample"))
+        table = run("meetings", "--limit", "8")
+        write_readme_table(table)
+        print(table, end="")
+        if table_only:
+            return
+        from playwright.sync_api import sync_playwright
+
         run("plot", "pledges", "--out", str(HERE / "pledges.png"), "--size", "1000x600", "--force",
         "--source", "the bundled sample (12 articles)")
         run("export", "--format", "html", "--out", str(page), "--title", "Coalition Graph — bundled sample")
@@ -51,8 +70,7 @@ def main() -> None:
             tab.wait_for_timeout(300)
             tab.screenshot(path=str(HERE / "html_page_focus.png"))
             browser.close()
-        print(run("meetings", "--limit", "8"), end="")
 
 
 if __name__ == "__main__":
-    main()
+    main(table_only="--table" in sys.argv[1:])

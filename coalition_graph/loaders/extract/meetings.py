@@ -611,6 +611,8 @@ class MeetingFinder:
             if head == "talks" and not re.search(r"\b(?:talks\s+(?:in|with|between|on)|the talks|peace talks)\b", text[max(0, s - 5):e + 9], re.I):
                 if not re.search(r"\b(?:of|hold|held|holding|for)\s+$", before):
                     continue
+            if self._denied(s, e):
+                continue  # "sat in the same room but did not hold talks"
             d = self._draft_from(sent, s, e, head)
             found.append((d, f"meeting.noun.{head.replace(' ', '_')}", (s, e)))
         return found
@@ -1027,6 +1029,29 @@ class MeetingFinder:
         return k is not None and all(x.dep in ("pobj", "prep", "npadvmod", "amod", "compound", "nummod", "advmod")
                                      or x.ent == "DATE" for x in up[:k])
 
+    def _denied(self, s: int, e: int) -> bool:
+        """The meeting noun at s..e is the object of a negated verb ("did not hold talks", "no meeting took
+        place" is the parser's "no" determiner)."""
+        a = self.doc.analysis
+        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
+        if not nouns:
+            return False
+        n = nouns[-1]
+        if any(c.dep == "det" and c.lower == "no" for c in a.children(n.i)):
+            return True
+        v = a.tokens[n.head]
+        return n.dep in ("dobj", "nsubj") and v.pos in ("VERB", "AUX") and v.lemma in ("hold", "have", "take") and \
+            any(c.dep == "neg" for c in a.children(v.i))
+
+    def _session_of_current(self, d: MeetingDraft, before: str) -> bool:
+        """A session, plenary or sitting told with a day a few days from the meeting being told, and nothing of
+        its own that contradicts it, is one of that meeting's sittings."""
+        cur = self.current
+        if d.head != "session" or cur is None or cur.bilateral or not d.start or not cur.start or \
+                OTHER_MEETING_RX.search(before) or d.format and cur.format and d.format != cur.format:
+            return False
+        return abs((d.start - cur.start).days) <= 3 and (not d.city or not cur.city or d.city == cur.city)
+
     def _prepares_for(self, s: int, e: int) -> bool:
         """The meeting noun at s..e is held for or ahead of another meeting named in its phrase ("the
         preparatory meeting for the summit", "a dinner ahead of the summit")."""
@@ -1231,6 +1256,11 @@ class MeetingFinder:
             same = [m for m in self.drafts if m is not outer and m.head == d.head and m.compatible(d)]
             target = same[0] if same else None  # the first told: the meeting the report is about
             nested = True
+        elif self._session_of_current(d, before):
+            target = self.current  # "he told the opening session on Wednesday": a sitting of the meeting told
+            if d.start and target.start and d.start < target.start and re.search(r"\bopening\s+$", before, re.I):
+                target.start = d.start  # the opening day is its first
+            d.start = None
         elif self._prepares_for(s, e):
             # "the preparatory ministerial meeting for the summit … on Sunday": a meeting of its own, dated by
             # the one day its sentence tells
