@@ -83,3 +83,15 @@ def test_a_post_on_a_platform_introduced_by_a_colon_is_a_statement():
     f = facts("Zelenskyy on Telegram: the visit is a sign of support for all Ukrainians and for the free world.",
               "2023-02-20")
     assert [s.speaker for s in f.statements] == ["volodymyr-zelenskyy"]
+
+
+def test_the_speaker_whose_apposition_names_someone_else_is_the_subject_of_the_verb():
+    f = facts("Andriy Yermak, the head of the Ukrainian president's office, said the package would save lives.",
+              "2023-11-21")
+    assert [s.speaker for s in f.statements] == ["andriy-yermak"]
+
+
+def test_a_passive_verb_of_the_speech_list_reports_no_statement():
+    f = facts("From Asia were invited as partners the prime ministers of Japan and Australia, and Joe Biden came too.",
+              "2023-07-12")
+    assert f.statements == []

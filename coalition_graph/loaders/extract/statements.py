@@ -287,6 +287,12 @@ class StatementFinder:
                     if cand is not None and self._clean_gap(text[cand.end:vs]) and \
                             (len(re.findall(r"\w+", rest)) >= 3 or self._clause_before(sent, cand)):
                         sp, rule = self._parsed_subject(vs, ve) or cand, "statement.reported.subject_verb"
+                if sp is None and len(re.findall(r"\w+", rest)) >= 3:
+                    # the nearest name is inside the speaker's apposition ("Yermak, the head of the president's
+                    # office, said …"): the parse's subject of the verb speaks
+                    parsed = self._parsed_subject(vs, ve, active_only=True)
+                    if parsed is not None and parsed.end <= vs:
+                        sp, rule = parsed, "statement.reported.parsed_subject"
                 if sp is None and verb in INVERTABLE:
                     cand = self._speaker_in(ve, min(sent.end, ve + 60))
                     aside = cand is not None and re.search(r",\s*$", text[max(sent.start, vs - 3):vs]) and \
@@ -300,13 +306,15 @@ class StatementFinder:
                 out.append(StatementDraft(sp.key, [(sent.start, sent.end)], False, [sent.index], rule))
         return out
 
-    def _parsed_subject(self, vs: int, ve: int) -> PersonMention | None:
+    def _parsed_subject(self, vs: int, ve: int, active_only: bool = False) -> PersonMention | None:
         """The person the parse makes the subject of the reporting verb at vs..ve, where the nearest name
         before it is someone else ("Lavrov, who led the delegation in place of Putin, told reporters")."""
         a = self.doc.analysis
         verbs = [t for t in a.tokens_in(vs, ve) if t.pos == "VERB"] if a is not None else []
         if not verbs:
             return None
+        if active_only and any(c.dep in ("auxpass", "nsubjpass") for c in a.children(verbs[0].i)):
+            return None  # "were invited as partners the prime ministers …": the subject is not the speaker
         syn = Syntax(a)
         for s in syn.subjects(verbs[0]):
             if s.pos == "PRON":
