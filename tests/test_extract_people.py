@@ -133,3 +133,16 @@ def test_a_name_the_parser_heads_by_its_last_word_is_the_person():
               "2025-05-14")
     assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Doha")]
     assert "tamim-bin-hamad-al-thani" in {a.person for a in f.attendances}
+
+
+def test_a_bare_title_goes_to_the_person_who_holds_that_title_before_one_of_the_same_kind():
+    # a US president also heads a government; "the prime minister" is still the one named Prime Minister
+    f = facts("Prime Minister Narendra Modi met Joe Biden in Wilmington. The prime minister said that the Quad "
+              "works for the people of the region.", "2024-09-22")
+    assert [s.speaker for s in f.statements] == ["narendra-modi"]
+
+
+def test_pm_is_the_prime_minister_in_capitals_only():
+    f = facts("PM Narendra Modi landed at 5 pm. The PM said that India would send vaccines to the region.",
+              "2024-09-22")
+    assert [s.speaker for s in f.statements] == ["narendra-modi"]

@@ -93,3 +93,9 @@ def test_a_country_joining_a_pledge_just_told():
     f = facts("Norway is allocating NOK 1.4 billion for a Patriot system for Ukraine. "
               "In addition to Norway, Germany and the United States are also participating.", "2024-10-29")
     assert sorted(rows(f)) == [("DEU", None, None), ("NOR", 1.4e9, "NOK"), ("USA", None, None)]
+
+
+def test_a_country_written_before_a_currency_sign_is_the_currency_not_the_donor():
+    f = facts("Prime Minister Narendra Modi announced a grant of US $7.5 million for cancer screening in the "
+              "region.", "2024-09-22")
+    assert [(p.donor.key, p.amount) for p in f.pledges] == [("IND", 7_500_000)]

@@ -95,3 +95,9 @@ def test_a_passive_verb_of_the_speech_list_reports_no_statement():
     f = facts("From Asia were invited as partners the prime ministers of Japan and Australia, and Joe Biden came too.",
               "2023-07-12")
     assert f.statements == []
+
+
+def test_mentioned_that_reports_speech_and_mentioned_a_thing_does_not():
+    f = facts("Narendra Modi mentioned that India would supply vaccine doses to the region. Joe Biden mentioned "
+              "the summit twice.", "2024-09-22")
+    assert [s.speaker for s in f.statements] == ["narendra-modi"]

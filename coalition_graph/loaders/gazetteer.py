@@ -41,6 +41,7 @@ def normalize_title(title: str) -> str:
     """'Secretary-General' / 'secretary general' / 'Defense Minister' -> one comparable form."""
     t = title.lower().replace("-", " ").replace("defense", "defence").replace("’", "'")
     t = re.sub(r"\bminister for\b", "minister of", t)
+    t = re.sub(r"^pm$", "prime minister", t.strip())  # the headline abbreviation
     return re.sub(r"\s+", " ", t).strip()
 
 

@@ -62,7 +62,7 @@ _TITLE_WORDS = [
     r"Secretary[- ]General", r"High Representative", r"Supreme Allied Commander Europe", r"Special Envoy", r"Envoy",
     r"Ambassador", r"Commissioner", r"King", r"Queen", r"Crown Prince", r"Foreign Policy Chief", r"Defen[cs]e Chief",
     r"Top Diplomat", r"Chief of Staff", r"Commander-in-Chief", r"Commander in Chief", r"Minister", r"Leader",
-    r"Head of State", r"Head of Government",
+    r"Head of State", r"Head of Government", r"(?-i:PM)",  # "PM Modi", "the PM": the capitals only, never "5 pm"
 ]
 TITLE_RX = re.compile(
     r"(?<![\w-])(?:(?:Outgoing|Acting|Former|Incoming|Then|Deputy|First Deputy)\s+)?(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
@@ -570,12 +570,15 @@ class PeopleFinder:
             return None
         if not self.text[max(0, t.start - 4): t.start].lower().endswith("the "):
             return None
-        for m in reversed([m for m in self.mentions if m.start < t.start]):
-            if m.title and normalize_title(_clean_title(m.title)) == t.norm:
+        before = list(reversed([m for m in self.mentions if m.start < t.start]))
+        # the title as written or held comes first: "the prime minister" after "Prime Minister Modi … Biden" is
+        # Modi, though a US president also heads a government
+        for m in before:
+            if m.title and normalize_title(_clean_title(m.title)) == t.norm or m.key in self.gaz.people and any(
+                    normalize_title(o.title) == t.norm for o in self.gaz.offices_of(m.key, self.day)):
                 return m.key
-            if m.key in self.gaz.people and any(
-                    (t.kinds & {o.office}) or normalize_title(o.title) == t.norm
-                    for o in self.gaz.offices_of(m.key, self.day)):
+        for m in before:
+            if m.key in self.gaz.people and any(t.kinds & {o.office} for o in self.gaz.offices_of(m.key, self.day)):
                 return m.key
         return None
 

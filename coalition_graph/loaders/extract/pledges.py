@@ -392,7 +392,7 @@ class PledgeFinder:
                         r"\s+(?:government|authorities|cabinet|side|state|announcement|pledge|contribution|commitment|"
                         r"package|donation|aid)\b", text[c.end:c.end + 15]):
                     continue
-                if re.match(r"\$", text[c.end:c.end + 1]):
+                if re.match(r" ?\$", text[c.end:c.end + 2]):
                     continue  # "US$949 million": a currency, not a country
                 if re.match(r"-(?:made|built|produced|designed|manufactured|led|based)\b", text[c.end:c.end + 14]):
                     continue  # "U.S.-made weapons": where they come from, not who gives them

@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     r"called for|calls for|thanked|thanks|invited|accused|condemned|hailed|praised|demanded|demands|confirmed|"
     r"confirms|stated|states|declared|declares|explained|explains|argued|argues|insisted|insists|believes|"
     r"believed|wrote|writes|reminded|acknowledged|acknowledges|promised|vowed|expressed|suggested|recalled|"
-    r"revealed|assured|pointed out|announced that|announces that|reported that|reports that|reported:|"
+    r"revealed|assured|pointed out|announced that|announces that|mentioned that|mentions that|reported that|reports that|reported:|"
     r"reports:|welcomed|welcomes|outlined|characteri[sz]ed|described|noting|stressing|adding|saying|"
     r"called|cautioned|admitted|claimed|claims|emphasised|observed|commented|remarked|answered|replied|telling|"
     r"posted on|wrote on|told reporters|told journalists|asked for|asked partners|asked allies|"
