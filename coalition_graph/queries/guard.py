@@ -3,8 +3,7 @@
 The embedded views change only by ingesting articles (the source of truth is SQLite), so a query
 that writes would make them disagree with it; a query that reads or writes files, or fetches a URL,
 reaches outside the graph. Both are refused before the embedded engine sees them, with one line naming
-what was refused. Queries to a Neo4j server or a SPARQL endpoint pass the same check, because `coalition query`
-promises read-only there too (the push writes through its own statements, not through query()). The check reads the query's own words: string literals, IRIs, quoted
+what was refused. (A Neo4j or SPARQL server is the user's own: its permissions decide.) The check reads the query's own words: string literals, IRIs, quoted
 names and comments are blanked first, so `WHERE m.name = "Set up"` or `<https://e.org/load>` pass.
 """
 from __future__ import annotations

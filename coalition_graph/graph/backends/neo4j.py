@@ -219,10 +219,6 @@ class Neo4jBackend:
 
     # -- queries
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
-        # Reads only, as on the embedded view: writes go through _write, from the store's own records.
-        from coalition_graph.queries.guard import check_cypher
-
-        check_cypher(text)
         driver = self.driver()
         try:
             with driver.session(database=self.database) as session:
