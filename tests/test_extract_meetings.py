@@ -209,3 +209,20 @@ def test_a_dated_opening_session_is_the_first_sitting_of_the_summit_told():
     assert len(summits) == 1
     assert summits[0].city == "Rio de Janeiro"
     assert str(summits[0].start) == "2025-11-05"
+
+
+def test_a_date_and_place_hung_from_the_meetings_own_predicate():
+    # "will be held in X, Y, in <month>": place and date both phrases of the verb the summit is subject of;
+    # the forum's name modifying "summit" is no second meeting
+    f = facts("The next Pacific Islands Forum summit will be held in Honiara, Solomon Islands, in September 2025.",
+              "2024-08-30")
+    assert [(m.city, str(m.start), m.date_precision) for m in f.meetings] == [("Honiara", "2025-09-01", "month")]
+
+
+def test_the_day_a_meeting_opened_is_its_start_not_a_later_day_it_was_told_on():
+    f = facts("On Saturday delegates at the biodiversity conference in Cali adopted a fund for nature. The "
+              "conference, which opened on October 21 and was due to end on Friday, was chaired by Colombia's "
+              "environment minister, Susana Muhamad.", "2024-11-03")
+    conferences = [m for m in f.meetings if m.kind == "conference"]
+    assert [(m.city, str(m.start)) for m in conferences] == [("Cali", "2024-10-21")]
+

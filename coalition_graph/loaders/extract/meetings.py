@@ -592,6 +592,8 @@ class MeetingFinder:
             before = text[max(sent.start, s - 30):s]
             if NOT_MEETING_AFTER.search(text[e:e + 10]):
                 continue
+            if text[s].isupper() and re.match(rf"\s+(?:{HEADS})\b", text[e:e + 24]):
+                continue  # "the Pacific Islands Forum summit": a body's name modifying the meeting noun after it
             if NOT_MEETING_BEFORE.search(before) and not (re.search(r"\bjoint\s+(?:press|news)\s*$", before, re.I) or
                                                          all(noun_partners(doc, s, e))):
                 continue  # a press conference is a meeting only as a joint one, or one held with someone
@@ -802,6 +804,8 @@ class MeetingFinder:
                         re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[max(sent.start, p.start - 8):p.start], re.I) and \
                         not re.search(r"[,;]", text[p.end:s]) and not HEAD_RX.search(text[p.end:s]):
                     place = p
+        if place is None:  # "the next summit will be held in November in Belém": where its predicate says
+            place = self._predicate_place(s)
         if place is None:  # "… in Hiroshima, where the leaders had asked him to join their summit"
             place = self._place_over(sent, s)
         if place is not None:
@@ -836,6 +840,14 @@ class MeetingFinder:
                     re.fullmatch(r"\s*(?:,\s*)?(?:(?:for|at|in|during|of|to)\s+|(?:after|before|while|when)\s+\w+ing\s+)?",
                                  text[x.end:np_start]):  # "said on Saturday after chairing a video call"
                 near.append((np_start - x.end + 5, x))  # "convened … on Thursday for the 25th meeting"
+        opening = None
+        if not near:
+            # "the next summit will be held in Belém in November 2025", "the conference, which opened on
+            # November 11": a date the parse hangs from the meeting's own predicate
+            hung = self._predicate_dates(s, cands)
+            if hung:
+                best, opening = hung[0]  # (a day told in a clause on the noun is a day it stated)
+                near = [(0, best)]
         if not near and (d.city or d.format):
             # "the talks in Jeddah, brokered by the US and Saudi Arabia in May last year" (not "The summit,
             # hosted … from Tuesday": a bare "the summit" with a clause is more of the meeting being told)
@@ -855,6 +867,9 @@ class MeetingFinder:
             d.start, d.precision = best.date, best.precision
             d.ends_on = bool(END_BEFORE_RX.search(text[max(sent.start, best.start - 25):best.start]))
         d.range_start = self._span_start(sent, e, cands)
+        if opening and d.start and d.precision == "day":
+            # the day it opened is its first, whatever day it was also mentioned on
+            d.range_start, d.start = d.range_start or d.start, None
         if re.search(r"\bministers\b", text[np_start:np_end]) and d.head in ("meeting", "talks"):
             d.head = "ministerial"  # "a meeting of EU foreign ministers"
         # tense of the clause the meeting is told in; "ahead of the summit": the summit is still to come
@@ -945,6 +960,61 @@ class MeetingFinder:
                 if any(y.dep in ("acl", "relcl") for y in below):
                     out.append(x)
         return out[:1]
+
+    def _predicates(self, s: int) -> list:
+        """The verbs the meeting noun at `s` is the subject of ("the summit will be held …") or that hang from it
+        as a clause ("the conference, which opened …", "the meeting held in Rome")."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None or m.pos not in ("NOUN", "PROPN"):
+            return []
+        out = []
+        if m.dep in ("nsubj", "nsubjpass") and a.tokens[m.head].pos in ("VERB", "AUX"):
+            out.append(a.tokens[m.head])
+        out += [c for c in a.children(m.i) if c.dep in ("relcl", "acl") and c.pos in ("VERB", "AUX")]
+        return out
+
+    def _predicate_dates(self, s: int, cands) -> list:
+        """(date, told as its first day) for the dates hung from the meeting's predicates through prepositions
+        and adverbial nouns only, not through another verb; none from a verb of ending ("was due to end on
+        Friday" is no start)."""
+        a = self.doc.analysis
+        preds = self._predicates(s)
+        if not preds:
+            return []
+        classes = lemma_classes()
+        out = []
+        for x in cands:
+            t = a.token_at(x.start)
+            if t is None:
+                continue
+            for y in [t] + a.ancestors(t.i):
+                v = next((p for p in preds if p.i == y.head and y.dep in ("prep", "npadvmod", "obl", "tmod")), None)
+                if v is not None:
+                    kinds = classes.get(v.lemma, frozenset())
+                    if "ending" not in kinds:
+                        # "the summit, hosted by Biden from Tuesday to Thursday": a clause on the noun states
+                        # its day as much as a verb of opening does
+                        out.append((x, "opening" in kinds or v.head == a.token_at(s).i))
+                    break
+                if y.pos in ("VERB", "AUX") or y.dep not in _DATE_PATH_DEPS:
+                    break
+        return out
+
+    def _predicate_place(self, s: int):
+        """A city in an "in"/"at" phrase of the meeting's own predicate ("will be held … in Belém")."""
+        a = self.doc.analysis
+        preds = {p.i for p in self._predicates(s)}
+        if not preds:
+            return None
+        for p in self.doc.places:
+            t = a.token_at(p.start)
+            if t is None or not p.place.city or t.dep != "pobj":
+                continue
+            prep = a.tokens[t.head]
+            if prep.lower in ("in", "at") and prep.dep == "prep" and prep.head in preds:
+                return p
+        return None
 
     def _place_over(self, sent: Sentence, s: int):
         """A city the meeting's clause hangs from as a relative clause of place ("X, where …")."""
@@ -1335,6 +1405,9 @@ class MeetingFinder:
             self.current = target
             self.told.append(target)
 
+
+# the relations a date's phrase climbs through to its verb: "in [November [2025]]", "on [Monday], [May] 5"
+_DATE_PATH_DEPS = frozenset({"pobj", "prep", "npadvmod", "nummod", "compound", "appos", "amod", "nmod"})
 
 CONTRAST_RX = re.compile(r"\b(?:rather than|instead of|not|than)\s+(?:\w+\s+)?$", re.I)
 
