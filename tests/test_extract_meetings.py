@@ -226,3 +226,17 @@ def test_the_day_a_meeting_opened_is_its_start_not_a_later_day_it_was_told_on():
     conferences = [m for m in f.meetings if m.kind == "conference"]
     assert [(m.city, str(m.start)) for m in conferences] == [("Cali", "2024-10-21")]
 
+
+
+def test_a_side_meeting_takes_the_day_its_sentence_names_within_the_summit():
+    f = facts("The EU-Canada summit in Brussels runs from Monday until Wednesday. On the sidelines this evening, "
+              "Canadian Prime Minister Mark Carney and Belgian Prime Minister Bart De Wever signed a defence accord.",
+              "2025-06-23")
+    two = [m for m in f.meetings if m.kind == "bilateral"]
+    assert [(str(m.start), m.city) for m in two] == [("2025-06-23", "Brussels")]
+
+
+def test_a_meeting_told_by_its_past_verb_is_past_whatever_the_clause_after_it_plans():
+    f = facts("Japanese Prime Minister Fumio Kishida also signed a security accord with Volodymyr Zelenskyy and said "
+              "Japan would provide more support.", "2024-06-13")
+    assert {(a.person, a.status) for a in f.attendances} >= {("fumio-kishida", "attended")}

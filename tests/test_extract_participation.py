@@ -284,3 +284,17 @@ def test_countries_invited_as_guests_took_part():
 def test_a_bare_invitation_says_nothing_of_coming():
     f = facts("The G7 summit in Apulia opened on Thursday. India was invited.", "2024-06-14")
     assert "IND" not in {a.country for a in f.attendances}
+
+
+def test_the_host_in_apposition_to_a_name_hosts_the_meeting_told():
+    f = facts("The Ukraine Recovery Conference opened in Rome on Thursday. Italian Prime Minister Giorgia Meloni, "
+              "the host, told delegates that reconstruction could not wait.", "2025-07-10")
+    assert ("giorgia-meloni", "host", "attended") in {(a.person, a.role, a.status) for a in f.attendances}
+
+
+def test_who_is_expected_at_the_meeting_is_an_expected_participant_but_not_who_is_expected_to_act():
+    lede = "The G20 summit opens in Osaka on Friday. "
+    f = facts(lede + "Indian Prime Minister Narendra Modi is also expected in Osaka for the talks.", "2019-06-26")
+    assert [(a.person, a.status) for a in f.attendances] == [("narendra-modi", "expected")]
+    f = facts(lede + "Narendra Modi is expected to call for debt relief.", "2019-06-26")
+    assert [a.person for a in f.attendances] == []

@@ -332,9 +332,14 @@ class MeetingFinder:
                 if told:
                     d.held_at = told[-1].key
             at = larger.get(d.held_at) if d.held_at else None
-            if at is not None and d.start is None and at.start and at.precision == "day" and not at.range_start:
-                d.start = at.start  # held on the sidelines, told without a day: the summit's day
-                d.city, d.country = d.city or at.city, d.country or at.country
+            if at is not None and d.start is None and at.start and at.precision == "day":
+                days = {x.date for x in self.doc.dates if sent.start <= x.start < sent.end and x.precision == "day"}
+                if len(days) == 1 and 0 <= (min(days) - at.start).days <= 7:
+                    d.start = min(days)  # "on the sidelines this evening": a day of the summit its sentence names
+                elif not at.range_start:
+                    d.start = at.start  # held on the sidelines, told without a day: the summit's day
+                if d.start:
+                    d.city, d.country = d.city or at.city, d.country or at.country
 
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the
@@ -966,6 +971,8 @@ class MeetingFinder:
         as a clause ("the conference, which opened …", "the meeting held in Rome")."""
         a = self.doc.analysis
         m = a.token_at(s) if a is not None else None
+        if m is not None and m.pos == "VERB":
+            return [m]  # a meeting told by its verb ("A and B signed an accord on Monday", "met in Rome")
         if m is None or m.pos not in ("NOUN", "PROPN"):
             return []
         out = []

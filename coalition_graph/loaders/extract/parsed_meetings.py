@@ -274,16 +274,18 @@ def find_editions(text: str, start: int, end: int) -> list[tuple[int, int, Editi
 
 
 def told_as_past(doc, start: int, end: int) -> bool:
-    """The verb of the clause a meeting noun stands in is a plain past ("skipped the summit", "attended the
+    """The verb of the clause a meeting noun stands in (or the meeting's own verb) is a plain past ("skipped the summit", "attended the
     talks"), with no future or modal auxiliary and no verb of planning above it."""
     a = doc.analysis
     if a is None:
         return False
-    nouns = [t for t in a.tokens_in(start, end) if t.pos in ("NOUN", "PROPN")]
-    if not nouns:
+    toks = a.tokens_in(start, end)
+    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")]
+    verbs = [t for t in toks if t.pos == "VERB"]
+    if not nouns and not verbs:
         return False
-    syn = Syntax(a)
-    v = syn.clause(nouns[-1])
+    # a meeting told by its own verb ("Kishida signed an accord with Zelenskyy") has that verb's tense
+    v = Syntax(a).clause(nouns[-1]) if nouns else verbs[0]
     if v.tag != "VBD" or any(c.dep == "aux" for c in a.children(v.i)):
         return False
     return not any("future" in lemma_classes().get(x.lemma, frozenset()) for x in a.ancestors(v.i)[:3])

@@ -61,8 +61,14 @@ class ParticipationFinder:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
             self._adjective(t, sent)
-        elif t.pos in ("NOUN", "PROPN") and "title_host" in cls and t.dep in ("compound", "nmod", "amod"):
+        elif t.pos in ("NOUN", "PROPN") and "title_host" in cls and (
+                t.dep in ("compound", "nmod", "amod") or
+                # "Giorgia Meloni, the host, told reporters": the title in apposition to the name
+                (t.dep == "appos" and self.a.tokens[t.head].ent == "PERSON" and
+                 any(c.lower == "the" for c in self.a.children(t.i)))):
             self._title_host(t, sent)
+        elif t.pos == "VERB" and "expected" in cls:
+            self._expected(t, sent)
         elif t.pos == "VERB" and t.lemma in ("send", "dispatch"):
             self._sent_to(t, sent)
         elif t.pos == "VERB" and t.lemma == "invite":
@@ -221,6 +227,18 @@ class ParticipationFinder:
                         return o.lemma
         return None
 
+    def _expected(self, v: Token, sent: Sentence) -> None:
+        """"Modi is also expected at the summit", "is expected in Osaka on Friday": who is expected where a
+        meeting is (not "is expected to agree", which says what, not where) will take part."""
+        kids = self.a.children(v.i)
+        if not any(c.dep == "nsubjpass" for c in kids) or any(c.dep in ("xcomp", "ccomp") for c in kids):
+            return
+        meeting = self._meeting_in_phrases(v, sent, preps={"at", "in", "for"}) or self._meeting_by_place(v, sent)
+        if meeting is None:
+            return
+        status = "absent" if any(c.dep == "neg" for c in kids) else "expected"
+        self._record(meeting, self.syn.subjects(v), "participant", status, sent, "participation.expected")
+
     def _sent_to(self, v: Token, sent: Sentence) -> None:
         """"Riyadh sent only its foreign minister to the outreach session": who was sent took part (and the
         sender country with them)."""
@@ -260,7 +278,7 @@ class ParticipationFinder:
             self._record(meeting, invited, "participant", self._status(v, meeting), sent, "participation.invited_as")
 
     def _title_host(self, t: Token, sent: Sentence) -> None:
-        """"host Prime Minister Narendra Modi", "summit host Fumio Kishida": the title makes the named person
+        """"host Prime Minister Narendra Modi", "summit host Fumio Kishida", "Meloni, the host,": the title makes the named person
         the host (or chair) of the meeting the sentence tells of, or the one told just before."""
         meeting = self._only_meeting(self.a.tokens[t.head], sent) or (
             None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
