@@ -298,3 +298,20 @@ def test_who_is_expected_at_the_meeting_is_an_expected_participant_but_not_who_i
     assert [(a.person, a.status) for a in f.attendances] == [("narendra-modi", "expected")]
     f = facts(lede + "Narendra Modi is expected to call for debt relief.", "2019-06-26")
     assert [a.person for a in f.attendances] == []
+
+
+def test_a_gathering_verb_with_its_object_after_an_aside_takes_the_list():
+    f = facts("Trade ministers of the G20 ended a two-day meeting in Maceió on Friday. The meeting brought together, "
+              "among others, Antony Blinken (United States), Sergei Lavrov (Russia) and David Cameron (United Kingdom).",
+              "2024-10-25")
+    got = {(a.person, a.country) for a in f.attendances}
+    assert got >= {("antony-blinken", "USA"), ("sergey-lavrov", "RUS"), ("david-cameron", "GBR")}
+
+
+def test_who_spoke_at_the_opening_took_part_in_the_meeting_told():
+    f = facts("Heads of state gathered in Addis Ababa on Saturday for the African Union summit. Kenyan President "
+              "William Ruto also spoke at the opening, and others followed.", "2025-02-16")
+    assert ("william-ruto", "attended") in {(a.person, a.status) for a in f.attendances}
+    f = facts("Heads of state gathered in Addis Ababa on Saturday for the African Union summit. William Ruto spoke "
+              "about the opening of new trade routes.", "2025-02-16")
+    assert "william-ruto" not in {a.person for a in f.attendances}

@@ -308,9 +308,14 @@ class ParticipationFinder:
         if meeting is None:
             return
         status = self._status(v, meeting)
-        for c in self.a.children(v.i):
-            if c.dep == "dobj" or (c.dep == "prep" and c.lemma in ("include", "including")):
-                objs = [c] if c.dep == "dobj" else [o for o in self.a.children(c.i) if o.dep == "pobj"]
+        kids = self.a.children(v.i)
+        has_object = any(c.dep == "dobj" for c in kids)
+        for c in kids:
+            # "brought together, among others, A (US) and B": a delayed object the parser hangs on the verb as
+            # an apposition or adverbial noun
+            late = c.dep in ("appos", "npadvmod", "attr") and not has_object and c.ent == "PERSON"
+            if c.dep == "dobj" or late or (c.dep == "prep" and c.lemma in ("include", "including")):
+                objs = [c] if c.dep == "dobj" or late else [o for o in self.a.children(c.i) if o.dep == "pobj"]
                 for o in objs:
                     self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.gathered")
 
@@ -398,6 +403,19 @@ class ParticipationFinder:
                 key = self._holds_meeting(c, sent)
                 if key:
                     return key
+                key = self._sitting(c, sent)
+                if key:
+                    return key
+        return None
+
+    def _sitting(self, c: Token, sent: Sentence) -> str | None:
+        """"spoke at the opening", "addressed the closing": a sitting of the meeting being told."""
+        objs = [c] if c.dep != "prep" else [o for o in self.a.children(c.i) if o.dep == "pobj"]
+        for o in objs:
+            if o.lower in ("opening", "closing") and any(x.lower == "the" for x in self.a.children(o.i)) and \
+                    not any(x.dep == "prep" for x in self.a.children(o.i)):  # (not "the opening of talks")
+                return self._context_meeting(sent) if not self.mf.by_sentence.get(sent.index) else \
+                    self.mf.by_sentence[sent.index][0]
         return None
 
     def _meeting_of_verb(self, v: Token, sent: Sentence) -> str | None:
