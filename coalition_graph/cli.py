@@ -145,8 +145,10 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: str | No
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
     text, params = prepare(cypher_text or sparql_text, language, parse_params(param_items))
+    from coalition_graph.queries.guard import run_user_query
+
     with _backend(server, store_path, language, server_language=language) as backend:
-        result = backend.query(text, params)
+        result = run_user_query(backend, text, params)
     records = select([dict(zip(result.columns, row)) for row in result.rows], sort=sort_by, limit=limit)
     rows = [[r[c] for c in result.columns] for r in records]
     click.echo(render(result.columns, rows, fmt, show=parse_columns(columns)), nl=False)
