@@ -176,8 +176,8 @@ class Neo4jBackend:
                                                           max_transaction_retry_time=15,
                                                           notifications_min_severity="OFF")
                 self._driver.verify_connectivity()
-                # a missing database shows only once we use it
-                self._driver.execute_query("RETURN 1", database_=self.database)
+                # a missing database shows only once we use it (db.ping: RETURN 1 fails on the system database)
+                self._driver.execute_query("CALL db.ping()", database_=self.database)
             except Exception as error:  # noqa: BLE001 - translated; driver errors have no single base class
                 self.close()
                 raise self._backend_error(error) from None
