@@ -72,9 +72,11 @@ def use_spacy_model(model: str | None) -> None:
 
 
 def prepare_workers() -> None:
-    """Fork the extraction workers before the store is opened, so they hold none of its files."""
-    from coalition_graph.loaders.extract import parallel
+    """Fork the extraction workers before the store is opened, so they hold none of its files (and read
+    the time limit now: a bad value is one line before the store is created)."""
+    from coalition_graph.loaders.extract import parallel, time_limit
 
+    time_limit.article_seconds()
     parallel.prepare()
 
 
