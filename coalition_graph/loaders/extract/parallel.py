@@ -5,8 +5,8 @@ The linguistic analysis is most of the cost of extraction, so a batch of article
 Workers are forked (on Linux) after the pipeline is loaded and warmed here, so they start at once and
 share its memory; `prepare()` forks them early, before a store is opened, so they hold none of its files.
 Results come back in input order and are the same as one process gives, byte for byte: each article is
-extracted on its own, whatever worker takes it, under the time limit of time_limit.py. A worker that dies costs its batch nothing: the batch is
-done in this process and the next batch gets a new pool.
+extracted on its own, whatever worker takes it, under the time limit of time_limit.py. A worker that
+dies costs its batch nothing: the batch is done in this process and the next batch gets a new pool.
 """
 from __future__ import annotations
 
