@@ -95,8 +95,9 @@ def _load() -> None:
 
 
 def _extract_chunk(articles: list[Article], seconds: float | None) -> list[ArticleFacts | OverTime]:
-    """Several articles in one process, each analysed and extracted on its own under the time limit (so
-    one slow article costs only itself; spaCy's batching measured no faster on news-length texts)."""
+    """Several articles in one process, each analysed and extracted on its own under the time limit, so
+    one slow article costs only itself. The price: spaCy no longer batches a chunk's texts, which made the
+    analysis about 13% faster (the sample ×3, 36 texts: 1.45 s batched, 1.67 s one by one, 2026-12-07)."""
     from coalition_graph.loaders.extract import extract_facts
 
     return [within(seconds, extract_facts, a) for a in articles]
