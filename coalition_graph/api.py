@@ -16,15 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from coalition_graph.graph.backends.base import Backend
+from coalition_graph.graph.backends.base import Backend, QueryResult
 from coalition_graph.graph.store import IngestReport, Store
 from coalition_graph.queries.lookup import run_resolved
 from coalition_graph.queries.rows import (ROW_TYPES, AttendanceRow, Evidence, Explanation, MeetingRow, PledgeRow, Rows,
                                           StatementRow)
 
 __all__ = ["Store", "IngestReport", "MeetingRow", "AttendanceRow", "PledgeRow", "StatementRow", "Rows", "Evidence",
-           "Explanation", "open_store", "meetings", "attendance", "pledges", "statements", "named_query", "frame",
-           "explain"]
+           "Explanation", "QueryResult", "open_store", "meetings", "attendance", "pledges", "statements", "named_query",
+           "query", "frame", "explain"]
 
 
 def open_store(path: str | Path, *, create: bool = False) -> Store:
@@ -41,6 +41,19 @@ def named_query(source: Store | Backend, name: str, engine: str = "cypher", **fi
     row_type = ROW_TYPES[name]
     rows = run_resolved(backend, name, warn=lambda text: warnings.warn(text, UserWarning, stacklevel=3), **filters)
     return Rows(row_type.model_validate(row) for row in rows)
+
+
+def query(source: Store | Backend, text: str, params: dict[str, Any] | None = None, *,
+          engine: str = "cypher") -> QueryResult:
+    """Your own Cypher or SPARQL query (`engine` picks the store's engine; a backend speaks its own language).
+    Queries only read: several statements, writes, schema changes, files, LOAD, CALL, SERVICE and updates
+    raise errors.QueryError, on the store and on a server alike; on Neo4j it also runs read-only."""
+    from coalition_graph.queries.guard import run_user_query
+    from coalition_graph.queries.params import prepare
+
+    backend = source.backend(engine) if isinstance(source, Store) else source
+    text, bound = prepare(text, backend.language, dict(params or {}))
+    return run_user_query(backend, text, bound)
 
 
 def frame(source: Store | Backend, name: str, engine: str = "cypher", **filters: Any) -> Any:

@@ -72,9 +72,11 @@ def use_spacy_model(model: str | None) -> None:
 
 
 def prepare_workers() -> None:
-    """Fork the extraction workers before the store is opened, so they hold none of its files."""
-    from coalition_graph.loaders.extract import parallel
+    """Fork the extraction workers before the store is opened, so they hold none of its files (and read
+    the time limit now: a bad value is one line before the store is created)."""
+    from coalition_graph.loaders.extract import parallel, time_limit
 
+    time_limit.article_seconds()
     parallel.prepare()
 
 
@@ -145,8 +147,10 @@ def query(cypher_text: str | None, sparql_text: str | None, query_file: str | No
         raise click.UsageError("give exactly one of --cypher, --sparql or --file")
     language = "cypher" if cypher_text else "sparql"
     text, params = prepare(cypher_text or sparql_text, language, parse_params(param_items))
+    from coalition_graph.queries.guard import run_user_query
+
     with _backend(server, store_path, language, server_language=language) as backend:
-        result = backend.query(text, params)
+        result = run_user_query(backend, text, params)
     records = select([dict(zip(result.columns, row)) for row in result.rows], sort=sort_by, limit=limit)
     rows = [[r[c] for c in result.columns] for r in records]
     click.echo(render(result.columns, rows, fmt, show=parse_columns(columns)), nl=False)

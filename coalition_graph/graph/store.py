@@ -225,6 +225,7 @@ class Store:
             index = self._resolution_index()
         bar = _progress_bar(progress)
         batch: list[Article] = []
+        where: dict[str, tuple[str, int | None]] = {}  # article id → its input, for a problem in extraction
         try:
             for item in _items(inputs, stdin):
                 if item.problem is not None:
@@ -235,12 +236,15 @@ class Store:
                 report.read += 1
                 report.warnings.extend(item.warnings)
                 batch.append(item.article)
+                where[item.article.id] = (item.path or f"article {item.article.id}", item.line)
                 if len(batch) >= batch_size:
-                    self._ingest_batch(batch, extractor, report, views, index, sinks)
+                    self._ingest_batch(batch, extractor, report, views, index, sinks, where)
                     bar.update(len(batch))
-                    batch = []
-            if batch:
-                self._ingest_batch(batch, extractor, report, views, index, sinks)
+                    batch, where = [], {}
+                    if strict and report.problems:
+                        break
+            if batch:  # with strict: the whole articles read before the problem are committed
+                self._ingest_batch(batch, extractor, report, views, index, sinks, where)
                 bar.update(len(batch))
         finally:
             bar.close()
@@ -249,7 +253,8 @@ class Store:
         return report
 
     def _ingest_batch(self, articles: list[Article], extractor: Extractor, report: IngestReport,
-                      views: list[Any], index: ResolutionIndex, sinks: Sequence[ChangeSink]) -> None:
+                      views: list[Any], index: ResolutionIndex, sinks: Sequence[ChangeSink],
+                      where: dict[str, tuple[str, int | None]] | None = None) -> None:
         # The same id twice in one batch: the later version is the article (as it would be across batches).
         latest = {article.id: article for article in articles}
         report.unchanged += len(articles) - len(latest)
@@ -267,12 +272,22 @@ class Store:
         # the extractor is the built-in one.
         from coalition_graph.loaders.extract import extract_facts
         from coalition_graph.loaders.extract.parallel import extract_many
+        from coalition_graph.loaders.extract.time_limit import OverTime
+        from coalition_graph.loaders.readers import InputProblem
 
         if extractor is extract_facts:
             facts = extract_many([article for article, _, _ in todo])
         else:
             facts = [extractor(article) for article, _, _ in todo]
-        extracted = [(f, digest, existed) for f, (_, digest, existed) in zip(facts, todo)]
+        extracted = []
+        for f, (article, digest, existed) in zip(facts, todo):
+            if isinstance(f, OverTime):  # one reported problem; a version stored before stays as it was
+                path, line = (where or {}).get(article.id, (f"article {article.id}", None))
+                report.problems.append(InputProblem(path, line, f.message()))
+                continue
+            extracted.append((f, digest, existed))
+        if not extracted:
+            return
         with self._lock.exclusive():
             changes = self._commit(extracted, index)
             for view in views:

@@ -93,6 +93,8 @@ class ReadItem:
     article: Article | None = None
     problem: InputProblem | None = None
     warnings: tuple[InputProblem, ...] = ()  # the article was read, but a field of it was not (a bad date)
+    path: str | None = None  # where the article was read, for a problem found later (over the time limit)
+    line: int | None = None
 
 
 def article_id_for(url: str | None, text: str) -> str:
@@ -287,7 +289,7 @@ def _record_item(record: Any, path: str, line: int | None) -> ReadItem:
         if "validation error" in msg:  # pydantic: keep the field that failed
             msg = "invalid record: " + str(exc).splitlines()[1].strip()
         return ReadItem(problem=InputProblem(path, line, msg))
-    return ReadItem(article=article, warnings=tuple(InputProblem(path, line, w) for w in warnings))
+    return ReadItem(article=article, warnings=tuple(InputProblem(path, line, w) for w in warnings), path=path, line=line)
 
 
 def _read_json(text: str, path: str, doc_id: str | None = None) -> Iterator[ReadItem]:

@@ -29,6 +29,9 @@ from coalition_graph.schema.graph_schema import NODE_PROPS, REL_TYPES, node_prop
 
 DEFAULT_USER = "neo4j"
 DEFAULT_BATCH = 5000
+# What Neo4j answers a write in a READ transaction: AccessMode on one server; on a cluster the read
+# transaction goes to a follower, which is not the leader (and cannot write).
+READ_ONLY_REFUSALS = ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader")
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -173,8 +176,8 @@ class Neo4jBackend:
                                                           max_transaction_retry_time=15,
                                                           notifications_min_severity="OFF")
                 self._driver.verify_connectivity()
-                # a missing database shows only once we use it
-                self._driver.execute_query("RETURN 1", database_=self.database)
+                # a missing database shows only once we use it (db.ping: RETURN 1 fails on the system database)
+                self._driver.execute_query("CALL db.ping()", database_=self.database)
             except Exception as error:  # noqa: BLE001 - translated; driver errors have no single base class
                 self.close()
                 raise self._backend_error(error) from None
@@ -200,8 +203,12 @@ class Neo4jBackend:
         """A driver error as ours: the server's rejection of a query → QueryError; the rest → BackendError."""
         code = getattr(error, "code", None) or ""
         neo4j = _neo4j()
+        message = one_line(getattr(error, "message", None) or error)
+        if code in READ_ONLY_REFUSALS:
+            # a write in a READ transaction: the server's refusal, as the guard's one line (exit 5)
+            return QueryError(f"refused by Neo4j: queries only read the graph, and run in a read transaction ({message})")
         if query and isinstance(error, neo4j.exceptions.ClientError) and code.startswith("Neo.ClientError.Statement."):
-            return QueryError(one_line(getattr(error, "message", None) or error))
+            return QueryError(message)
         return self._backend_error(error)
 
     def close(self) -> None:
@@ -225,6 +232,24 @@ class Neo4jBackend:
                 result = session.run(text, params or {})
                 columns = list(result.keys())
                 rows = [[_to_python(value) for value in record.values()] for record in result]
+        except Exception as error:  # noqa: BLE001
+            raise self._translate(error, query=True) from None
+        return QueryResult(columns, rows)
+
+    def read_query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """A user's query (`coalition query`, api.query) in a READ transaction, so the server itself refuses
+        any write the guard in queries.guard did not see. `query` stays a plain auto-commit run: the push,
+        the sink and the tests clear and write through it."""
+        neo4j = _neo4j()
+
+        def work(tx):
+            result = tx.run(text, params or {})
+            return list(result.keys()), [[_to_python(value) for value in record.values()] for record in result]
+
+        driver = self.driver()
+        try:
+            with driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                columns, rows = session.execute_read(work)
         except Exception as error:  # noqa: BLE001
             raise self._translate(error, query=True) from None
         return QueryResult(columns, rows)

@@ -5,12 +5,13 @@ The linguistic analysis is most of the cost of extraction, so a batch of article
 Workers are forked (on Linux) after the pipeline is loaded and warmed here, so they start at once and
 share its memory; `prepare()` forks them early, before a store is opened, so they hold none of its files.
 Results come back in input order and are the same as one process gives, byte for byte: each article is
-extracted on its own, whatever worker takes it. A worker that dies costs its batch nothing: the batch is
-done in this process and the next batch gets a new pool.
+extracted on its own, whatever worker takes it, under the time limit of time_limit.py. A worker that
+dies costs its batch nothing: the batch is done in this process and the next batch gets a new pool.
 """
 from __future__ import annotations
 
 import atexit
+import itertools
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from coalition_graph.errors import UsageError
+from coalition_graph.loaders.extract.time_limit import OverTime, article_seconds, within
 from coalition_graph.schema.models import Article, ArticleFacts
 
 ENV_VAR = "COALITION_WORKERS"
@@ -42,21 +44,23 @@ def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def extract_many(articles: list[Article]) -> list[ArticleFacts]:
-    """`extract_facts` over `articles`, in their order, on every core."""
-    from coalition_graph.loaders.extract import extract_facts
-
+def extract_many(articles: list[Article]) -> list[ArticleFacts | OverTime]:
+    """`extract_facts` over `articles`, in their order, on every core; OverTime for an article whose
+    extraction took longer than $COALITION_MAX_ARTICLE_SECONDS."""
+    seconds = article_seconds()  # read here, so a bad value is one line before any work
     pool = prepare() if len(articles) >= MIN_BATCH else None
     if pool is None:
-        return [extract_facts(a) for a in articles]
+        _load()  # the pipeline and gazetteers load once, outside any article's time
+        return _extract_chunk(articles, seconds)
     n = _pool_key[0] if _pool_key else 1
     size = max(1, min(16, len(articles) // (n * 2)))
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     try:
-        return [facts for part in pool.map(_extract_chunk, chunks) for facts in part]
+        return [facts for part in pool.map(_extract_chunk, chunks, itertools.repeat(seconds)) for facts in part]
     except BrokenProcessPool:
         shutdown()  # a worker died (killed, out of memory): this batch is done here, the next gets a new pool
-        return [extract_facts(a) for a in articles]
+        _load()
+        return _extract_chunk(articles, seconds)
 
 
 def prepare() -> ProcessPoolExecutor | None:
@@ -82,12 +86,21 @@ def prepare() -> ProcessPoolExecutor | None:
     return _pool
 
 
-def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
-    """Several articles in one worker: analysed together (spaCy's batching is faster), then extracted."""
-    from coalition_graph.loaders.extract import analysis, extract_facts
+def _load() -> None:
+    from coalition_graph.loaders.extract import analysis
+    from coalition_graph.loaders.gazetteer import load_gazetteer
 
-    analyses = analysis.analyse_many([a.text for a in articles])
-    return [extract_facts(a, analysis=an) for a, an in zip(articles, analyses)]
+    analysis.load_pipeline()
+    load_gazetteer()
+
+
+def _extract_chunk(articles: list[Article], seconds: float | None) -> list[ArticleFacts | OverTime]:
+    """Several articles in one process, each analysed and extracted on its own under the time limit, so
+    one slow article costs only itself. The price: spaCy no longer batches a chunk's texts, which made the
+    analysis about 13% faster (the sample ×3, 36 texts: 1.45 s batched, 1.67 s one by one, 2026-12-07)."""
+    from coalition_graph.loaders.extract import extract_facts
+
+    return [within(seconds, extract_facts, a) for a in articles]
 
 
 def _worker_init(model: str, parent: int) -> None:
