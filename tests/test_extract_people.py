@@ -146,3 +146,11 @@ def test_pm_is_the_prime_minister_in_capitals_only():
     f = facts("PM Narendra Modi landed at 5 pm. The PM said that India would send vaccines to the region.",
               "2024-09-22")
     assert [s.speaker for s in f.statements] == ["narendra-modi"]
+
+
+def test_a_name_the_model_missed_is_a_person_when_the_parse_makes_it_a_speaker():
+    f = facts("The COP29 conference in Baku closed on Sunday. India's delegate Chandni Raina told the closing plenary "
+              "that the sum was abysmally poor.", "2024-11-25")
+    assert [s.speaker for s in f.statements] == ["chandni-raina"]
+    f = facts("Downing Street said the talks had gone well.", "2025-03-02")
+    assert [p.key for p in f.persons] == [] and f.statements == []

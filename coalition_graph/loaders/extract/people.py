@@ -462,6 +462,37 @@ class PeopleFinder:
             key = self._resolve_name(name, None)
             if key:
                 self._add(PersonMention(start, end, name, key, "name"), taken)
+        for start, end in self._unrecognised_speakers():
+            name = self.text[start:end]
+            if not self._free(start, end, taken) or not self._free(start, end, known):
+                continue
+            key = self._resolve_name(name, None)
+            if key:
+                self._add(PersonMention(start, end, name, key, "name"), taken)
+
+    def _unrecognised_speakers(self) -> list[tuple[int, int]]:
+        """Names the model left unlabelled but the parse shows as a speaker: a run of two or three proper nouns,
+        none inside an entity, as the subject of a verb of speech ("India's delegate Chandni Raina told the
+        plenary that …")."""
+        from coalition_graph.loaders.extract.syntax import lemma_classes  # (syntax reads the data files)
+        from coalition_graph.loaders.extract.places import load_places
+        a, classes, out = self.analysis, lemma_classes(), []
+        for t in a.tokens:
+            if t.dep != "nsubj" or t.pos != "PROPN" or t.ent or \
+                    "speech" not in classes.get(a.tokens[t.head].lemma, frozenset()):
+                continue
+            run = [t]
+            while run[0].i > 0 and a.tokens[run[0].i - 1].pos == "PROPN" and a.tokens[run[0].i - 1].head == t.i and \
+                    a.tokens[run[0].i - 1].dep in ("compound", "flat") and len(run) < 3:
+                run.insert(0, a.tokens[run[0].i - 1])
+            words = [x.text for x in run]
+            if " ".join(words) in load_places(self.gaz) or words[-1] in ("Street", "House", "Palace", "Office", "Ministry"):
+                continue  # "Downing Street said": a seat of government speaking
+            if len(run) < 2 or any(x.ent for x in run) or not all(name_word(w) for w in words) or \
+                    any(w in NOT_NAME or TITLE_RX.fullmatch(w) for w in words):
+                continue
+            out.append((run[0].start, run[-1].end))
+        return out
 
     def _gazetteer_names(self) -> list[tuple[int, int, str]]:
         out = []
