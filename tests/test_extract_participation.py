@@ -315,3 +315,14 @@ def test_who_spoke_at_the_opening_took_part_in_the_meeting_told():
     f = facts("Heads of state gathered in Addis Ababa on Saturday for the African Union summit. William Ruto spoke "
               "about the opening of new trade routes.", "2025-02-16")
     assert "william-ruto" not in {a.person for a in f.attendances}
+
+
+def test_who_addressed_the_leaders_took_part_in_the_meeting_the_report_is_about():
+    f = facts("European leaders agreed on Thursday to open talks with Moldova.\n\nThe European Council met in "
+              "Brussels on December 14 and 15.\n\nUkrainian President Volodymyr Zelenskyy, who addressed the leaders "
+              "by video on Thursday, welcomed the decision.", "2023-12-15")
+    assert ("volodymyr-zelenskyy", "attended") in {(a.person, a.status) for a in f.attendances}
+    f = facts("European leaders agreed on Thursday to open talks with Moldova.\n\nThe European Council met in "
+              "Brussels on December 14 and 15.\n\nUkrainian President Volodymyr Zelenskyy, who addressed the nation "
+              "by video on Thursday, welcomed the decision.", "2023-12-15")
+    assert "volodymyr-zelenskyy" not in {a.person for a in f.attendances}

@@ -105,8 +105,11 @@ class ParticipationFinder:
         if meeting is None and cls & {"host", "chair"}:
             meeting = self._it_meeting(v, sent)
         as_title = self._as_title(v)  # "welcomed donors as co-host"
+        # "Zelenskyy, who addressed the leaders by video": an object that is the meeting's members is no other thing
+        members = any(c.dep == "dobj" and c.tag in ("NNS", "NNPS") and
+                      "group_noun" in self.classes.get(c.lemma, frozenset()) for c in self.a.children(v.i))
         if meeting is None and ("strong" in cls or delegation or as_title) and \
-                (delegation or as_title or not self._has_other_object(v, sent)):
+                (delegation or as_title or members or not self._has_other_object(v, sent)):
             meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
         if meeting is None:
             return
@@ -474,8 +477,10 @@ class ParticipationFinder:
             keys = self.mf.by_sentence.get(prev, [])
             if keys:
                 return keys[-1]
-        lede = [d for d in self.mf.drafts if d.mentions and d.mentions[0][2].paragraph == 0 and not d.future
-                and not d.bilateral and d.head != "visit"]
+        held = [d for d in self.mf.drafts if d.mentions and not d.future and not d.bilateral and d.head != "visit"]
+        lede = [d for d in held if d.mentions[0][2].paragraph == 0]
+        if not lede and len(held) == 1 and held[0].mentions[0][2].paragraph <= 1:
+            lede = held  # a lede about its decision, the meeting told in the paragraph after it
         return lede[0].key if len(lede) == 1 else None
 
     def _has_other_object(self, v: Token, sent: Sentence) -> bool:
