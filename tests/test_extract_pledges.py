@@ -99,3 +99,9 @@ def test_a_country_written_before_a_currency_sign_is_the_currency_not_the_donor(
     f = facts("Prime Minister Narendra Modi announced a grant of US $7.5 million for cancer screening in the "
               "region.", "2024-09-22")
     assert [(p.donor.key, p.amount) for p in f.pledges] == [("IND", 7_500_000)]
+
+
+def test_the_officials_of_a_format_pledge_for_it():
+    f = facts("Leaders of the Group of Twenty agreed on Sunday to provide the Pandemic Fund with 2 billion dollars.",
+              "2023-09-10")
+    assert [(p.donor.key, p.amount, p.currency) for p in f.pledges] == [("g20", 2e9, "USD")]

@@ -165,6 +165,14 @@ def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | No
     for o in doc.orgs:
         if lo <= o.start < hi and o.start <= t.start < o.end + 1:
             return ("organization", o.key), None
+    if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
+        # "Leaders of the Group of Seven agreed to provide …": the body the officials are of
+        for c in syn.a.children(t.i):
+            if c.dep == "prep" and c.lower == "of":
+                sub = syn.a.subtree(c.i)
+                for o in doc.orgs:
+                    if sub[0].start <= o.start < sub[-1].end:
+                        return ("organization", o.key), None
     named = doc.recognised_org(lo, t.end) if t.pos == "PROPN" else None
     if named:  # "the Gates Foundation will fund …": an organization no list knows
         return ("organization", named), None

@@ -404,6 +404,10 @@ class PledgeFinder:
                     re.match(r"\s+(?:will|would|has|have|is|also|had|pledged|announced|promised)\b", text[p.end:p.end + 12]):
                 cands.append((p.start, ("country", p.place.iso3)))
         for o in doc.orgs:
+            if region[0] <= o.start < region[1] and doc.gaz.orgs[o.key].kind == "format" and \
+                    re.search(r"\b(?:leaders|ministers|members|countries|governments)\s+of\s+(?:the\s+)?$",
+                              text[max(sent.start, o.start - 30):o.start], re.I):
+                cands.append((o.start, ("organization", o.key)))  # "Leaders of the Group of Seven agreed to provide"
             if region[0] <= o.start < region[1] and doc.gaz.orgs[o.key].kind in ("union", "institution", "alliance", None) \
                     and not re.match(r"\s*(?:trust\s+)?(?:program|programme|initiative|mechanism|fund)\b", text[o.end:o.end + 21], re.I):
                 cands.append((o.start, ("organization", o.key)))
