@@ -326,3 +326,12 @@ def test_who_addressed_the_leaders_took_part_in_the_meeting_the_report_is_about(
               "Brussels on December 14 and 15.\n\nUkrainian President Volodymyr Zelenskyy, who addressed the nation "
               "by video on Thursday, welcomed the decision.", "2023-12-15")
     assert "volodymyr-zelenskyy" not in {a.person for a in f.attendances}
+
+
+def test_who_acted_at_the_meeting_and_to_whom_were_at_it():
+    lede = "The Group of 20 wrapped up its summit in New Delhi on Sunday. "
+    f = facts(lede + "At the closing session Modi handed the gavel to Brazilian President Luiz Inácio Lula da Silva.",
+              "2023-09-10")
+    assert {a.person for a in f.attendances} >= {"narendra-modi", "luiz-inacio-lula-da-silva"}
+    f = facts(lede + "At a press briefing in Brasília, Lula handed a letter to reporters.", "2023-09-10")
+    assert "luiz-inacio-lula-da-silva" not in {a.person for a in f.attendances}

@@ -170,6 +170,7 @@ class ParticipationFinder:
                 continue
             side = next((o for o in self.a.children(c.i) if o.dep == "pobj" and o.lemma in ("sideline", "margin")), None)
             if side is None:
+                self._acted_at(v, c, sent)
                 continue
             meeting = self._holds_meeting(side, sent)
             if meeting is None or self._is_two_sided(meeting):
@@ -184,6 +185,25 @@ class ParticipationFinder:
                 x for x in self.a.subtree(c.i) if x.dep == "conj" and self.syn.actors(self.doc, x)]
             self._record(meeting, subjects, "participant", self._status(v, meeting), sent,
                          "participation.on_the_sidelines")
+
+    def _acted_at(self, v: Token, prep: Token, sent: Sentence) -> None:
+        """"At the closing session Modi handed the gavel to Lula": who did something at a meeting was at it
+        (verbs of attending and speaking have their own rules)."""
+        if prep.lower != "at" or self.classes.get(v.lemma, frozenset()) & {"host", "chair", "attend", "absent", "speech"}:
+            return
+        pobj = next((o for o in self.a.children(prep.i) if o.dep == "pobj"), None)
+        if pobj is None or any(x.dep == "det" and x.lower in ("a", "an") for x in self.a.children(pobj.i)):
+            return  # "at a meeting" may be any other one
+        meeting = self._holds_meeting(pobj, sent)
+        if meeting is None or self._is_two_sided(meeting):
+            return
+        # (and whom it was done to there: "handed the gavel to Lula", "gave him the floor")
+        others = [g for c in self.a.children(v.i) if c.dep == "dative" or (c.dep == "prep" and c.lower == "to")
+                  for o in ([x for x in self.a.children(c.i) if x.dep == "pobj"] if c.lower == "to" else [c])
+                  for g in self.syn.group(o)]
+        people = [x for x in self.syn.subjects(v) + others
+                  if (act := self.syn.actors(self.doc, x)) and act[0] == "person"]
+        self._record(meeting, people, "participant", self._status(v, meeting), sent, "participation.acted_at")
 
     def _is_two_sided(self, key: str) -> bool:
         return any(d.key == key and d.bilateral for d in self.mf.drafts)
