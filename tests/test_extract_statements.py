@@ -101,3 +101,10 @@ def test_mentioned_that_reports_speech_and_mentioned_a_thing_does_not():
     f = facts("Narendra Modi mentioned that India would supply vaccine doses to the region. Joe Biden mentioned "
               "the summit twice.", "2024-09-22")
     assert [s.speaker for s in f.statements] == ["narendra-modi"]
+
+
+def test_he_goes_to_the_main_clause_subject_before_a_name_in_a_phrase_after_it():
+    f = facts("In Berlin Chancellor Olaf Scholz spoke at a joint press conference with Donald Tusk. He said that any "
+              "doubt about the defence guarantee was dangerous.", "2024-02-13")
+    said = [s for s in f.statements if "doubt" in s.text]
+    assert [s.speaker for s in said] == ["olaf-scholz"]

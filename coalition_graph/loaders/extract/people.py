@@ -658,6 +658,12 @@ class PeopleFinder:
     def _subject_position(self, m: PersonMention) -> bool:
         if m.via == "pronoun":
             return m.text.lower() in ("he", "she")
+        if self.analysis is not None:
+            # "In Berlin Chancellor Scholz answered …": the main clause's subject, wherever the sentence puts it
+            last = self.analysis.token_at(m.end - 1)
+            if last is not None and last.dep in ("nsubj", "nsubjpass") and \
+                    self.analysis.tokens[last.head].dep == "ROOT":
+                return True
         start = m.span_start
         line_start = self.text.rfind("\n", 0, start) + 1
         stamp = LINE_STAMP.match(self.text, line_start)  # a live blog's "12:40 - " opens the sentence
