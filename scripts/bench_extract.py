@@ -36,7 +36,9 @@ def write(docs: list[dict], copies: int, path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         for c in range(copies):
             for d in docs:
-                rec = dict(d, id=f"{d['id']}-copy{c}", url=f"{d.get('url') or 'https://example.org/' + d['id']}#copy{c}")
+                # another text too, or the store skips the copy as a duplicate (and the benchmark extracts less)
+                rec = dict(d, id=f"{d['id']}-copy{c}", url=f"{d.get('url') or 'https://example.org/' + d['id']}/copy{c}",
+                           text=f"{d.get('text') or ''}\n\n(Copy {c}.)")
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 

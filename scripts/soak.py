@@ -38,7 +38,9 @@ def corpus(folder: Path, copies: int) -> Path:
     for n in range(copies):
         for file in sorted(SAMPLE.glob("*.json")):
             record = json.loads(file.read_text())
-            record.update(id=f"c{n}-{record.get('id')}", url=f"{record.get('url')}?copy={n}")
+            # another text too, or the store skips the copy as a duplicate
+            record.update(id=f"c{n}-{record.get('id')}", url=f"{record.get('url')}?copy={n}",
+                          text=f"{record.get('text')}\n\n(Copy {n}.)")
             (folder / f"c{n}-{file.name}").write_text(json.dumps(record))
     return folder
 

@@ -25,7 +25,9 @@ def test_eight_parallel_readers_during_an_ingest_never_fail(sample_store_path: P
     for file in more.rglob("*"):
         if file.is_file() and file.suffix == ".json":
             record = json.loads(file.read_text())
-            record.update(id="copy-" + str(record.get("id")), url=str(record.get("url")) + "-copy")
+            # another text too, or the store skips the copy as a duplicate of the sample article
+            record.update(id="copy-" + str(record.get("id")), url=str(record.get("url")) + "-copy",
+                          text=str(record.get("text")) + "\n\n(A copy.)")
             file.write_text(json.dumps(record))
     env = {**os.environ, "COALITION_WORKERS": "1"}
     writer = subprocess.Popen([*COALITION, "ingest", str(more), "--store", str(store), "--batch-size", "2"],

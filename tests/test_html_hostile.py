@@ -17,7 +17,7 @@ PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</scrip
 def test_hostile_titles_urls_and_text_run_nothing_and_link_only_http(browser, tmp_path: Path):  # noqa: F811
     articles = [Article(id=f"hostile-{i}", url=url, title=f"{PAYLOAD} title {i}", publisher=PAYLOAD,
                         text=f"Emmanuel Macron hosted a summit in Paris on 27 March 2025. {PAYLOAD} "
-                             f"Keir Starmer said: \"{PAYLOAD}\".")
+                             f"Keir Starmer said: \"{PAYLOAD}\". Report {i}.")  # texts differ: not duplicates
                 for i, url in enumerate(HOSTILE_URLS)]
     with Store.open(tmp_path / "store", create=True) as store:
         store.ingest(articles, progress=False)

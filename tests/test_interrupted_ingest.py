@@ -25,7 +25,9 @@ def big_corpus(tmp_path: Path) -> Path:
             for path in sorted(SAMPLE.glob("*.json")):
                 doc = json.loads(path.read_text(encoding="utf-8"))
                 out.write(json.dumps({"id": f"{doc['id']}-{copy}", "url": f"{doc['url']}?copy={copy}",
-                                      "title": doc["title"], "published": doc["published"], "text": doc["text"]}) + "\n")
+                                      "title": doc["title"], "published": doc["published"],
+                                      # another text too, or the store skips the copy as a duplicate
+                                      "text": f"{doc['text']}\n\n(Copy {copy}.)"}) + "\n")
     return corpus
 
 

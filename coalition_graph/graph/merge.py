@@ -8,7 +8,10 @@ people, organizations, offices) list no sources: see graph_schema.REFERENCE_KIND
 
 Meetings and pledges are matched against those already in the graph (same date and
 place, same donor and amount...) before they get an id, so a second article about
-the Paris summit lands on the first article's node.
+the Paris summit lands on the first article's node. "First" is the order of
+`article_order_key` (publication date, then article id), never the order articles
+arrived in: the store resolves articles in that order, so ids and matches depend only on
+which articles it holds.
 """
 from __future__ import annotations
 
@@ -95,10 +98,26 @@ def same_pledge(a: dict[str, Any], b: dict[str, Any], max_days: int = 14) -> boo
     return da is None or db is None or abs((da - db).days) <= max_days
 
 
+def article_order_key(published: str | None, article_id: str) -> str:
+    """The total order in which articles are resolved and folded: oldest publication first, then article id.
+
+    It depends on the article alone, so the graph does not depend on how a corpus was split into runs or in
+    which order it came. Undated articles come last. Dates are ISO (fixed width), so string order is date order.
+    """
+    return f"{published or '9999-12-31'}#{article_id}"
+
+
 class ResolutionIndex:
-    """The meetings and pledges already in the graph, to give a newly reported one the existing id."""
+    """The meetings and pledges already in the graph, to give a newly reported one the existing id.
+
+    Each entry holds the description of the mention that created the id (the earliest article's), not the
+    merged record: later articles must not change what an id matches, or the result would depend on
+    which articles had been merged when a mention came. `created` logs the entries in the order they
+    were added, so the store can keep, per article, the entries that article created.
+    """
 
     def __init__(self, meetings: Iterable[tuple[str, dict]] = (), pledges: Iterable[tuple[str, str, dict]] = ()):
+        self.created: list[tuple[str, str, str | None, dict]] = []  # (kind, id, donor, props)
         self.meetings: dict[str, dict] = {}
         self._meetings_by_month: dict[str, dict[str, dict]] = {}  # only meetings of nearby months can match
         self.pledges_by_donor: dict[str, dict[str, dict]] = {}
@@ -134,12 +153,16 @@ class ResolutionIndex:
     def add_meeting(self, meeting_id: str, props: dict) -> None:
         if meeting_id in self.meetings:
             return
+        self.created.append(("meeting", meeting_id, None, props))
         self.meetings[meeting_id] = props
         day = _day(props.get("start_date"))
         month = day.strftime("%Y-%m") if day else "undated"
         self._meetings_by_month.setdefault(month, {})[meeting_id] = props
 
     def add_pledge(self, pledge_id: str, donor_id: str, props: dict) -> None:
+        if pledge_id in self.all_pledge_ids:
+            return
+        self.created.append(("pledge", pledge_id, donor_id, props))
         self.pledges_by_donor.setdefault(donor_id, {}).setdefault(pledge_id, props)
         self.all_pledge_ids.add(pledge_id)
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 import sqlite3
 import sys
+import zlib
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -35,7 +36,10 @@ if TYPE_CHECKING:  # the models (pydantic), merging and readers load when an ing
     from coalition_graph.loaders.readers import InputProblem
     from coalition_graph.schema.models import Article, ArticleFacts
 
-SCHEMA_VERSION = 2  # 2: `folded` on nodes and edges; reference kinds (graph_schema.REFERENCE_KINDS) list no sources
+# 2: `folded` on nodes and edges; reference kinds (graph_schema.REFERENCE_KINDS) list no sources.
+# 3: articles resolved and folded in `article_order_key` order (not ingest order); facts and resolutions kept
+#    per article; canonical URL and text key of each article, to recognise duplicates.
+SCHEMA_VERSION = 3
 FACTS_DB = "facts.sqlite"
 LOCK_FILE = "store.lock"
 
@@ -43,7 +47,8 @@ _DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, node_id TEXT NOT NULL, url TEXT, title TEXT, publisher TEXT, published TEXT,
-    text TEXT NOT NULL, digest TEXT NOT NULL, seq INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+    text TEXT NOT NULL, digest TEXT NOT NULL, seq INTEGER NOT NULL, ingested_at TEXT NOT NULL,
+    order_key TEXT, canonical_url TEXT, text_key TEXT);
 CREATE TABLE IF NOT EXISTS claims(
     fact_id TEXT NOT NULL, article_id TEXT NOT NULL, kind TEXT NOT NULL, label TEXT NOT NULL,
     src TEXT, src_label TEXT, dst TEXT, dst_label TEXT, props TEXT NOT NULL,
@@ -60,6 +65,21 @@ CREATE TABLE IF NOT EXISTS edges(
     dst TEXT NOT NULL, dst_label TEXT NOT NULL, props TEXT NOT NULL, folded TEXT);
 CREATE INDEX IF NOT EXISTS edges_by_src ON edges(src);
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges(dst);
+-- The facts of every article that names a meeting or a pledge (without the article, which is in `articles`):
+-- what it takes to resolve that article again when an older article arrives after it.
+CREATE TABLE IF NOT EXISTS facts(article_id TEXT PRIMARY KEY, order_key TEXT NOT NULL, facts BLOB NOT NULL);  -- zlib'd JSON
+CREATE INDEX IF NOT EXISTS facts_by_order ON facts(order_key);
+-- The meeting and pledge ids each article created, with the description they are matched against.
+CREATE TABLE IF NOT EXISTS resolutions(
+    article_id TEXT NOT NULL, pos INTEGER NOT NULL, order_key TEXT NOT NULL, kind TEXT NOT NULL,
+    fact_id TEXT NOT NULL, donor TEXT, props TEXT NOT NULL, PRIMARY KEY(article_id, pos));
+CREATE INDEX IF NOT EXISTS resolutions_by_order ON resolutions(order_key, pos);
+"""
+# On columns a store of schema 2 gains in its migration: created once the migration has run.
+_DDL_3 = """
+CREATE INDEX IF NOT EXISTS articles_by_order ON articles(order_key);
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles(canonical_url);
+CREATE INDEX IF NOT EXISTS articles_by_text ON articles(text_key);
 """
 
 Extractor = Callable[["Article"], "ArticleFacts"]
@@ -72,6 +92,7 @@ class IngestReport:
     added: int = 0         # new articles
     updated: int = 0       # articles seen before whose text changed
     unchanged: int = 0     # articles seen before, same text: nothing to do
+    duplicates: list[str] = field(default_factory=list)  # articles not stored: another id, the same article
     problems: list[InputProblem] = field(default_factory=list)
     warnings: list[InputProblem] = field(default_factory=list)  # articles ingested without a field (a bad date)
     nodes_changed: int = 0
@@ -80,6 +101,7 @@ class IngestReport:
     def summary(self) -> str:
         return (f"{self.read} articles read: {self.added} added, {self.updated} updated, {self.unchanged} unchanged; "
                 f"{self.nodes_changed} nodes and {self.edges_changed} relationships written"
+                + (f"; {len(self.duplicates)} duplicates skipped" if self.duplicates else "")
                 + (f"; {len(self.problems)} inputs skipped" if self.problems else ""))
 
 
@@ -108,21 +130,50 @@ def _migrate_from_1(conn: sqlite3.Connection) -> None:
         conn.execute(f"UPDATE nodes SET props = json_remove(props, '$.sources') WHERE label IN ({marks})", kinds)
         conn.execute(f"UPDATE edges SET props = json_remove(props, '$.sources') WHERE type IN ({marks})", kinds)
         conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-        conn.execute("UPDATE meta SET value = ? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+        conn.execute("UPDATE meta SET value = '2' WHERE key='schema_version'")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
-def _order_key(published: str | None, seq: int) -> str:
-    """Where an article's claims come in the fold: oldest publication first, then ingest order."""
-    return f"{published or '9999-12-31'}#{seq:012d}"
+def _add_columns_3(conn: sqlite3.Connection) -> None:
+    """Schema 2 → 3, first step: the new article columns (filled by `Store._migrate_to_3`)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    for column in ("order_key", "canonical_url", "text_key"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+
+
+def _order_key(published: str | None, article_id: str) -> str:
+    """Where an article's claims come in resolution and fold: see merge.article_order_key (kept in step)."""
+    return f"{published or '9999-12-31'}#{article_id}"
 
 
 def _digest(article: Article) -> str:
     payload = json.dumps(article.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Run:
+    """One ingest call: the resolution index it keeps between batches, and the store generation it reflects."""
+
+    index: ResolutionIndex
+    generation: int
+
+
+def _entry_rows(created: list[tuple[str, str, str | None, dict]]) -> list[tuple[str, str, str | None, str]]:
+    """Index entries as the `resolutions` table keeps them (props as JSON text, compared as text)."""
+    return [(kind, fact_id, donor, json.dumps(props, sort_keys=True, ensure_ascii=False, default=str))
+            for kind, fact_id, donor, props in created]
+
+
+def _add_entry(index: ResolutionIndex, kind: str, fact_id: str, donor: str | None, props: str) -> None:
+    if kind == "meeting":
+        index.add_meeting(fact_id, json.loads(props))
+    else:
+        index.add_pledge(fact_id, donor, json.loads(props))
 
 
 class Store:
@@ -161,11 +212,19 @@ class Store:
                 conn.execute("INSERT INTO meta VALUES ('schema_version', ?), ('generation', '0')", (str(SCHEMA_VERSION),))
             elif int(version[0]) == 1:
                 _migrate_from_1(conn)
-            elif int(version[0]) != SCHEMA_VERSION:
+                version = ("2",)
+            migrate = version is not None and int(version[0]) == 2
+            if migrate:
+                _add_columns_3(conn)
+            elif version is not None and int(version[0]) != SCHEMA_VERSION:
                 raise StoreError(f"store {path} has schema version {version[0]}, this coalition-graph reads {SCHEMA_VERSION}")
+            conn.executescript(_DDL_3)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store at {path}: {exc}") from None
-        return cls(path, conn)
+        store = cls(path, conn)
+        if migrate:
+            store._migrate_to_3()
+        return store
 
     @classmethod
     def create(cls, path: str | Path) -> "Store":
@@ -222,7 +281,7 @@ class Store:
         report = IngestReport()
         views = self._open_views()
         with self._lock.reading():
-            index = self._resolution_index()
+            run = _Run(self._resolution_index(), self.generation)
         bar = _progress_bar(progress)
         batch: list[Article] = []
         where: dict[str, tuple[str, int | None]] = {}  # article id → its input, for a problem in extraction
@@ -238,13 +297,13 @@ class Store:
                 batch.append(item.article)
                 where[item.article.id] = (item.path or f"article {item.article.id}", item.line)
                 if len(batch) >= batch_size:
-                    self._ingest_batch(batch, extractor, report, views, index, sinks, where)
+                    self._ingest_batch(batch, extractor, report, views, run, sinks, where)
                     bar.update(len(batch))
                     batch, where = [], {}
                     if strict and report.problems:
                         break
             if batch:  # with strict: the whole articles read before the problem are committed
-                self._ingest_batch(batch, extractor, report, views, index, sinks, where)
+                self._ingest_batch(batch, extractor, report, views, run, sinks, where)
                 bar.update(len(batch))
         finally:
             bar.close()
@@ -253,7 +312,7 @@ class Store:
         return report
 
     def _ingest_batch(self, articles: list[Article], extractor: Extractor, report: IngestReport,
-                      views: list[Any], index: ResolutionIndex, sinks: Sequence[ChangeSink],
+                      views: list[Any], run: _Run, sinks: Sequence[ChangeSink],
                       where: dict[str, tuple[str, int | None]] | None = None) -> None:
         # The same id twice in one batch: the later version is the article (as it would be across batches).
         latest = {article.id: article for article in articles}
@@ -266,6 +325,7 @@ class Store:
                 report.unchanged += 1
                 continue
             todo.append((article, digest, article.id in known))
+        todo = self._without_duplicates(todo, report)
         if not todo:
             return
         # Extraction is pure and may be slow: do it before the write transaction opens, on every core where
@@ -289,7 +349,10 @@ class Store:
         if not extracted:
             return
         with self._lock.exclusive():
-            changes = self._commit(extracted, index)
+            if self.generation != run.generation:  # another process ingested since: its ids count too
+                run.index = self._resolution_index()
+            changes, run.index = self._commit(extracted, run.index)
+            run.generation = self.generation
             for view in views:
                 with view.writing():
                     view.apply(changes, self.generation)
@@ -303,6 +366,43 @@ class Store:
             except CoalitionError as exc:
                 raise type(exc)(f"{exc} — the store has these articles; run `coalition push` to bring the server up to date") from None
 
+    def _without_duplicates(self, todo: list[tuple[Article, str, bool]], report: IngestReport) -> list[tuple[Article, str, bool]]:
+        """New articles that are not another stored (or earlier in this batch) article under another id: the same
+        canonical URL or the same normalised text. Inside a batch the one first in article order is kept, so which
+        one a batch keeps does not depend on the order of its inputs; a stored article is always kept."""
+        from coalition_graph.loaders.dedup import canonical_url, text_key
+
+        kept: list[tuple[Article, str, bool]] = []
+        by_url: dict[str, str] = {}
+        by_text: dict[str, str] = {}
+
+        def order(item: tuple[Article, str, bool]) -> str:
+            art = item[0]
+            return _order_key(art.published.isoformat() if art.published else None, art.id)
+
+        for item in sorted(todo, key=order):
+            art, _, existed = item
+            if existed:  # a new version of a stored article: an update, not a duplicate
+                kept.append(item)
+                continue
+            url, key = canonical_url(art.url), text_key(art.text)
+            row = self._conn.execute(
+                "SELECT id, canonical_url = ? FROM articles WHERE id != ? AND (canonical_url = ? OR text_key = ?) LIMIT 1",
+                (url, art.id, url, key)).fetchone()
+            if row is None and url in by_url:
+                row = (by_url[url], 1)
+            elif row is None and key in by_text:
+                row = (by_text[key], 0)
+            if row is not None:
+                why = "the same URL" if row[1] else "the same text"
+                report.duplicates.append(f"{art.url or art.id} is article {row[0]} ({why}): not stored again")
+                continue
+            if url:
+                by_url[url] = art.id
+            by_text[key] = art.id
+            kept.append(item)
+        return kept
+
     def _known_digests(self, article_ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in chunks(article_ids, 500):
@@ -310,32 +410,82 @@ class Store:
             found.update(self._conn.execute(f"SELECT id, digest FROM articles WHERE id IN ({marks})", chunk).fetchall())
         return found
 
-    def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> ChangeSet:
-        """One transaction: the batch's articles, claims and evidence, and the merged records they touch."""
+    def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> tuple[ChangeSet, ResolutionIndex]:
+        """One transaction: the batch's articles, claims and evidence, and the merged records they touch.
+
+        Articles are resolved (their meetings and pledges given ids, see merge.article_claims) in article order,
+        never in arrival order. The usual batch comes after everything stored: it is resolved against the
+        index as it stands. A batch with an article that sorts before stored articles naming meetings or
+        pledges (an older article, an edited one) walks those stored articles in order with it: as long as no
+        article has created different ids than before, a stored article's resolution cannot have changed and
+        only its ids go into the index; after that, each is resolved again from its kept facts, and where its
+        claims differ they are replaced and the records they touch merged again.
+        Returns the changes and the index after the batch.
+        """
         from coalition_graph.graph.merge import article_claims
+        from coalition_graph.loaders.dedup import canonical_url, text_key
 
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             new_claims: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
-            refold: set[str] = set()  # records an updated article spoke about: re-merged from all their claims
+            refold: set[str] = set()  # records whose claims changed other than by new claims: merged again in full
             seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
             now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            batch = []
             for facts, digest, existed in extracted:
                 art = facts.article
-                if existed:
+                key = _order_key(art.published.isoformat() if art.published else None, art.id)
+                old_key = conn.execute("SELECT order_key FROM articles WHERE id=?", (art.id,)).fetchone()[0] if existed else None
+                batch.append((key, old_key, facts, digest))
+            batch.sort(key=lambda item: item[0])
+            start = min(min(key, old_key or key) for key, old_key, _, _ in batch)
+            stored_later = self._later_articles(start)
+            if stored_later:
+                index = self._resolution_index(before=start)
+            entries = self._entries(start) if stored_later else {}
+            in_batch = {facts.article.id: key for key, _, facts, _ in batch}
+            # The walk: (key, what, item). A stored article of the batch whose date changed leaves its old place.
+            events: list[tuple[str, str, Any]] = [(item[0], "batch", item) for item in batch]
+            for article_id, (key, has_facts) in stored_later.items():
+                if article_id not in in_batch:
+                    events.append((key, "stored", (article_id, has_facts)))
+                elif in_batch[article_id] != key:
+                    events.append((key, "moved", (article_id, has_facts)))
+            events.sort(key=lambda event: event[0])
+            changed = False  # whether the index, from here on, differs from what the stored articles were resolved with
+            for key, what, item in events:
+                if what == "moved":
+                    changed = changed or bool(entries.get(item[0]))
+                    continue
+                if what == "stored":
+                    article_id, has_facts = item
+                    if changed and has_facts:
+                        refold |= self._resolve_again(article_id, index)
+                    else:
+                        for kind, fact_id, donor, props in entries.get(article_id, ()):
+                            _add_entry(index, kind, fact_id, donor, props)
+                    continue
+                _, old_key, facts, digest = item
+                art = facts.article
+                if old_key is not None:
                     refold.update(r[0] for r in conn.execute("SELECT fact_id FROM claims WHERE article_id=?", (art.id,)))
-                    conn.execute("DELETE FROM claims WHERE article_id=?", (art.id,))
-                    conn.execute("DELETE FROM evidence WHERE article_id=?", (art.id,))
+                    self._forget_claims(art.id)
                 seq += 1
+                mark = len(index.created)
                 claims = article_claims(facts, index)
+                created = index.created[mark:]
                 published = art.published.isoformat() if art.published else None
                 conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (art.id, claims[0].fact_id, art.url, art.title, art.publisher, published, art.text, digest, seq, now),
+                    "INSERT OR REPLACE INTO articles(id, node_id, url, title, publisher, published, text, digest, seq, "
+                    "ingested_at, order_key, canonical_url, text_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (art.id, claims[0].fact_id, art.url, art.title, art.publisher, published, art.text, digest, seq, now,
+                     key, canonical_url(art.url), text_key(art.text)),
                 )
                 self._insert_claims(art.id, claims)
-                key = _order_key(published, seq)
+                self._keep_resolution(art.id, key, facts, created)
+                before = entries.get(art.id, []) if old_key == key else []
+                changed = changed or _entry_rows(created) != before
                 for claim in claims:
                     new_claims[claim.fact_id].append((key, claim))
             changes = self._fold(new_claims, refold)
@@ -344,7 +494,69 @@ class Store:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return changes
+        return changes, index
+
+    def _later_articles(self, start: str) -> dict[str, tuple[str, bool]]:
+        """Stored articles from `start` on (in article order) whose resolution may depend on what comes before
+        them: those that name meetings or pledges. Whether their facts are kept (stores migrated from schema 2
+        have none for the articles they held)."""
+        found: dict[str, tuple[str, bool]] = {}
+        for article_id, key in self._conn.execute("SELECT article_id, order_key FROM facts WHERE order_key >= ?", (start,)):
+            found[article_id] = (key, True)
+        for article_id, key in self._conn.execute("SELECT DISTINCT article_id, order_key FROM resolutions WHERE order_key >= ?", (start,)):
+            found.setdefault(article_id, (key, False))
+        return dict(sorted(found.items(), key=lambda item: item[1][0]))
+
+    def _entries(self, start: str) -> dict[str, list[tuple[str, str, str | None, str]]]:
+        """The ids each stored article from `start` on created, in the order it created them."""
+        out: dict[str, list] = defaultdict(list)
+        for article_id, kind, fact_id, donor, props in self._conn.execute(
+                "SELECT article_id, kind, fact_id, donor, props FROM resolutions WHERE order_key >= ? ORDER BY order_key, pos", (start,)):
+            out[article_id].append((kind, fact_id, donor, props))
+        return out
+
+    def _forget_claims(self, article_id: str) -> None:
+        for table in ("claims", "evidence", "facts", "resolutions"):
+            self._conn.execute(f"DELETE FROM {table} WHERE article_id=?", (article_id,))
+
+    def _keep_resolution(self, article_id: str, key: str, facts: ArticleFacts, created: list[tuple]) -> None:
+        """What resolving the article again takes: its facts (only where it names a meeting or a pledge, the only
+        claims that depend on other articles) and the ids it created."""
+        if facts.meetings or facts.pledges:
+            # compressed: the evidence sentences repeat the text many times over (about 8 times its size as JSON)
+            packed = zlib.compress(facts.model_dump_json(exclude={"article"}).encode("utf-8"))
+            self._conn.execute("INSERT OR REPLACE INTO facts VALUES (?,?,?)", (article_id, key, packed))
+        self._conn.executemany("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?)",
+                               [(article_id, pos, key, *row) for pos, row in enumerate(_entry_rows(created))])
+
+    def _resolve_again(self, article_id: str, index: ResolutionIndex) -> set[str]:
+        """Resolve a stored article again against `index` (which it extends); replace its claims where they changed.
+        Returns the ids of the records to merge again."""
+        from coalition_graph.graph.merge import article_claims
+        from coalition_graph.schema.models import ArticleFacts
+
+        conn = self._conn
+        key, facts_json = conn.execute("SELECT order_key, facts FROM facts WHERE article_id=?", (article_id,)).fetchone()
+        facts = ArticleFacts.model_validate({**json.loads(zlib.decompress(facts_json)), "article": self._article(article_id)})
+        mark = len(index.created)
+        claims = article_claims(facts, index)
+        created = index.created[mark:]
+        old = dict(conn.execute("SELECT fact_id, props FROM claims WHERE article_id=?", (article_id,)).fetchall())
+        new = {c.fact_id: props_to_json(c.props) for c in claims}
+        if old == new:
+            return set()
+        self._forget_claims(article_id)
+        self._insert_claims(article_id, claims)
+        self._keep_resolution(article_id, key, facts, created)
+        return old.keys() | new.keys()
+
+    def _article(self, article_id: str) -> Article:
+        from coalition_graph.schema.models import Article
+
+        aid, url, title, publisher, published, text = self._conn.execute(
+            "SELECT id, url, title, publisher, published, text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return Article(id=aid, url=url, title=title, publisher=publisher,
+                       published=dt.date.fromisoformat(published) if published else None, text=text)
 
     def _insert_claims(self, article_id: str, claims: list[Claim]) -> None:
         self._conn.executemany(
@@ -356,16 +568,18 @@ class Store:
             [(c.fact_id, article_id, e.sentence, e.start, e.end, e.rule) for c in claims for e in c.evidence],
         )
 
-    def _resolution_index(self) -> ResolutionIndex:
+    def _resolution_index(self, before: str | None = None) -> ResolutionIndex:
+        """The ids stored articles created, in article order (the first that matches wins), as they described
+        them; with `before`, only those of articles before that place in the order."""
         from coalition_graph.graph.merge import ResolutionIndex
 
-        meetings = ((i, json.loads(p)) for i, p in self._conn.execute("SELECT id, props FROM nodes WHERE label='Meeting'"))
-        # A meeting's format is kept on its claims, not in the node props: take it from the IN_FORMAT edge.
-        formats = dict(self._conn.execute("SELECT src, dst FROM edges WHERE type='IN_FORMAT'").fetchall())
-        meetings = [(i, {**p, "format": formats.get(i, "").removeprefix("org/") or None}) for i, p in meetings]
-        pledges = self._conn.execute(
-            "SELECT n.id, e.src, n.props FROM nodes n JOIN edges e ON e.dst = n.id AND e.type = 'PLEDGED' WHERE n.label='Pledge'")
-        return ResolutionIndex(meetings, ((i, d, json.loads(p)) for i, d, p in pledges))
+        index = ResolutionIndex()
+        sql, args = "SELECT kind, fact_id, donor, props FROM resolutions", ()
+        if before is not None:
+            sql, args = sql + " WHERE order_key < ?", (before,)
+        for kind, fact_id, donor, props in self._conn.execute(sql + " ORDER BY order_key, pos", args):
+            _add_entry(index, kind, fact_id, donor, props)
+        return index
 
     def _fold(self, new_claims: dict[str, list[tuple[str, Claim]]], refold: set[str]) -> ChangeSet:
         """Bring the merged records of the batch's claims up to date, at the cost of what the batch adds.
@@ -409,10 +623,10 @@ class Store:
         old_nodes = dict(conn.execute(f"SELECT id, label FROM nodes WHERE id IN ({marks})", fact_ids).fetchall())
         old_edges = {r[0]: r for r in conn.execute(f"SELECT id, type, src, dst FROM edges WHERE id IN ({marks})", fact_ids)}
         rows = conn.execute(
-            f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props, a.published, a.seq
+            f"""SELECT c.fact_id, c.kind, c.label, c.src, c.src_label, c.dst, c.dst_label, c.props, a.order_key
                 FROM claims c JOIN articles a ON a.id = c.article_id
                 WHERE c.fact_id IN ({marks})
-                ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq""", fact_ids).fetchall()
+                ORDER BY c.fact_id, a.order_key""", fact_ids).fetchall()
         grouped: dict[str, list[tuple]] = defaultdict(list)
         for row in rows:
             grouped[row[0]].append(row)
@@ -429,7 +643,53 @@ class Store:
             _, kind, label, src, src_label, dst, dst_label, *_ = claims[0]
             merged = fold_props(label, [json.loads(c[7]) for c in claims])
             self._store_record(changes, fact_id, kind, label, src, src_label, dst, dst_label, merged,
-                               _order_key(claims[-1][8], claims[-1][9]), old_texts.get(fact_id))
+                               claims[-1][8], old_texts.get(fact_id))
+
+    def _migrate_to_3(self) -> None:
+        """Schema 2 → 3: articles get their place in article order and their duplicate keys; the ids of meetings
+        and pledges become resolutions of the earliest article that names them, as it described them; every
+        record is merged again in article order (ties of a publication date used to go by ingest order).
+
+        The facts of the articles stored before were not kept: they keep their resolution until they are
+        extracted again (`coalition reextract`), after which the store is independent of arrival order."""
+        from coalition_graph.loaders.dedup import canonical_url, text_key
+
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute("SELECT id, url, published, text FROM articles").fetchall()
+            conn.executemany("UPDATE articles SET order_key=?, canonical_url=?, text_key=? WHERE id=?",
+                             [(_order_key(published, aid), canonical_url(url), text_key(text), aid) for aid, url, published, text in rows])
+            first: dict[str, tuple[str, str, str, dict]] = {}
+            for fact_id, label, article_id, key, props in conn.execute(
+                    "SELECT c.fact_id, c.label, c.article_id, a.order_key, c.props FROM claims c JOIN articles a ON a.id = c.article_id "
+                    "WHERE c.kind = 'node' AND c.label IN ('Meeting', 'Pledge') ORDER BY a.order_key, c.fact_id"):
+                first.setdefault(fact_id, (label, article_id, key, json.loads(props)))
+            formats = {(a, s): d for a, s, d in conn.execute("SELECT article_id, src, dst FROM claims WHERE label = 'IN_FORMAT'")}
+            donors = {(a, d): s for a, s, d in conn.execute("SELECT article_id, src, dst FROM claims WHERE label = 'PLEDGED'")}
+            positions: dict[str, int] = defaultdict(int)
+            entries = []
+            for fact_id, (label, article_id, key, props) in first.items():
+                props.pop("sources", None)
+                if label == "Meeting":
+                    entry = ("meeting", fact_id, None, {**props, "format": formats.get((article_id, fact_id), "").removeprefix("org/") or None})
+                else:
+                    entry = ("pledge", fact_id, donors.get((article_id, fact_id)), props)
+                entries.append((article_id, positions[article_id], key, *_entry_rows([entry])[0]))
+                positions[article_id] += 1
+            conn.executemany("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?)", entries)
+            ids = [i for (i,) in conn.execute("SELECT id FROM nodes UNION ALL SELECT id FROM edges")]
+            for chunk in chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                old = dict(conn.execute(f"SELECT id, props FROM nodes WHERE id IN ({marks}) UNION ALL "
+                                        f"SELECT id, props FROM edges WHERE id IN ({marks})", chunk + chunk).fetchall())
+                self._remerge(chunk, old, ChangeSet())
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            conn.execute("UPDATE meta SET value = ? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def _store_record(self, changes: ChangeSet, fact_id: str, kind: str, label: str, src: str | None,
                       src_label: str | None, dst: str | None, dst_label: str | None, merged: dict[str, Any],
@@ -493,7 +753,7 @@ class Store:
         claims: dict[str, list] = defaultdict(list)
         rows = self._conn.execute(
             "SELECT c.fact_id, c.label, c.props FROM claims c JOIN articles a ON a.id = c.article_id "
-            "ORDER BY c.fact_id, COALESCE(a.published, '9999-12-31'), a.seq")
+            "ORDER BY c.fact_id, a.order_key")
         for fact_id, label, props in rows:
             claims[fact_id].append((label, json.loads(props)))
         stored = {i: json.loads(p) for i, p in self._conn.execute("SELECT id, props FROM nodes UNION ALL SELECT id, props FROM edges")}
@@ -517,7 +777,7 @@ class Store:
         rows = self._conn.execute(
             """SELECT e.sentence, e.start, e."end", e.rule, a.id, a.url, a.title, a.publisher, a.published
                FROM evidence e JOIN articles a ON a.id = e.article_id
-               WHERE e.fact_id = ? ORDER BY COALESCE(a.published, '9999-12-31'), a.seq, e.start""", (fact_id,)).fetchall()
+               WHERE e.fact_id = ? ORDER BY a.order_key, e.start""", (fact_id,)).fetchall()
         keys = ("sentence", "start", "end", "rule", "article_id", "url", "title", "publisher", "published")
         return [dict(zip(keys, row)) for row in rows]
 
@@ -526,7 +786,7 @@ class Store:
         kinds, which keep no `sources` list, the provenance aggregated from their claims when asked."""
         rows = self._conn.execute(
             """SELECT COALESCE(a.url, a.id) FROM claims c JOIN articles a ON a.id = c.article_id
-               WHERE c.fact_id = ? ORDER BY COALESCE(a.published, '9999-12-31'), a.seq""", (fact_id,))
+               WHERE c.fact_id = ? ORDER BY a.order_key""", (fact_id,))
         return list(dict.fromkeys(url for (url,) in rows))
 
     def explain(self, fact_id: str) -> Explanation:
