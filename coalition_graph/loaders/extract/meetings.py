@@ -990,6 +990,7 @@ class MeetingFinder:
         if not preds:
             return []
         classes = lemma_classes()
+        noun = a.token_at(s)
         out = []
         for x in cands:
             t = a.token_at(x.start)
@@ -1002,7 +1003,7 @@ class MeetingFinder:
                     if "ending" not in kinds:
                         # "the summit, hosted by Biden from Tuesday to Thursday": a clause on the noun states
                         # its day as much as a verb of opening does
-                        out.append((x, "opening" in kinds or v.head == a.token_at(s).i))
+                        out.append((x, "opening" in kinds or v.head == noun.i))
                     break
                 if y.pos in ("VERB", "AUX") or y.dep not in _DATE_PATH_DEPS:
                     break

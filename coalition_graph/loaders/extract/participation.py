@@ -437,8 +437,8 @@ class ParticipationFinder:
         for o in objs:
             if o.lower in ("opening", "closing") and any(x.lower == "the" for x in self.a.children(o.i)) and \
                     not any(x.dep == "prep" for x in self.a.children(o.i)):  # (not "the opening of talks")
-                return self._context_meeting(sent) if not self.mf.by_sentence.get(sent.index) else \
-                    self.mf.by_sentence[sent.index][0]
+                told_here = self.mf.by_sentence.get(sent.index)
+                return told_here[0] if told_here else self._context_meeting(sent)
         return None
 
     def _meeting_of_verb(self, v: Token, sent: Sentence) -> str | None:
