@@ -240,3 +240,13 @@ def test_a_meeting_told_by_its_past_verb_is_past_whatever_the_clause_after_it_pl
     f = facts("Japanese Prime Minister Fumio Kishida also signed a security accord with Volodymyr Zelenskyy and said "
               "Japan would provide more support.", "2024-06-13")
     assert {(a.person, a.status) for a in f.attendances} >= {("fumio-kishida", "attended")}
+
+
+def test_a_two_sided_meeting_told_with_also_is_one_more_of_the_kind_just_told():
+    f = facts("The NATO summit opened in Vilnius on Tuesday. On the sidelines that evening, Canadian Prime Minister "
+              "Justin Trudeau met Ukrainian President Volodymyr Zelenskyy.\n\n"
+              "Dutch Prime Minister Mark Rutte also met Zelenskyy.", "2023-07-11")
+    bil = [m for m in f.meetings if m.kind == "bilateral"]
+    assert len(bil) == 2 and {(str(m.start), m.city) for m in bil} == {("2023-07-11", "Vilnius")}
+    summit = next(m.key for m in f.meetings if m.kind == "summit")
+    assert "mark-rutte" in {a.person for a in f.attendances if a.meeting == summit}

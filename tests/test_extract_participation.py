@@ -335,3 +335,11 @@ def test_who_acted_at_the_meeting_and_to_whom_were_at_it():
     assert {a.person for a in f.attendances} >= {"narendra-modi", "luiz-inacio-lula-da-silva"}
     f = facts(lede + "At a press briefing in Brasília, Lula handed a letter to reporters.", "2023-09-10")
     assert "luiz-inacio-lula-da-silva" not in {a.person for a in f.attendances}
+
+
+def test_who_is_expected_in_the_region_of_the_one_meeting_held_there_is_expected_at_it():
+    f = facts("The G7 summit opens at Borgo Egnazia on Thursday, a week after the Ukraine Recovery Conference in "
+              "Berlin.\n\nBrazilian President Lula is also expected in Apulia.", "2024-06-12")
+    summit = next(m.key for m in f.meetings if m.kind == "summit")
+    assert [(a.meeting, a.person, a.status) for a in f.attendances] == [
+        (summit, "luiz-inacio-lula-da-silva", "expected")]

@@ -184,6 +184,7 @@ class MeetingFinder:
         self._inherit_context()
         self._sidelines()
         self._held_at()
+        self._also_like_the_last()
         self._date_from_lede()
         self._same_city_news()
         self._happening_now()
@@ -340,6 +341,27 @@ class MeetingFinder:
                     d.start = at.start  # held on the sidelines, told without a day: the summit's day
                 if d.start:
                     d.city, d.country = d.city or at.city, d.country or at.country
+
+    def _also_like_the_last(self) -> None:
+        """"A and B signed an accord on the sidelines this evening. … C also signed an accord with B": a
+        two-sided meeting told with "also" and without a day of its own is one more of the kind just told,
+        held then, there and at the same larger meeting."""
+        a = self.doc.analysis
+        if a is None:
+            return
+        for i, d in enumerate(self.drafts):
+            if not d.bilateral or d.start or d.held_at or not d.mentions:
+                continue
+            s, _e, sent, _r = d.mentions[0]
+            if not any(t.lower == "also" and t.dep == "advmod" for t in a.tokens_in(sent.start, sent.end)):
+                continue
+            before = [o for o in self.drafts if o is not d and o.bilateral and o.start and o.precision == "day"
+                      and o.future == d.future and o.mentions and o.mentions[0][0] < s
+                      and 0 < sent.index - o.mentions[0][2].index <= 3]
+            if before:
+                o = max(before, key=lambda m: m.mentions[0][0])
+                d.start, d.precision, d.held_at = o.start, o.precision, o.held_at
+                d.city, d.country = d.city or o.city, d.country or o.country
 
     def _inherit_context(self) -> None:
         """A meeting told without date or place, in the same sentence as another meeting ("met … on the

@@ -457,10 +457,17 @@ class ParticipationFinder:
                 if obj.dep != "pobj":
                     continue
                 for p in self.doc.places:
-                    if p.start <= obj.start < p.end and p.place.city:
+                    if not p.start <= obj.start < p.end:
+                        continue
+                    if p.place.city:
                         same = [d for d in self.mf.drafts if d.city == p.place.city]
-                        if len(same) == 1:
-                            return same[0].key
+                    elif p.place.kind == "region" and p.place.iso3:
+                        # "expected in Apulia": the one many-sided meeting held in that region's country
+                        same = [d for d in self.mf.drafts if d.country == p.place.iso3 and not d.bilateral]
+                    else:
+                        continue
+                    if len(same) == 1:
+                        return same[0].key
         return None
 
     def _only_meeting(self, v: Token, sent: Sentence) -> str | None:

@@ -55,7 +55,6 @@ def _alternation(words) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-@functools.lru_cache(maxsize=2)
 def load_places(gaz: Gazetteer) -> dict[str, Place]:
     """Surface form -> Place: capitals from the gazetteer plus data/places.tsv (read once a gazetteer; callers
     only read the table)."""
