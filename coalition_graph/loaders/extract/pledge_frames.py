@@ -43,7 +43,9 @@ def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int
             return "earlier"  # "in addition to the $1.8 billion provided since …"
         if x.pos in ("VERB", "AUX"):
             break
-    v = governing_verb(a, head)
+    v = governing_verb(a, head) or next(
+        (c for x in a.ancestors(head.i)[:3] for c in a.children(x.i)
+         if c.dep == "amod" and c.pos == "VERB" and "raise" in classes.get(c.lemma, frozenset())), None)
     if v is None:
         return None
     chain = [v] + [x for x in a.ancestors(v.i)[:2] if x.pos in ("VERB", "AUX")]
@@ -53,7 +55,13 @@ def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int
         syn = Syntax(a)
         if any(c.lower in COLLECTIVE for c in a.children(v.i)):
             return "total"
-        for s in syn.subjects(v):
+        subjects = syn.subjects(v)
+        noun = a.tokens[v.head]
+        if not subjects and v.dep == "amod" and noun.dep == "appos":
+            # "The Global Fund secured pledges of $11bn", misread as "the Fund, secured pledges": the subject is
+            # what the noun the verb was taken to modify stands beside
+            subjects = [a.tokens[noun.head]]
+        for s in subjects:
             lo, hi = syn.np_span(s)
             if any(lo <= ms < hi for ms, _me in meeting_spans):
                 return "total"

@@ -273,7 +273,13 @@ class PledgeFinder:
             return []
         v = next((x for x in a.ancestors(toks[-1].i) if x.pos == "VERB"), None)
         syn = Syntax(a)
-        if v is None or "give" not in lemma_classes().get(v.lemma, frozenset()):
+        classes = lemma_classes()
+        if v is None:
+            return []
+        # "announced a contribution of $912 million": a verb of deciding over a noun of giving gives too
+        given = any("give_noun" in classes.get(x.lemma, frozenset()) and x.dep in ("dobj", "nsubjpass") and
+                    x.head == v.i for x in a.ancestors(toks[-1].i))
+        if "give" not in classes.get(v.lemma, frozenset()) and not ("decide" in classes.get(v.lemma, frozenset()) and given):
             return []
         out = []
         for t in syn.subjects(v):
