@@ -250,3 +250,15 @@ def test_a_two_sided_meeting_told_with_also_is_one_more_of_the_kind_just_told():
     assert len(bil) == 2 and {(str(m.start), m.city) for m in bil} == {("2023-07-11", "Vilnius")}
     summit = next(m.key for m in f.meetings if m.kind == "summit")
     assert "mark-rutte" in {a.person for a in f.attendances if a.meeting == summit}
+
+
+def test_a_day_on_the_verb_of_saying_dates_the_saying_not_the_meeting_it_reports():
+    f = facts("Brazil will host the BRICS summit in Rio de Janeiro on Sunday. Lula said on Thursday that the summit "
+              "would focus on trade.", "2025-07-04")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-07-06", "Rio de Janeiro")]
+
+
+def test_the_city_that_hosts_the_meeting_is_its_place():
+    f = facts("Johannesburg will on Saturday become the first African city to host a summit of the Group of 20.",
+              "2025-11-20")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-11-22", "Johannesburg")]

@@ -164,6 +164,10 @@ class MeetingDraft:
         self.mentions.extend(o.mentions)
 
 
+TELLING_OF = ("announce", "confirm", "unveil", "propose", "say")  # "announced the summit in late October"
+SAYING = ("say", "tell", "announce", "confirm", "add", "state", "insist", "stress")
+
+
 class MeetingFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -1032,8 +1036,12 @@ class MeetingFinder:
         return out
 
     def _predicate_place(self, s: int):
-        """A city in an "in"/"at" phrase of the meeting's own predicate ("will be held … in Belém")."""
+        """A city in an "in"/"at" phrase of the meeting's own predicate ("will be held … in Belém"), or the city
+        that hosts it ("Johannesburg will become the first African city to host a summit")."""
         a = self.doc.analysis
+        host = self._hosting_city(s)
+        if host is not None:
+            return host
         preds = {p.i for p in self._predicates(s)}
         if not preds:
             return None
@@ -1044,6 +1052,25 @@ class MeetingFinder:
             prep = a.tokens[t.head]
             if prep.lower in ("in", "at") and prep.dep == "prep" and prep.head in preds:
                 return p
+        return None
+
+    def _hosting_city(self, s: int):
+        """The city a verb of hosting whose object is the meeting has as subject, or as the subject of the noun
+        the verb describes ("X will become the first city to host it", "X, the city hosting the summit")."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None or m.dep != "dobj" or "host" not in lemma_classes().get(a.tokens[m.head].lemma, frozenset()):
+            return None
+        v = a.tokens[m.head]
+        holders = [c for c in a.children(v.i) if c.dep == "nsubj"]
+        if not holders and v.dep in ("acl", "relcl"):
+            noun = a.tokens[v.head]
+            holders = [noun] + ([c for c in a.children(noun.head) if c.dep == "nsubj"] if noun.dep == "attr" else []) + \
+                ([a.tokens[noun.head]] if noun.dep == "appos" else [])
+        for h in holders:
+            for p in self.doc.places:
+                if p.place.city and p.start <= h.start < p.end:
+                    return p
         return None
 
     def _place_over(self, sent: Sentence, s: int):
@@ -1116,10 +1143,14 @@ class MeetingFinder:
         late October" (a date on a verb of saying whose object the meeting is)."""
         a = self.doc.analysis
         nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
-        if not nouns or nouns[-1].dep != "dobj":
+        if not nouns:
             return False
-        v = a.tokens[nouns[-1].head]
-        if v.lemma not in ("announce", "confirm", "unveil", "propose", "say"):
+        # the verb of saying whose object the meeting is, or whose reported clause tells of it ("He said on
+        # Wednesday that the summit would go ahead")
+        path = [nouns[-1]] + a.ancestors(nouns[-1].i)[:4]
+        v = next((y for x, y in zip(path, path[1:]) if (x.dep == "dobj" and y.lemma in TELLING_OF) or
+                  (x.dep == "ccomp" and y.lemma in SAYING)), None)
+        if v is None:
             return False
         t = a.token_at(date.start)
         if t is None:
