@@ -343,3 +343,37 @@ def test_who_is_expected_in_the_region_of_the_one_meeting_held_there_is_expected
     summit = next(m.key for m in f.meetings if m.kind == "summit")
     assert [(a.meeting, a.person, a.status) for a in f.attendances] == [
         (summit, "luiz-inacio-lula-da-silva", "expected")]
+
+
+G20_LEDE = "The G20 summit opens in Johannesburg on Saturday.\n\n"
+
+
+def _status_of(f):
+    return {(a.person or a.country, a.status) for a in f.attendances}
+
+
+def test_who_is_expected_with_nothing_said_of_where_is_expected_at_the_planned_meeting_as_is_the_as_is_subject():
+    f = facts(G20_LEDE + "French President Emmanuel Macron and Brazil's Lula are both expected, as is Canada's "
+              "Mark Carney.", "2025-11-20")
+    assert _status_of(f) >= {("emmanuel-macron", "expected"), ("mark-carney", "expected")}
+
+
+def test_staying_home_is_staying_away():
+    f = facts(G20_LEDE + "Argentina's Javier Milei is staying home.", "2025-11-20")
+    assert ("javier-milei", "absent") in _status_of(f)
+
+
+def test_a_person_represented_by_another_stays_away_and_the_stand_in_comes():
+    f = facts(G20_LEDE + "Vladimir Putin will be represented by Maxim Oreshkin.", "2025-11-20")
+    assert _status_of(f) >= {("vladimir-putin", "absent"), ("maxim-oreshkin", "expected")}
+
+
+def test_who_sends_someone_in_their_place_stays_away():
+    f = facts(G20_LEDE + "Chinese President Xi Jinping is sending Premier Li Qiang in his place.", "2025-11-20")
+    assert _status_of(f) >= {("xi-jinping", "absent"), ("li-qiang", "expected")}
+
+
+def test_no_official_of_a_country_attending_is_the_country_absent():
+    f = facts(G20_LEDE + "President Donald Trump said this month that no U.S. government official would attend.",
+              "2025-11-20")
+    assert ("USA", "absent") in _status_of(f)

@@ -87,8 +87,8 @@ class ParticipationFinder:
     def _verb(self, v: Token, cls: frozenset[str], sent: Sentence) -> None:
         if v.lemma == "take" and not any(c.lemma == "part" for c in self.a.children(v.i)):
             return  # only "take part"
-        if v.lemma == "stay" and not any(c.lower == "away" for c in self.a.children(v.i)):
-            return  # only "stay away"
+        if v.lemma == "stay" and not any(c.lower in ("away", "home") for c in self.a.children(v.i)):
+            return  # only "stay away", "stay home"
         delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
         if v.lemma in ("head", "lead") and not delegation and self._meeting_in_phrases(v, sent) is None:
             return  # "led the talks" is taking part; "led the country" is not
@@ -134,7 +134,12 @@ class ParticipationFinder:
                 if v.lemma in ("welcome", "receive", "host", "join"):
                     self._record(meeting, subjects, "participant", status, sent, rule + ".guest")
                 elif v.lemma == "represent":
-                    self._record(meeting, subjects, "participant", status, sent, rule + ".represented")
+                    # "Putin will be represented by Oreshkin": a person stood in for is away; a country or body
+                    # represented took part
+                    people = [t for t in subjects if (self.syn.actors(self.doc, t) or ("",))[0] == "person"]
+                    self._record(meeting, [t for t in subjects if t not in people], "participant", status, sent,
+                                 rule + ".represented")
+                    self._record(meeting, people, "participant", "absent", sent, rule + ".stood_in_for")
             return
         subjects = self.syn.subjects(v)
         self._record(meeting, subjects, role, status, sent, rule)
@@ -257,10 +262,19 @@ class ParticipationFinder:
         if not any(c.dep == "nsubjpass" for c in kids) or any(c.dep in ("xcomp", "ccomp") for c in kids):
             return
         meeting = self._meeting_in_phrases(v, sent, preps={"at", "in", "for"}) or self._meeting_by_place(v, sent)
+        as_is = [c for c in kids if c.dep == "advcl" and any(m.dep == "mark" and m.lower == "as" for m in self.a.children(c.i))]
+        if meeting is None and not any(c.dep in ("prep", "advcl", "dobj", "attr", "oprd") and c not in as_is for c in kids):
+            # "A, B and C are all expected": with nothing to say where, at the meeting being told, if planned
+            meeting = self._only_meeting(v, sent) or (
+                None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+            if meeting is not None and not self._draft_future(meeting):
+                meeting = None
         if meeting is None:
             return
         status = "absent" if any(c.dep == "neg" for c in kids) else "expected"
         self._record(meeting, self.syn.subjects(v), "participant", status, sent, "participation.expected")
+        for c in as_is:  # "…, as is Canada's Mark Carney"
+            self._record(meeting, self.syn.subjects(c), "participant", status, sent, "participation.expected.as_is")
 
     def _sent_to(self, v: Token, sent: Sentence) -> None:
         """"Riyadh sent only its foreign minister to the outreach session": who was sent took part (and the
@@ -274,6 +288,19 @@ class ParticipationFinder:
                         if o.dep == "dobj":
                             self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
                     return
+        # "Xi is sending Premier Li Qiang in his place": the one sent takes part, the sender stays away
+        kids = self.a.children(v.i)
+        if any(c.dep == "prep" and any("instead" in self.classes.get(x.lemma, frozenset()) for x in self.a.subtree(c.i))
+               for c in kids) or any(c.lower == "instead" for c in kids):
+            meeting = self._only_meeting(v, sent) or (
+                None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+            if meeting:
+                status = self._status(v, meeting)
+                for o in kids:
+                    if o.dep == "dobj":
+                        self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent_instead")
+                self._record(meeting, self.syn.subjects(v), "participant", "absent", sent, "participation.sent_instead.sender")
+                return
         # "China did not send a delegation", "Turkey sent its deputy minister": the sender took part (or not)
         # in the meeting the sentence or the report goes on about
         sent_people = [o for o in self.a.children(v.i) if o.dep == "dobj" and
@@ -526,6 +553,9 @@ class ParticipationFinder:
         kids = [c for x in chain for c in self.a.children(x.i)]
         if absent or any(c.dep == "neg" for c in self.a.children(v.i)):
             return "absent"
+        if any(c.dep in ("nsubj", "nsubjpass") and any(d.dep == "det" and d.lower == "no" for d in self.a.children(c.i))
+               for c in self.a.children(v.i)):
+            return "absent"  # "no U.S. official would attend"
         if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in self._governors(v, ("xcomp",))):
             return "absent"  # "declined to attend" (not "A was represented by B; C stayed away")
         if any(c.dep == "aux" and c.lemma in FUTURE_AUX for c in kids) or \
@@ -568,6 +598,12 @@ class ParticipationFinder:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
                 for key in self._folded_into(t, actor):
                     self.found.append((meeting, "person", key, role, status, sent, rule + ".folded"))
+            elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NN", "NNP") and \
+                    (iso := next((c for x in self.a.children(t.i) if x.dep in ("compound", "amod", "poss")
+                                  for c in [self._country_named(x)] + [self._country_named(y) for y in self.a.children(x.i)
+                                                                       if y.dep == "compound"] if c), None)):
+                # "no U.S. government official would attend", "a Chinese delegation took part": the country
+                self.found.append((meeting, "country", iso, role, status, sent, rule + ".country_of"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
                 # "ministers from Britain, France and Germany took part": the countries they came from
                 for m in self.syn.members(t):
