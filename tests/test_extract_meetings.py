@@ -262,3 +262,17 @@ def test_the_city_that_hosts_the_meeting_is_its_place():
     f = facts("Johannesburg will on Saturday become the first African city to host a summit of the Group of 20.",
               "2025-11-20")
     assert [(str(m.start), m.city) for m in f.meetings] == [("2025-11-22", "Johannesburg")]
+
+
+def test_a_place_told_as_the_city_of_x_deep_in_the_meeting_phrase_places_it_and_a_superlative_is_no_name():
+    f = facts("Lula was hosting the biggest summit in the bloc's history in the coastal city of Rio de Janeiro on Monday.",
+              "2025-07-07")
+    assert [(m.city, m.name) for m in f.meetings] == [("Rio de Janeiro", "Summit in Rio de Janeiro")]
+
+
+def test_a_lede_that_writes_its_day_twice_dates_the_meeting_told_next():
+    f = facts("ASTANA, Kazakhstan, July 4 - Central Asian leaders urged closer trade ties on Thursday.\n\n"
+              "Tokayev was hosting the summit at the Palace of Independence in Astana.\n\nOn Wednesday, Mirziyoyev "
+              "had met Tokayev for talks.", "2024-07-04")
+    summit = next(m for m in f.meetings if m.kind == "summit")
+    assert str(summit.start) == "2024-07-04"

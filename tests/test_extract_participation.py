@@ -377,3 +377,9 @@ def test_no_official_of_a_country_attending_is_the_country_absent():
     f = facts(G20_LEDE + "President Donald Trump said this month that no U.S. government official would attend.",
               "2025-11-20")
     assert ("USA", "absent") in _status_of(f)
+
+
+def test_among_them_are_the_participants_the_sentence_before_counted():
+    f = facts("Xi hosted the summit in Tianjin on Monday, with more than 20 foreign leaders in attendance. Among them "
+              "were Turkey's Recep Tayyip Erdogan and Pakistani Prime Minister Shehbaz Sharif.", "2025-09-01")
+    assert {a.person for a in f.attendances} >= {"recep-tayyip-erdogan", "shehbaz-sharif"}

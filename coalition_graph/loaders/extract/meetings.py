@@ -164,6 +164,7 @@ class MeetingDraft:
         self.mentions.extend(o.mentions)
 
 
+PLACE_NOUNS = ("city", "town", "capital", "port", "resort", "village", "island", "region", "province", "state")
 TELLING_OF = ("announce", "confirm", "unveil", "propose", "say")  # "announced the summit in late October"
 SAYING = ("say", "tell", "announce", "confirm", "add", "state", "insist", "stress")
 
@@ -277,13 +278,15 @@ class MeetingFinder:
         if not doc.sentences or not self.drafts:
             return
         lede = doc.sentences[0]
-        days = [x for x in doc.dates if lede.start <= x.start < lede.end and x.precision == "day"]
+        # (a dateline and "on Monday" may both write the day)
+        days = sorted({x.date for x in doc.dates if lede.start <= x.start < lede.end and x.precision == "day"})
         d = self.drafts[0]
         if len(days) != 1 or d.start or d.future or d.bilateral or not d.mentions or d.mentions[0][2].paragraph > 2:
             return
-        if d.mentions[0][2].paragraph > 0 and any(m.start for m in self.drafts):
-            return  # another meeting has a date of its own: the lede may be about that one
-        d.start, d.precision = days[0].date, "day"
+        if d.mentions[0][2].paragraph > 0 and \
+                any(m.start and m.mentions and m.mentions[0][2].paragraph <= d.mentions[0][2].paragraph for m in self.drafts):
+            return  # another meeting told as soon has a date of its own: the lede may be about that one
+        d.start, d.precision = days[0], "day"
 
     def _same_day(self) -> None:
         """"On the same day, the coalition held a video call", "After the meeting Rutte was received by …",
@@ -1229,14 +1232,31 @@ class MeetingFinder:
             heads += [x for c in a.children(m.i) if c.dep == "prep" and c.lower in ("between", "with")
                       for o in a.children(c.i) if o.dep == "pobj" for x in syn.group(o)]
         for h in heads:
-            for c in a.children(h.i):
-                if c.dep != "prep" or c.lower not in ("in", "at", "to") or (c.lower == "to" and h.pos != "VERB"):
+            p = self._place_in_phrases(h, depth=3 if h.pos == "NOUN" else 1)
+            if p is not None:
+                return p
+        return None
+
+    def _place_in_phrases(self, h: Token, depth: int):
+        """A place in an "in/at/to" phrase of `h`, also as "the (port) city of X", or (for a noun, down to
+        `depth` phrases) in a phrase of such a phrase's object ("the largest summit in its history in Tianjin")."""
+        a = self.doc.analysis
+        for c in a.children(h.i):
+            if c.dep != "prep" or c.lower not in ("in", "at", "to") or (c.lower == "to" and h.pos != "VERB"):
+                continue
+            for o in a.children(c.i):
+                if o.dep != "pobj":
                     continue
-                for o in a.children(c.i):
-                    if o.dep == "pobj":
-                        p = next((p for p in self.doc.places if o.start <= p.start < o.end or p.start <= o.start < p.end), None)
-                        if p is not None:
-                            return p
+                named = [o] + [x for of in a.children(o.i) if of.dep == "prep" and of.lower == "of" and
+                               o.lemma in PLACE_NOUNS for x in a.children(of.i) if x.dep == "pobj"]
+                for n in named:
+                    p = next((p for p in self.doc.places if n.start <= p.start < n.end or p.start <= n.start < p.end), None)
+                    if p is not None:
+                        return p
+                if depth > 1 and o.pos == "NOUN":
+                    p = self._place_in_phrases(o, depth - 1)
+                    if p is not None:
+                        return p
         return None
 
     def _place_is_told_of(self, s: int, place_start: int) -> bool:

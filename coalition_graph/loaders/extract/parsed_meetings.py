@@ -214,7 +214,8 @@ def noun_words(doc, start: int, end: int) -> list[str]:
 
     def keep(x) -> bool:
         return x.ent not in ("DATE", "TIME", "PERSON") and x.lower not in NOT_IN_NAME and \
-            x.pos not in ("DET", "PRON", "PUNCT", "PART") and x.dep != "case"
+            x.pos not in ("DET", "PRON", "PUNCT", "PART") and x.dep != "case" and \
+            x.tag not in ("JJS", "RBS")  # "the largest summit": how it compares, not which it is
 
     def phrase(toks) -> str:
         """The words kept, written as in the text ("follow-up", not "follow - up")."""

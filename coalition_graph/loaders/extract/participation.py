@@ -77,6 +77,8 @@ class ParticipationFinder:
             self._meeting_subject(t, sent)
         elif t.pos == "NOUN" and "participant_noun" in cls:
             self._participant_noun(t, sent)
+        elif t.pos == "PRON" and t.lower in ("them", "those") and t.dep == "pobj":
+            self._among_them(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
             self._noun(t, cls, sent)
         elif t.pos == "NOUN" and t.lower.endswith("ing") and not self._is_meeting_word(t, sent) and \
@@ -382,6 +384,24 @@ class ParticipationFinder:
         for c in self.a.children(verb.i):
             if c.dep in ("dobj", "attr", "nsubj") and c.i != n.i and c.lemma not in ("who", "that"):
                 self._record(meeting, self.syn.group(c), "participant", status, sent, "participation.listed")
+
+    def _among_them(self, t: Token, sent: Sentence) -> None:
+        """"… with more than 20 leaders in attendance. Among them were A, B and C": "them" stands for the
+        participants the sentence before counted at its meeting (a plural group noun there)."""
+        prep = self.a.tokens[t.head]
+        v = self.a.tokens[prep.head]
+        if prep.lower != "among" or v.lemma != "be" or sent.index == 0:
+            return
+        prev = self.doc.sentences[sent.index - 1]
+        keys = self.mf.by_sentence.get(prev.index, [])
+        group = any(x.tag in ("NNS", "NNPS") and "group_noun" in self.classes.get(x.lemma, frozenset())
+                    for x in self.a.tokens_in(prev.start, prev.end))
+        if len(keys) != 1 or not group or prev.paragraph != sent.paragraph:
+            return
+        status = self._status(v, keys[0])
+        for c in self.a.children(v.i):
+            if c.dep in ("nsubj", "attr"):
+                self._record(keys[0], self.syn.group(c), "participant", status, sent, "participation.among_them")
 
     def _adjective(self, adj: Token, sent: Sentence) -> None:
         """"X was present at the summit", "the U.S. was notably absent"."""
