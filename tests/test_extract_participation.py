@@ -383,3 +383,10 @@ def test_among_them_are_the_participants_the_sentence_before_counted():
     f = facts("Xi hosted the summit in Tianjin on Monday, with more than 20 foreign leaders in attendance. Among them "
               "were Turkey's Recep Tayyip Erdogan and Pakistani Prime Minister Shehbaz Sharif.", "2025-09-01")
     assert {a.person for a in f.attendances} >= {"recep-tayyip-erdogan", "shehbaz-sharif"}
+
+
+def test_coming_for_the_sessions_of_the_meeting_told_is_taking_part():
+    f = facts("The G7 summit opened in Kananaskis on Monday.\n\nNarendra Modi of India and Anthony Albanese of "
+              "Australia came for the outreach sessions on Tuesday.", "2025-06-18")
+    summit = f.meetings[0].key
+    assert {(a.meeting, a.person) for a in f.attendances} == {(summit, "narendra-modi"), (summit, "anthony-albanese")}

@@ -482,7 +482,9 @@ class ParticipationFinder:
         """"spoke at the opening", "addressed the closing": a sitting of the meeting being told."""
         objs = [c] if c.dep != "prep" else [o for o in self.a.children(c.i) if o.dep == "pobj"]
         for o in objs:
-            if o.lower in ("opening", "closing") and any(x.lower == "the" for x in self.a.children(o.i)) and \
+            # (also "came for the outreach sessions", "told the closing plenary": a sitting of it)
+            if (o.lower in ("opening", "closing") or o.lemma in ("session", "plenary")) and \
+                    any(x.lower == "the" for x in self.a.children(o.i)) and \
                     not any(x.dep == "prep" for x in self.a.children(o.i)):  # (not "the opening of talks")
                 told_here = self.mf.by_sentence.get(sent.index)
                 return told_here[0] if told_here else self._context_meeting(sent)
