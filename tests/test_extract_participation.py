@@ -386,7 +386,8 @@ def test_among_them_are_the_participants_the_sentence_before_counted():
 
 
 def test_coming_for_the_sessions_of_the_meeting_told_is_taking_part():
-    f = facts("The G7 summit opened in Kananaskis on Monday.\n\nNarendra Modi of India and Anthony Albanese of "
-              "Australia came for the outreach sessions on Tuesday.", "2025-06-18")
+    f = facts("The G7 summit opened in Kananaskis on Monday.\n\nNarendra Modi of India, Claudia Sheinbaum of Mexico "
+              "and Anthony Albanese of Australia all came for the outreach sessions on Tuesday.", "2025-06-18")
     summit = f.meetings[0].key
-    assert {(a.meeting, a.person) for a in f.attendances} == {(summit, "narendra-modi"), (summit, "anthony-albanese")}
+    assert {(a.meeting, a.person) for a in f.attendances} == {
+        (summit, "narendra-modi"), (summit, "claudia-sheinbaum"), (summit, "anthony-albanese")}
