@@ -70,3 +70,10 @@ def test_a_weekday_of_a_meeting_told_in_the_present_is_ahead():
     text = "Defence ministers of the alliance meet in the same building on Thursday."
     got = [(text[d.start:d.end], str(d.date)) for d in find_dates(text, dt.date(2025, 2, 12))]
     assert got == [("Thursday", "2025-02-13")]
+
+
+def test_a_weekday_hung_on_a_verb_in_the_past_is_past_whatever_future_word_is_near():
+    from tests.test_extract_helpers import facts
+    f = facts("BEIRUT - The European Union will give Lebanon one billion euros, Ursula von der Leyen announced in "
+              "Beirut on Thursday, in a package that Brussels hopes will help.", "2024-05-03")
+    assert [(str(p.announced), p.donor.key) for p in f.pledges] == [("2024-05-02", "european-union")]

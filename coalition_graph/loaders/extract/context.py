@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.amounts import Money, find_money
 from coalition_graph.loaders.extract.analysis import Analysis, analyse
-from coalition_graph.loaders.extract.dates import DateMention, find_dates
+from coalition_graph.loaders.extract.dates import DateMention, find_dates, past_weekdays_by_parse
 from coalition_graph.loaders.extract.people import PeopleFinder, PersonInfo, PersonMention
 from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, Place, PlaceMention
 from coalition_graph.loaders.extract.text import Sentence, paragraphs, sentences
@@ -110,7 +110,8 @@ class Doc:
         places = [pl for pl in places if not any(a <= pl.start and pl.end <= b for a, b in names)]
         sents = sentences(text)
         doc = cls(article, gaz, text, article.published, sents, countries, orgs, places,
-                  find_dates(text, article.published), find_money(text), persons, people, analysis)
+                  past_weekdays_by_parse(find_dates(text, article.published), analysis, article.published),
+                  find_money(text), persons, people, analysis)
         doc._starts = [s.start for s in sents]
         return doc
 

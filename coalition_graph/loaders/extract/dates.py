@@ -217,3 +217,21 @@ def _own_sentence(text: str, lo: int, start: int, end: int, hi: int) -> str:
     before = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     after = [p for p in (text.find(". ", end, hi), text.find("\n", end, hi)) if p != -1]
     return text[(before + 1 if before != -1 else lo):(min(after) + 1 if after else hi)]
+
+
+def past_weekdays_by_parse(dates: list[DateMention], analysis, published: dt.date | None) -> list[DateMention]:
+    """A weekday read as coming ("on Thursday") for a future word near it, where the parse hangs it on a verb
+    in the past tense ("… will give Lebanon €1bn, von der Leyen announced on Thursday, in a package that will
+    help …"): the past day. `analysis` is the article's linguistic analysis (or None: unchanged)."""
+    if analysis is None or published is None:
+        return dates
+    out = []
+    for x in dates:
+        wd = WEEKDAYS.get(x.text.strip().lower())
+        t = analysis.token_at(x.start) if wd is not None and x.date > published else None
+        v = next((y for y in analysis.ancestors(t.i) if y.pos in ("VERB", "AUX")), None) if t is not None else None
+        if v is not None and v.tag == "VBD" and not any(
+                c.dep == "aux" and c.lower in ("will", "would", "'ll") for c in analysis.children(v.i)):
+            x = DateMention(x.start, x.end, x.text, _weekday(published, wd, False), x.precision, x.explicit)
+        out.append(x)
+    return out

@@ -293,6 +293,14 @@ class PledgeFinder:
                 out.append(("organization", org))
         return out[:1]
 
+    def _is_recipient(self, pos: int) -> bool:
+        """The word at `pos` is the indirect object of a verb of giving ("give Lebanon €1bn", "offered Kyiv
+        $500m")."""
+        a = self.doc.analysis
+        t = a.token_at(pos) if a is not None else None
+        return t is not None and t.dep == "dative" and \
+            "give" in lemma_classes().get(a.tokens[t.head].lemma, frozenset())
+
     def _from_phrase_donor(self, m: Money) -> tuple[str, str] | None:
         """"$100 million from Canada": the amount's own "from" phrase names its donor."""
         a = self.doc.analysis
@@ -404,6 +412,8 @@ class PledgeFinder:
                     continue  # "U.S.-made weapons": where they come from, not who gives them
                 if NOT_DONOR_BEFORE.search(text[max(sent.start, c.start - 20):c.start]):
                     continue  # "In addition to Norway, Germany … are also participating"
+                if self._is_recipient(c.start):
+                    continue  # "The EU will give Lebanon €1bn": who is given to
                 cands.append((c.start, ("country", c.iso3)))
         for p in doc.places:
             if region[0] <= p.start < region[1] and p.place.kind in ("city", "venue") and p.place.iso3 and p.place.iso3 != "UKR" and \
