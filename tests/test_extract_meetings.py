@@ -276,3 +276,9 @@ def test_a_lede_that_writes_its_day_twice_dates_the_meeting_told_next():
               "had met Tokayev for talks.", "2024-07-04")
     summit = next(m for m in f.meetings if m.kind == "summit")
     assert str(summit.start) == "2024-07-04"
+
+
+def test_a_gathering_for_talks_gives_them_its_day_and_its_subjects_capital_and_an_apposition_is_the_same_meeting():
+    f = facts("Qatar brought Gulf and European diplomats together in its capital on Tuesday for two rounds of talks "
+              "on Lebanon, the first large meeting on the country since the ceasefire was agreed in November.", "2025-02-05")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-02-04", "Doha")]

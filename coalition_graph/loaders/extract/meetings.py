@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from coalition_graph.loaders.extract.context import Doc
+from coalition_graph.loaders.extract.places import Place, PlaceMention
 from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
@@ -185,6 +186,7 @@ class MeetingFinder:
             # is told before "met" starts a meeting of its own
             for draft, rule, (s, e) in sorted(self._mentions_in(sent), key=lambda f: f[2][0]):
                 self._place(draft, sent, rule, s, e)
+        self._appositions()
         self._same_day()
         self._inherit_context()
         self._sidelines()
@@ -778,6 +780,29 @@ class MeetingFinder:
                 self._fold(later, first)
                 break
 
+    def _appositions(self) -> None:
+        """"… for two rounds of talks on Syria, the first large meeting on the country since …": a meeting
+        noun in apposition to another is the same meeting told again (its own dates and places are of
+        the clauses inside it)."""
+        a = self.doc.analysis
+        if a is None:
+            return
+        for d in list(self.drafts):
+            if not d.mentions or d.bilateral:
+                continue
+            s, e, sent, _r = d.mentions[0]
+            nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")]
+            if not nouns or nouns[-1].dep != "appos":
+                continue
+            # (the parser may hang it on the last noun of the other's phrase: "talks on Syria, the first …")
+            chain = [a.tokens[nouns[-1].head]] + a.ancestors(nouns[-1].head)[:2]
+            chain = chain[:next((k + 1 for k, x in enumerate(chain) if x.pos in ("VERB", "AUX")), len(chain))]
+            target = next((o for o in self.drafts if o is not d and not o.bilateral and
+                           any(ms <= x.start < me and m_sent.index == sent.index
+                               for ms, me, m_sent, _ in o.mentions for x in chain)), None)
+            if target is not None:
+                self._fold(d, target)
+
     def _fold(self, d: MeetingDraft, target: MeetingDraft) -> None:
         """`d` is told again as `target`: its mentions, sentences and positions go to it."""
         target.mentions += d.mentions
@@ -1007,6 +1032,15 @@ class MeetingFinder:
         out = []
         if m.dep in ("nsubj", "nsubjpass") and a.tokens[m.head].pos in ("VERB", "AUX"):
             out.append(a.tokens[m.head])
+        n = m
+        while n.dep == "pobj" and a.tokens[n.head].lower == "of" and a.tokens[a.tokens[n.head].head].pos == "NOUN":
+            n = a.tokens[a.tokens[n.head].head]  # ("two rounds of talks")
+        if n.dep == "pobj" and a.tokens[n.head].lower == "for":
+            # "brought diplomats together in its capital on Sunday for two rounds of talks": the gathering is
+            # for the meeting, so its day and place are the meeting's
+            v = a.tokens[a.tokens[n.head].head]
+            if v.pos == "VERB" and lemma_classes().get(v.lemma, frozenset()) & {"gathering", "convene", "attend"}:
+                out.append(v)
         out += [c for c in a.children(m.i) if c.dep in ("relcl", "acl") and c.pos in ("VERB", "AUX")]
         return out
 
@@ -1055,6 +1089,25 @@ class MeetingFinder:
             prep = a.tokens[t.head]
             if prep.lower in ("in", "at") and prep.dep == "prep" and prep.head in preds:
                 return p
+        return self._own_capital(preds)
+
+    def _own_capital(self, preds: set[int]):
+        """"Saudi Arabia brought diplomats together in its capital": the capital of the country that is the
+        predicate's subject."""
+        a = self.doc.analysis
+        for v in preds:
+            for prep in a.children(v):
+                if prep.dep != "prep" or prep.lower not in ("in", "at"):
+                    continue
+                for o in a.children(prep.i):
+                    if o.dep == "pobj" and o.lemma == "capital" and \
+                            any(c.dep == "poss" and c.lower in ("its", "their") for c in a.children(o.i)):
+                        subj = [c for c in a.children(v) if c.dep == "nsubj"]
+                        iso = next((c.iso3 for c in self.doc.countries for x in subj
+                                    if c.start <= x.start < c.end), None)
+                        city = self.doc.gaz.capital_of(iso) if iso else None
+                        if city:
+                            return PlaceMention(o.start, o.end, o.text, Place(city, "city", city, iso))
         return None
 
     def _hosting_city(self, s: int):
