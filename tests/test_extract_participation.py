@@ -391,3 +391,15 @@ def test_coming_for_the_sessions_of_the_meeting_told_is_taking_part():
     summit = f.meetings[0].key
     assert {(a.meeting, a.person) for a in f.attendances} == {
         (summit, "narendra-modi"), (summit, "claudia-sheinbaum"), (summit, "anthony-albanese")}
+
+
+def test_the_person_a_country_sends_takes_part_for_it():
+    f = facts("Saudi Arabia hosted talks on Syria in Riyadh on Sunday.\n\nBritain sent Middle East minister Hamish "
+              "Falconer.", "2025-01-13")
+    assert ("hamish-falconer", "GBR") in {(a.person, a.country) for a in f.attendances}
+
+
+def test_hosting_both_sessions_of_the_meeting_told_is_hosting_it():
+    f = facts("Diplomats met in Riyadh on Sunday for talks on Syria. Foreign Minister Prince Faisal bin Farhan hosted "
+              "both sessions.", "2025-01-13")
+    assert [(a.person, a.role) for a in f.attendances if a.person] == [("faisal-bin-farhan-al-saud", "host")]

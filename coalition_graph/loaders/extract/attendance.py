@@ -635,6 +635,9 @@ class AttendanceFinder:
 
     def _dedupe(self) -> list[Att]:
         best: dict[tuple, Att] = {}
+        for a in self.out:  # what the parse rules learnt of whom a person stood for ("Britain sent X")
+            if a.person and a.country is None and a.organization is None:
+                a.country, a.organization = self.doc.country_of_person(a.person)
         rank_role = {"host": 0, "chair": 1, "participant": 2}
         rank_status = {"absent": 0, "attended": 1, "expected": 2}
         for a in self.out:

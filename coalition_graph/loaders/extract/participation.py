@@ -141,6 +141,8 @@ class ParticipationFinder:
                     people = [t for t in subjects if (self.syn.actors(self.doc, t) or ("",))[0] == "person"]
                     self._record(meeting, [t for t in subjects if t not in people], "participant", status, sent,
                                  rule + ".represented")
+                    for t in agents:
+                        self._stands_for(t, [x for x in subjects if x not in people])
                     self._record(meeting, people, "participant", "absent", sent, rule + ".stood_in_for")
             return
         subjects = self.syn.subjects(v)
@@ -237,6 +239,15 @@ class ParticipationFinder:
                      for a, b in zip(ordered, ordered[1:]) if a.key != b.key)
         return [p.key for p in ordered if p.key != actor[1]] if joined else []
 
+    def _stands_for(self, person: Token, countries: list[Token]) -> None:
+        """"Britain sent minister X", "the US was represented by X": X represents that country there, where the
+        article and the lists say nothing else of X."""
+        actor = self.syn.actors(self.doc, person)
+        isos = [a[1] for a in (self.syn.actors(self.doc, c) for c in countries) if a and a[0] == "country"]
+        info = self.doc.people.get(actor[1]) if actor and actor[0] == "person" else None
+        if info is not None and len(isos) == 1 and self.doc.country_of_person(actor[1]) == (None, None):
+            info.stated.append(("", isos[0], person.start, person.end))
+
     def _country_named(self, t: Token) -> str | None:
         """The country a noun names: a country, or a capital standing for its government."""
         actor = self.syn.actors(self.doc, t)
@@ -306,13 +317,18 @@ class ParticipationFinder:
         # "China did not send a delegation", "Turkey sent its deputy minister": the sender took part (or not)
         # in the meeting the sentence or the report goes on about
         sent_people = [o for o in self.a.children(v.i) if o.dep == "dobj" and
-                       "group_noun" in self.classes.get(o.lemma, frozenset())]
+                       ("group_noun" in self.classes.get(o.lemma, frozenset()) or
+                        (self.syn.actors(self.doc, o) or ("",))[0] == "person")]  # "Britain sent minister X"
         if not sent_people or any(c.dep == "prep" and c.lower == "to" for c in self.a.children(v.i)):
             return
         meeting = self._only_meeting(v, sent) or (None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
         if meeting:
             self._record(meeting, self.syn.subjects(v), "participant", self._status(v, meeting), sent,
                          "participation.sent_delegation")
+            named = [o for o in sent_people if (self.syn.actors(self.doc, o) or ("",))[0] == "person"]
+            self._record(meeting, named, "participant", self._status(v, meeting), sent, "participation.sent_person")
+            for o in named:
+                self._stands_for(o, self.syn.subjects(v))
 
     def _invited_as(self, v: Token, sent: Sentence) -> None:
         """"India and Brazil were invited as guests", "were invited as partners the prime ministers of A and B":
@@ -484,7 +500,7 @@ class ParticipationFinder:
         for o in objs:
             # (also "came for the outreach sessions", "told the closing plenary": a sitting of it)
             if (o.lower in ("opening", "closing") or o.lemma in ("session", "plenary")) and \
-                    any(x.lower == "the" for x in self.a.children(o.i)) and \
+                    any(x.lower in ("the", "both", "all") for x in self.a.children(o.i)) and \
                     not any(x.dep == "prep" for x in self.a.children(o.i)):  # (not "the opening of talks")
                 told_here = self.mf.by_sentence.get(sent.index)
                 return told_here[0] if told_here else self._context_meeting(sent)
