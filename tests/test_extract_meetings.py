@@ -282,3 +282,17 @@ def test_a_gathering_for_talks_gives_them_its_day_and_its_subjects_capital_and_a
     f = facts("Qatar brought Gulf and European diplomats together in its capital on Tuesday for two rounds of talks "
               "on Lebanon, the first large meeting on the country since the ceasefire was agreed in November.", "2025-02-05")
     assert [(str(m.start), m.city) for m in f.meetings] == [("2025-02-04", "Doha")]
+
+
+def test_the_lede_meeting_held_that_day_without_a_place_is_where_the_dateline_files_from():
+    f = facts("THE HAGUE, June 25 - NATO leaders agreed on Wednesday to raise their spending target, at a summit kept "
+              "short to avoid a clash with Washington.", "2025-06-25")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-06-25", "The Hague")]
+
+
+def test_a_meeting_noun_naming_a_building_is_no_meeting_and_his_first_summit_is_the_one_told():
+    f = facts("NATO leaders met at a summit in The Hague on Wednesday. The declaration was adopted in the World Forum "
+              "conference centre.\n\nSecretary General Mark Rutte, chairing his first summit, called it a leap.",
+              "2025-06-25")
+    assert len(f.meetings) == 1
+    assert ("mark-rutte", "chair") in {(a.person, a.role) for a in f.attendances}

@@ -30,7 +30,7 @@ ANAPHORIC_HEADS = {"session", "gathering", "assembly", "event", "get-together", 
 NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
     r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
-NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table)\b", re.I)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table|cent(?:re|er)s?|venue|building|complex|hotel)\b", re.I)  # (a place: "the conference centre")
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
                        re.I)
@@ -193,6 +193,7 @@ class MeetingFinder:
         self._held_at()
         self._also_like_the_last()
         self._date_from_lede()
+        self._city_from_dateline()
         self._same_city_news()
         self._happening_now()
         self._visits_for_meetings()
@@ -289,6 +290,27 @@ class MeetingFinder:
                 any(m.start and m.mentions and m.mentions[0][2].paragraph <= d.mentions[0][2].paragraph for m in self.drafts):
             return  # another meeting told as soon has a date of its own: the lede may be about that one
         d.start, d.precision = days[0], "day"
+
+    def _city_from_dateline(self) -> None:
+        """"THE HAGUE, June 25 - NATO leaders agreed on Wednesday …, at a summit that …": the many-sided meeting
+        the lede tells as held, on the day of the report or the day before, with no place of its own, is where
+        the reporter files from."""
+        doc = self.doc
+        line = next((p for p in doc.places if p.start < 3 and p.place.city), None)
+        if line is None or not doc.sentences or doc.published is None:
+            return
+        lede = doc.sentences[0]
+        for d in self.drafts:
+            if d.city or d.country or d.bilateral or d.future or not d.mentions or d.mentions[0][2].index != lede.index:
+                continue
+            if d.start is None or not 0 <= (doc.published - d.start).days <= 1:
+                continue
+            a = doc.analysis
+            if any(p is not line and lede.start <= p.start < lede.end and
+                   (a is None or (t := a.token_at(p.start)) is None or
+                    (t.dep == "pobj" and a.tokens[t.head].lower in ("in", "at"))) for p in doc.places):
+                continue  # another place the lede puts something in or at: the meeting may be there
+            d.city, d.country = line.place.city, line.place.iso3
 
     def _same_day(self) -> None:
         """"On the same day, the coalition held a video call", "After the meeting Rutte was received by …",
@@ -783,7 +805,7 @@ class MeetingFinder:
     def _appositions(self) -> None:
         """"… for two rounds of talks on Syria, the first large meeting on the country since …": a meeting
         noun in apposition to another is the same meeting told again (its own dates and places are of
-        the clauses inside it)."""
+        the clauses inside it); so is "his first summit", told without a day or place of its own."""
         a = self.doc.analysis
         if a is None:
             return
@@ -792,14 +814,22 @@ class MeetingFinder:
                 continue
             s, e, sent, _r = d.mentions[0]
             nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")]
-            if not nouns or nouns[-1].dep != "appos":
+            if not nouns:
                 continue
-            # (the parser may hang it on the last noun of the other's phrase: "talks on Syria, the first …")
-            chain = [a.tokens[nouns[-1].head]] + a.ancestors(nouns[-1].head)[:2]
-            chain = chain[:next((k + 1 for k, x in enumerate(chain) if x.pos in ("VERB", "AUX")), len(chain))]
-            target = next((o for o in self.drafts if o is not d and not o.bilateral and
-                           any(ms <= x.start < me and m_sent.index == sent.index
-                               for ms, me, m_sent, _ in o.mentions for x in chain)), None)
+            target = None
+            if nouns[-1].dep == "appos":
+                # (the parser may hang it on the last noun of the other's phrase: "talks on Syria, the first …")
+                chain = [a.tokens[nouns[-1].head]] + a.ancestors(nouns[-1].head)[:2]
+                chain = chain[:next((k + 1 for k, x in enumerate(chain) if x.pos in ("VERB", "AUX")), len(chain))]
+                target = next((o for o in self.drafts if o is not d and not o.bilateral and
+                               any(ms <= x.start < me and m_sent.index == sent.index
+                                   for ms, me, m_sent, _ in o.mentions for x in chain)), None)
+            if target is None and len(d.mentions) == 1 and not d.start and not d.city and \
+                    any(c.dep == "poss" and c.pos == "PRON" for c in a.children(nouns[-1].i)) and \
+                    any(c.lower == "first" for c in a.children(nouns[-1].i)):
+                # "Rutte, chairing his first summit": the one being told, first for him
+                target = next((o for o in reversed(self.drafts) if o is not d and not o.bilateral and o.mentions
+                               and o.mentions[0][0] < s), None)
             if target is not None:
                 self._fold(d, target)
 
