@@ -51,3 +51,10 @@ def test_euro_value_uses_the_last_ecb_fixing_on_or_before_the_date():
 
 def test_no_date_means_no_rate_rather_than_todays():
     assert to_eur(1e6, "USD", None) == (None, None)
+
+
+def test_an_amount_joined_to_the_next_by_and_shares_its_currency_but_a_bare_number_does_not():
+    from coalition_graph.loaders.extract.amounts import find_money
+    got = [(m.text, m.amount, m.currency) for m in find_money("Chile and Peru gave 2 million and 4 million euros.")]
+    assert got == [("2 million", 2e6, "EUR"), ("4 million euros", 4e6, "EUR")]
+    assert [m.text for m in find_money("between 1 and 5 million euros")] == ["5 million euros"]

@@ -105,3 +105,10 @@ def test_the_officials_of_a_format_pledge_for_it():
     f = facts("Leaders of the Group of Twenty agreed on Sunday to provide the Pandemic Fund with 2 billion dollars.",
               "2023-09-10")
     assert [(p.donor.key, p.amount, p.currency) for p in f.pledges] == [("g20", 2e9, "USD")]
+
+
+def test_respectively_pairs_amounts_that_share_a_currency_and_what_adds_up_to_a_sum_is_a_total():
+    from tests.test_extract_helpers import facts
+    f = facts("Chile and Peru offered 2 million and 4 million euros respectively for the fund. Officials said the "
+              "commitments added up to about 6 million euros.", "2025-11-08")
+    assert sorted((p.donor.key, p.amount) for p in f.pledges) == [("CHL", 2e6), ("PER", 4e6)]

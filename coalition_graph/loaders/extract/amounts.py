@@ -113,9 +113,27 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
                 continue  # "5 euros": not a pledge-size amount
             taken.append((m.start(), m.end()))
             found.append(Money(m.start() + offset, m.end() + offset, m.group(0), value, cur))
+    found += _sharing_currency(text, found, offset)
     found.sort(key=lambda x: x.start)
     _mark_conversions(text, found, offset)
     return found
+
+
+_BEFORE_SHARED = re.compile(rf"(?<![\w$€£¥.,])(?P<num>{_NUM})\s?(?P<scale>{_SCALE})\s+(?:and|or)\s+$", re.I)
+
+
+def _sharing_currency(text: str, found: list[Money], offset: int) -> list[Money]:
+    """"1 million and 5 million dollars": an amount with a scale and no currency of its own, joined to the
+    next amount by "and"/"or", is in that amount's currency."""
+    out = []
+    for m in found:
+        lo = m.start - offset
+        b = _BEFORE_SHARED.search(text, max(0, lo - 30), lo)
+        if b is None or any(x.start - offset < b.end() and b.start() < x.end - offset for x in found):
+            continue
+        value = _number(b.group("num")) * SCALES.get(b.group("scale").lower(), 1.0)
+        out.append(Money(b.start() + offset, b.end("scale") + offset, text[b.start():b.end("scale")], value, m.currency))
+    return out
 
 
 def _mark_conversions(text: str, found: list[Money], offset: int) -> None:

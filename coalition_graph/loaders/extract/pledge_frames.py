@@ -51,6 +51,8 @@ def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int
     chain = [v] + [x for x in a.ancestors(v.i)[:2] if x.pos in ("VERB", "AUX")]
     if any("need" in classes.get(x.lemma, frozenset()) for x in chain):
         return "need"
+    if v.lemma == "add" and any(c.dep == "prt" and c.lower == "up" for c in a.children(v.i)):
+        return "total"  # "the commitments added up to $5.5bn" (not "came up with $1bn": a pledge)
     if "raise" in classes.get(v.lemma, frozenset()):
         syn = Syntax(a)
         if any(c.lower in COLLECTIVE for c in a.children(v.i)):
