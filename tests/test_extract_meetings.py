@@ -296,3 +296,14 @@ def test_a_meeting_noun_naming_a_building_is_no_meeting_and_his_first_summit_is_
               "2025-06-25")
     assert len(f.meetings) == 1
     assert ("mark-rutte", "chair") in {(a.person, a.role) for a in f.attendances}
+
+
+def test_a_named_edition_modifying_a_meeting_noun_is_that_meeting_with_the_nouns_day():
+    f = facts("On the opening day of the COP29 climate talks in Baku on Monday, delegates adopted new rules.",
+              "2024-11-11")
+    assert [(m.name, str(m.start), m.city) for m in f.meetings] == [("COP29", "2024-11-11", "Baku")]
+
+
+def test_a_recurring_dialogue_named_in_the_events_list_is_a_meeting_in_its_city():
+    f = facts("Chancellor Olaf Scholz announced the figure at the Petersberg Climate Dialogue in May.", "2023-10-06")
+    assert [(m.city, str(m.start)) for m in f.meetings] == [("Berlin", "2023-05-01")]

@@ -824,6 +824,15 @@ class MeetingFinder:
                 target = next((o for o in self.drafts if o is not d and not o.bilateral and
                                any(ms <= x.start < me and m_sent.index == sent.index
                                    for ms, me, m_sent, _ in o.mentions for x in chain)), None)
+            if target is None:  # "the COP28 talks": a named edition modifying the noun is that meeting
+                mods = [c for c in a.children(nouns[-1].i) if c.dep in ("compound", "nmod")]
+                target = next((o for o in self.drafts if o is not d and not o.bilateral and
+                               any(ms <= c.start < me and m_sent.index == sent.index
+                                   for ms, me, m_sent, _ in o.mentions for c in mods)), None)
+                if target is not None and target.start is None and d.start:  # the noun's phrase tells when
+                    target.start, target.precision, target.range_start = d.start, d.precision, d.range_start
+                if target is not None and target.city is None and d.city:
+                    target.city, target.country = d.city, d.country
             if target is None and len(d.mentions) == 1 and not d.start and not d.city and \
                     any(c.dep == "poss" and c.pos == "PRON" for c in a.children(nouns[-1].i)) and \
                     any(c.lower == "first" for c in a.children(nouns[-1].i)):
