@@ -300,12 +300,12 @@ class MeetingFinder:
         if line is None or not doc.sentences or doc.published is None:
             return
         lede = doc.sentences[0]
+        a = doc.analysis
         for d in self.drafts:
             if d.city or d.country or d.bilateral or d.future or not d.mentions or d.mentions[0][2].index != lede.index:
                 continue
             if d.start is None or not 0 <= (doc.published - d.start).days <= 1:
                 continue
-            a = doc.analysis
             if any(p is not line and lede.start <= p.start < lede.end and
                    (a is None or (t := a.token_at(p.start)) is None or
                     (t.dep == "pobj" and a.tokens[t.head].lower in ("in", "at"))) for p in doc.places):
@@ -380,7 +380,7 @@ class MeetingFinder:
         a = self.doc.analysis
         if a is None:
             return
-        for i, d in enumerate(self.drafts):
+        for d in self.drafts:
             if not d.bilateral or d.start or d.held_at or not d.mentions:
                 continue
             s, _e, sent, _r = d.mentions[0]
@@ -821,14 +821,10 @@ class MeetingFinder:
                 # (the parser may hang it on the last noun of the other's phrase: "talks on Syria, the first …")
                 chain = [a.tokens[nouns[-1].head]] + a.ancestors(nouns[-1].head)[:2]
                 chain = chain[:next((k + 1 for k, x in enumerate(chain) if x.pos in ("VERB", "AUX")), len(chain))]
-                target = next((o for o in self.drafts if o is not d and not o.bilateral and
-                               any(ms <= x.start < me and m_sent.index == sent.index
-                                   for ms, me, m_sent, _ in o.mentions for x in chain)), None)
+                target = self._many_sided_told_at(chain, sent, d)
             if target is None:  # "the COP28 talks": a named edition modifying the noun is that meeting
-                mods = [c for c in a.children(nouns[-1].i) if c.dep in ("compound", "nmod")]
-                target = next((o for o in self.drafts if o is not d and not o.bilateral and
-                               any(ms <= c.start < me and m_sent.index == sent.index
-                                   for ms, me, m_sent, _ in o.mentions for c in mods)), None)
+                target = self._many_sided_told_at(
+                    [c for c in a.children(nouns[-1].i) if c.dep in ("compound", "nmod")], sent, d)
                 if target is not None and target.start is None and d.start:  # the noun's phrase tells when
                     target.start, target.precision, target.range_start = d.start, d.precision, d.range_start
                 if target is not None and target.city is None and d.city:
@@ -841,6 +837,12 @@ class MeetingFinder:
                                and o.mentions[0][0] < s), None)
             if target is not None:
                 self._fold(d, target)
+
+    def _many_sided_told_at(self, tokens: list, sent: Sentence, other_than: MeetingDraft) -> MeetingDraft | None:
+        """The many-sided meeting (not `other_than`) one of whose mentions in `sent` covers one of `tokens`."""
+        return next((o for o in self.drafts if o is not other_than and not o.bilateral and
+                     any(ms <= x.start < me and m_sent.index == sent.index
+                         for ms, me, m_sent, _ in o.mentions for x in tokens)), None)
 
     def _fold(self, d: MeetingDraft, target: MeetingDraft) -> None:
         """`d` is told again as `target`: its mentions, sentences and positions go to it."""

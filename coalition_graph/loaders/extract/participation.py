@@ -138,7 +138,7 @@ class ParticipationFinder:
                 elif v.lemma == "represent":
                     # "Putin will be represented by Oreshkin": a person stood in for is away; a country or body
                     # represented took part
-                    people = [t for t in subjects if (self.syn.actors(self.doc, t) or ("",))[0] == "person"]
+                    people = [t for t in subjects if self._is_person(t)]
                     self._record(meeting, [t for t in subjects if t not in people], "participant", status, sent,
                                  rule + ".represented")
                     for t in agents:
@@ -210,8 +210,7 @@ class ParticipationFinder:
         others = [g for c in self.a.children(v.i) if c.dep == "dative" or (c.dep == "prep" and c.lower == "to")
                   for o in ([x for x in self.a.children(c.i) if x.dep == "pobj"] if c.lower == "to" else [c])
                   for g in self.syn.group(o)]
-        people = [x for x in self.syn.subjects(v) + others
-                  if (act := self.syn.actors(self.doc, x)) and act[0] == "person"]
+        people = [x for x in self.syn.subjects(v) + others if self._is_person(x)]
         self._record(meeting, people, "participant", self._status(v, meeting), sent, "participation.acted_at")
 
     def _is_two_sided(self, key: str) -> bool:
@@ -239,6 +238,10 @@ class ParticipationFinder:
                      for a, b in zip(ordered, ordered[1:]) if a.key != b.key)
         return [p.key for p in ordered if p.key != actor[1]] if joined else []
 
+    def _is_person(self, t: Token) -> bool:
+        actor = self.syn.actors(self.doc, t)
+        return bool(actor) and actor[0] == "person"
+
     def _stands_for(self, person: Token, countries: list[Token]) -> None:
         """"Britain sent minister X", "the US was represented by X": X represents that country there, where the
         article and the lists say nothing else of X."""
@@ -247,6 +250,16 @@ class ParticipationFinder:
         info = self.doc.people.get(actor[1]) if actor and actor[0] == "person" else None
         if info is not None and len(isos) == 1 and self.doc.country_of_person(actor[1]) == (None, None):
             info.stated.append(("", isos[0], person.start, person.end))
+
+    def _country_modifying(self, t: Token) -> str | None:
+        """The country named by a modifier of the noun, or by a compound inside one ("U.S. government official")."""
+        for x in self.a.children(t.i):
+            if x.dep in ("compound", "amod", "poss"):
+                for y in [x] + [y for y in self.a.children(x.i) if y.dep == "compound"]:
+                    iso = self._country_named(y)
+                    if iso:
+                        return iso
+        return None
 
     def _country_named(self, t: Token) -> str | None:
         """The country a noun names: a country, or a capital standing for its government."""
@@ -278,8 +291,7 @@ class ParticipationFinder:
         as_is = [c for c in kids if c.dep == "advcl" and any(m.dep == "mark" and m.lower == "as" for m in self.a.children(c.i))]
         if meeting is None and not any(c.dep in ("prep", "advcl", "dobj", "attr", "oprd") and c not in as_is for c in kids):
             # "A, B and C are all expected": with nothing to say where, at the meeting being told, if planned
-            meeting = self._only_meeting(v, sent) or (
-                None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+            meeting = self._meeting_told(v, sent)
             if meeting is not None and not self._draft_future(meeting):
                 meeting = None
         if meeting is None:
@@ -305,8 +317,7 @@ class ParticipationFinder:
         kids = self.a.children(v.i)
         if any(c.dep == "prep" and any("instead" in self.classes.get(x.lemma, frozenset()) for x in self.a.subtree(c.i))
                for c in kids) or any(c.lower == "instead" for c in kids):
-            meeting = self._only_meeting(v, sent) or (
-                None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+            meeting = self._meeting_told(v, sent)
             if meeting:
                 status = self._status(v, meeting)
                 for o in kids:
@@ -318,14 +329,14 @@ class ParticipationFinder:
         # in the meeting the sentence or the report goes on about
         sent_people = [o for o in self.a.children(v.i) if o.dep == "dobj" and
                        ("group_noun" in self.classes.get(o.lemma, frozenset()) or
-                        (self.syn.actors(self.doc, o) or ("",))[0] == "person")]  # "Britain sent minister X"
+                        self._is_person(o))]  # "Britain sent minister X"
         if not sent_people or any(c.dep == "prep" and c.lower == "to" for c in self.a.children(v.i)):
             return
-        meeting = self._only_meeting(v, sent) or (None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        meeting = self._meeting_told(v, sent)
         if meeting:
             self._record(meeting, self.syn.subjects(v), "participant", self._status(v, meeting), sent,
                          "participation.sent_delegation")
-            named = [o for o in sent_people if (self.syn.actors(self.doc, o) or ("",))[0] == "person"]
+            named = [o for o in sent_people if self._is_person(o)]
             self._record(meeting, named, "participant", self._status(v, meeting), sent, "participation.sent_person")
             for o in named:
                 self._stands_for(o, self.syn.subjects(v))
@@ -340,16 +351,14 @@ class ParticipationFinder:
         invited = self.syn.subjects(v) if passive else [g for c in kids if c.dep == "dobj" for g in self.syn.group(c)]
         # (the parser may leave the invited after the verb as its object even in the passive)
         invited += [g for c in kids if c.dep in ("dobj", "attr") for g in self.syn.group(c)] if passive else []
-        meeting = self._meeting_in_phrases(v, sent) or self._only_meeting(v, sent) or (
-            None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        meeting = self._meeting_in_phrases(v, sent) or self._meeting_told(v, sent)
         if meeting and invited:
             self._record(meeting, invited, "participant", self._status(v, meeting), sent, "participation.invited_as")
 
     def _title_host(self, t: Token, sent: Sentence) -> None:
         """"host Prime Minister Narendra Modi", "summit host Fumio Kishida", "Meloni, the host,": the title makes the named person
         the host (or chair) of the meeting the sentence tells of, or the one told just before."""
-        meeting = self._only_meeting(self.a.tokens[t.head], sent) or (
-            None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+        meeting = self._meeting_told(self.a.tokens[t.head], sent)
         if meeting is None:
             return
         role = "chair" if "chair" in t.lemma else "host"
@@ -535,6 +544,11 @@ class ParticipationFinder:
                         return same[0].key
         return None
 
+    def _meeting_told(self, v: Token, sent: Sentence) -> str | None:
+        """The one meeting the sentence tells of in the predicate's clause; else, where the sentence names no
+        meeting at all, the meeting being told."""
+        return self._only_meeting(v, sent) or (None if self.mf.by_sentence.get(sent.index) else self._context_meeting(sent))
+
     def _only_meeting(self, v: Token, sent: Sentence) -> str | None:
         """The one meeting the sentence tells of, where its mention stands in the predicate's own clause
         or a clause above it (not in a clause beside it: "Sitting with A, B recalled that the previous
@@ -637,9 +651,7 @@ class ParticipationFinder:
                 for key in self._folded_into(t, actor):
                     self.found.append((meeting, "person", key, role, status, sent, rule + ".folded"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NN", "NNP") and \
-                    (iso := next((c for x in self.a.children(t.i) if x.dep in ("compound", "amod", "poss")
-                                  for c in [self._country_named(x)] + [self._country_named(y) for y in self.a.children(x.i)
-                                                                       if y.dep == "compound"] if c), None)):
+                    (iso := self._country_modifying(t)):
                 # "no U.S. government official would attend", "a Chinese delegation took part": the country
                 self.found.append((meeting, "country", iso, role, status, sent, rule + ".country_of"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
