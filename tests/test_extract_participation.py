@@ -403,3 +403,20 @@ def test_hosting_both_sessions_of_the_meeting_told_is_hosting_it():
     f = facts("Diplomats met in Riyadh on Sunday for talks on Syria. Foreign Minister Prince Faisal bin Farhan hosted "
               "both sessions.", "2025-01-13")
     assert [(a.person, a.role) for a in f.attendances if a.person] == [("faisal-bin-farhan-al-saud", "host")]
+
+
+def test_names_parsed_as_compounds_of_a_participle_are_its_subjects():
+    # the parser hangs the last name on "arriving" as a compound and the first on "of": both arrived
+    f = facts("Leaders are due in Cairo on Saturday for a peace summit. Egyptian television aired footage on Friday "
+              "of Jordanian King Abdullah II and Palestinian President Mahmoud Abbas arriving in Cairo.",
+              "2023-10-20")
+    assert {a.person for a in f.attendances if a.person} >= {"abdullah-ii", "mahmoud-abbas"}
+
+
+def test_landing_in_a_city_of_several_meetings_is_for_the_one_of_these_days_told_first():
+    f = facts("Arab and Muslim leaders will gather in Riyadh on Monday for an extraordinary summit on Gaza. Their foreign "
+              "ministers held a preparatory meeting in Riyadh on Sunday. A similar summit was held in Riyadh in "
+              "November 2023. Television showed Nigerian President Bola Tinubu landing in Riyadh on Sunday.",
+              "2024-11-10")
+    summit = next(m.key for m in f.meetings if m.kind == "summit" and m.start and m.start.day == 11)
+    assert ("bola-ahmed-tinubu", summit) in {(a.person, a.meeting) for a in f.attendances}

@@ -540,6 +540,12 @@ class ParticipationFinder:
                         same = [d for d in self.mf.drafts if d.country == p.place.iso3 and not d.bilateral]
                     else:
                         continue
+                    if len(same) > 1 and self.doc.published:
+                        # several meetings held there: the many-sided one of these days, first told (a landing
+                        # is no arrival for last year's summit nor for the ministers' meeting that prepares it)
+                        pub = self.doc.published
+                        same = [d for d in same if not d.bilateral and d.start and abs((d.start - pub).days) <= 7]
+                        same = sorted(same, key=lambda d: d.mentions[0][0] if d.mentions else 0)[:1]
                     if len(same) == 1:
                         return same[0].key
         return None

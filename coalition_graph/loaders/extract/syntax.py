@@ -47,6 +47,13 @@ class Syntax:
         subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
         if not subj and v.i > 0 and self.stolen_by(self.a.tokens[v.i - 1]) is v:
             subj = [self.a.tokens[v.i - 1]]
+        if not subj and v.tag == "VBG" and any(c.dep == "compound" and c.pos == "PROPN" for c in kids):
+            # a name parsed as a compound of the -ing verb is its subject, with the names listed just before
+            # it: "footage of President A and Prime Minister B landing in Riyadh", "showed A landing"
+            return self._names_just_before(v)
+        if len(subj) == 1 and v.tag == "VBG" and subj[0].pos == "PROPN" and subj[0].i == v.i - 1 and \
+                len(names := self._names_just_before(v)) > 1:
+            return names  # "footage of A and B arriving in Cairo", parsed with B alone as the subject
         if subj:
             out = []
             for s in subj:
@@ -76,6 +83,21 @@ class Syntax:
             # "X plans to attend", "X is due to meet" (with "due" parsed as a preposition of "is")
             return self.subjects(head, depth + 1)
         return []
+
+    def _names_just_before(self, v: Token) -> list[Token]:
+        """The last word of each name in the list that ends right before `v` (names, titles, nationality
+        adjectives, commas and "and"), nearest first."""
+        out = []
+        i = v.i - 1
+        while i >= 0:
+            t = self.a.tokens[i]
+            if t.pos == "PROPN":
+                if i + 1 == v.i or self.a.tokens[i + 1].pos != "PROPN":
+                    out.append(t)
+            elif not (t.pos == "ADJ" or t.pos == "CCONJ" or t.text == ","):
+                break
+            i -= 1
+        return out
 
     def agents(self, v: Token) -> list[Token]:
         out = []
