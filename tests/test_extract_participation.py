@@ -420,3 +420,10 @@ def test_landing_in_a_city_of_several_meetings_is_for_the_one_of_these_days_told
               "2024-11-10")
     summit = next(m.key for m in f.meetings if m.kind == "summit" and m.start and m.start.day == 11)
     assert ("bola-ahmed-tinubu", summit) in {(a.person, a.meeting) for a in f.attendances}
+
+
+def test_represented_at_the_level_of_a_person_is_that_person_taking_part():
+    f = facts("Defence ministers met at NATO headquarters in Brussels on Thursday for the Ramstein-format talks. "
+              "Canada was represented at the level of Deputy Minister Stefanie Beck.", "2025-06-06")
+    got = {(a.person, a.country, a.status) for a in f.attendances}
+    assert ("stefanie-beck", "CAN", "attended") in got

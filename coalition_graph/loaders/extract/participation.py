@@ -124,7 +124,7 @@ class ParticipationFinder:
             (v.dep == "acl" and v.tag == "VBN")
         rule = f"participation.{sorted(cls & {'host', 'chair', 'attend', 'absent', 'speech'})[0]}"
         if passive:
-            agents = self.syn.agents(v)
+            agents = self.syn.agents(v) or (self._at_level_of(v) if v.lemma == "represent" else [])
             subjects = self.syn.subjects(v)
             if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
                 for c in self.syn.with_phrases(v):
@@ -521,6 +521,18 @@ class ParticipationFinder:
             if s <= v.start < e:
                 return key
         return None
+
+    def _at_level_of(self, v: Token) -> list[Token]:
+        """"Washington was represented at the level of its ambassador, X" (or "at ambassador level by X" in
+        the agent): the people named in the "at the level of" phrase represented it; the parser often hangs
+        the name on "level" rather than on "of"."""
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep == "prep" and c.lower == "at":
+                for o in self.a.children(c.i):
+                    if o.dep == "pobj" and o.lemma == "level":
+                        out += [x for x in self.a.subtree(o.i) if x.pos == "PROPN" and self._is_person(x)]
+        return out
 
     def _meeting_by_place(self, v: Token, sent: Sentence) -> str | None:
         """"landing in Riyadh", "travelled to Kyiv": the one meeting held in that place."""
