@@ -301,9 +301,25 @@ def test_a_meeting_noun_naming_a_building_is_no_meeting_and_his_first_summit_is_
 def test_a_named_edition_modifying_a_meeting_noun_is_that_meeting_with_the_nouns_day():
     f = facts("On the opening day of the COP29 climate talks in Baku on Monday, delegates adopted new rules.",
               "2024-11-11")
-    assert [(m.name, str(m.start), m.city) for m in f.meetings] == [("COP29", "2024-11-11", "Baku")]
+    assert [(m.name, str(m.start), m.city) for m in f.meetings] == [("COP29 in Baku", "2024-11-11", "Baku")]
 
 
 def test_a_recurring_dialogue_named_in_the_events_list_is_a_meeting_in_its_city():
     f = facts("Chancellor Olaf Scholz announced the figure at the Petersberg Climate Dialogue in May.", "2023-10-06")
     assert [(m.city, str(m.start)) for m in f.meetings] == [("Berlin", "2023-05-01")]
+
+
+def test_the_previous_meeting_is_not_dated_by_a_day_told_before_it_nor_the_one_later_told():
+    f = facts("On the first day of the COP29 climate talks in Baku on Monday, delegates approved carbon market rules "
+              "first drafted at the previous conference in Dubai.\n\nMukhtar Babayev presides over the conference.",
+              "2024-11-11")
+    by_city = {m.city: m for m in f.meetings}
+    assert by_city["Dubai"].start is None
+    assert str(by_city["Baku"].start) == "2024-11-11"
+    assert {a.meeting for a in f.attendances if a.person} == {by_city["Baku"].key}
+
+
+def test_a_named_meeting_is_named_with_the_city_it_was_held_in():
+    f = facts("Ukraine Recovery Conference opened in Rome on Thursday. The Munich Security Conference opened in "
+              "Munich on Friday.", "2025-07-11")
+    assert {m.name for m in f.meetings} == {"Ukraine Recovery Conference in Rome", "Munich Security Conference"}

@@ -88,7 +88,7 @@ def test_the_group_that_will_meet_again_is_the_format_the_report_is_about():
 def test_a_named_edition_of_a_conference_is_a_meeting_in_its_city():
     ms, _ = meetings_and_people("Negotiators at Cop28 struck a deal on a loss and damage fund on Thursday.", "2023-12-01")
     assert [(m.name, m.kind, m.city, m.country, str(m.start)) for m in ms] == \
-        [("COP28", "conference", "Dubai", "ARE", "2023-11-30")]
+        [("COP28 in Dubai", "conference", "Dubai", "ARE", "2023-11-30")]
 
 
 def test_a_summit_told_by_its_month_and_by_its_day_is_one_summit():

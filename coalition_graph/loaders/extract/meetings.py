@@ -40,6 +40,7 @@ INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
 OTHER_MEETING_RX = re.compile(r"\beve of (?:the |a |an |this |their |its )?(?:[\w’']+\s+){0,2}$|"
                               r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
                               r"(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?)$", re.I)
+PAST_OTHER_RX = re.compile(r"\b(?:previous|last|earlier|preceding|prior)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
 VERB_MEETING_RX = re.compile(
     r"\b(?:met|meets|meeting|will meet|to meet|hosted|hosts|convened|gathered|held talks|sat down)\b", re.I)
@@ -81,6 +82,7 @@ class MeetingDraft:
     sides_by_country: list[str] = field(default_factory=list)  # ISO3 of a side told without a name
     held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
     background: bool = False  # told as another, earlier or later one ("a year after a first such gathering")
+    earlier: bool = False  # told as the one before ("the previous conference"): never dated by the day told
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
     def compatible(self, o: "MeetingDraft") -> bool:
@@ -399,7 +401,7 @@ class MeetingFinder:
         sidelines of the G7 summit") or in the next sentence of the same paragraph ("Trump first met one-on-one
         with Zelensky"), happened then and there."""
         for d in self.drafts:
-            if d.start or not d.mentions:
+            if d.start or not d.mentions or d.earlier:
                 continue
             _s, _e, sent, _rule = d.mentions[0]
             for o in self.drafts:
@@ -962,6 +964,12 @@ class MeetingFinder:
                 (doc.published is None or (cands[0].date > doc.published) == future_here):
             # the sentence's only date, for its only meeting: "Starmer on Friday called …, as he hosted a meeting …"
             near = [(0, cands[0])]
+        d.earlier = bool(PAST_OTHER_RX.search(text[np_start:s]))
+        if near and d.earlier:
+            # "on Thursday, … a fund agreed at the previous conference in Sharm el-Sheikh": another meeting, dated
+            # only by its own phrase ("the previous summit, held in London earlier this month"), never by a day
+            # told before it
+            near = [(r, x) for r, x in near if x.start >= np_start]
         if near:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
@@ -1523,7 +1531,9 @@ class MeetingFinder:
             family = {"call": "call", "video call": "call", "summit": "summit", "conference": "conference",
                       "forum": "conference", "talks": "talks"}
             if d.head in family and family.get(target.head) != family[d.head]:
-                same = [m for m in self.drafts if family.get(m.head) == family[d.head] and m.future == d.future]
+                # (not "the previous conference" told in passing)
+                same = [m for m in self.drafts if family.get(m.head) == family[d.head] and m.future == d.future
+                        and not m.earlier]
                 if same:
                     target = same[-1]  # "The call brought together 29 leaders": the call, not the meeting named after it
             recent = sorted(self.drafts, key=lambda m: max(x[0] for x in m.mentions), reverse=True)[:2]
@@ -1611,7 +1621,7 @@ def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
     by_key = {d.key: d for d in drafts}
     for d in drafts:
         kind = _kind(d)
-        name = d.name or _name(doc, d, kind)
+        name = _placed(d.name, d.city) if d.name else _name(doc, d, kind)
         larger = by_key.get(d.held_at) if d.held_at else None
         if kind == "bilateral" and larger is not None and not d.name and d.head != "visit":
             # "Carney–Zelenskyy meeting on the sidelines of the G7 summit", as a person would write it
@@ -1630,6 +1640,14 @@ def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
         out.append(Meeting(key=d.key, name=name, kind=kind, start=d.start, end=None, date_precision=d.precision,
                            city=d.city, country=d.country, mode=mode, format=d.format, evidence=ev))
     return out
+
+
+def _placed(name: str, city: str | None) -> str:
+    """A proper name with the city it was held in, where the name does not say it: "COP28 in Dubai",
+    "Ukraine Recovery Conference in Rome" (not "Munich Security Conference in Munich")."""
+    if not city or city.lower() in name.lower():
+        return name
+    return f"{name} in {city}"
 
 
 def _kind(d: MeetingDraft) -> str:
