@@ -12,7 +12,15 @@ FORMS = [
     ("$1.2 billion", 1.2e9, "$"), ("500 million euros", 5e8, "EUR"), ("US$949 million", 949e6, "USD"),
     ("A$3.2 billion", 3.2e9, "AUD"), ("200 million Canadian dollars", 2e8, "CAD"), ("16 billion Swedish kronor", 16e9, "SEK"),
     ("450 million pounds", 4.5e8, "GBP"), ("ten billion euros", 1e10, "EUR"), ("143,4 million US dollars", 143.4e6, "USD"),
+    # currencies of the other coalitions' donors and hosts, and Indian English scales
+    ("2 billion yuan", 2e9, "CNY"), ("500 million Saudi riyals", 5e8, "SAR"), ("Rs 500 crore", 5e9, "INR"),
+    ("₹2 lakh", 2e5, "INR"), ("R$ 1 billion", 1e9, "BRL"), ("30 billion rand", 3e10, "ZAR"),
+    ("20 million Egyptian pounds", 2e7, "EGP"), ("100 million dirhams", 1e8, "AED"),
 ]
+
+
+def test_a_symbol_inside_a_word_is_no_currency():
+    assert find_money("The DRs 5 team and HRs 10 were listed.") == []
 
 
 @pytest.mark.parametrize("text,amount,currency", FORMS)

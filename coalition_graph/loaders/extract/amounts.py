@@ -23,6 +23,7 @@ SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
     "thousand": 1e3, "k": 1e3,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,  # Indian English: "Rs 500 crore"
 }
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -32,10 +33,11 @@ NUMBER_WORDS = {
 SYMBOLS = {
     "€": "EUR", "£": "GBP", "¥": "JPY", "US$": "USD", "U.S.$": "USD", "USD$": "USD",
     "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "Can$": "CAD",
-    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD", "$": "$",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD", "$": "$", "₹": "INR", "Rs.": "INR", "Rs": "INR", "R$": "BRL",
 }
 ISO_CODES = ("EUR", "USD", "GBP", "NOK", "SEK", "DKK", "CAD", "AUD", "NZD", "JPY", "PLN", "CHF", "CZK",
-             "HUF", "RON", "KRW", "UAH", "TRY", "ISK", "BGN")
+             "HUF", "RON", "KRW", "UAH", "TRY", "ISK", "BGN", "CNY", "INR", "SAR", "AED", "QAR", "ZAR", "BRL",
+             "RUB", "EGP")
 # Currency words after a number, longest first; "kroner" is settled by the donor (NOK or DKK).
 CURRENCY_WORDS = [
     ("canadian dollars", "CAD"), ("canadian dollar", "CAD"), ("australian dollars", "AUD"),
@@ -48,17 +50,22 @@ CURRENCY_WORDS = [
     ("euros", "EUR"), ("euro", "EUR"), ("dollars", "$"), ("dollar", "$"), ("pounds", "GBP"), ("pound", "GBP"),
     ("sterling", "GBP"), ("kronor", "SEK"), ("krona", "SEK"), ("kroner", "KRONER"), ("krone", "KRONER"),
     ("yen", "JPY"), ("francs", "CHF"),
+    ("chinese yuan", "CNY"), ("yuan", "CNY"), ("renminbi", "CNY"), ("indian rupees", "INR"), ("rupees", "INR"),
+    ("saudi riyals", "SAR"), ("riyals", "SAR"), ("qatari riyals", "QAR"), ("uae dirhams", "AED"),
+    ("dirhams", "AED"), ("south african rand", "ZAR"), ("rand", "ZAR"), ("brazilian reais", "BRL"),
+    ("reais", "BRL"), ("south korean won", "KRW"), ("turkish lira", "TRY"), ("russian roubles", "RUB"),
+    ("russian rubles", "RUB"), ("roubles", "RUB"), ("rubles", "RUB"), ("egyptian pounds", "EGP"),
 ]
 DOLLAR_COUNTRIES = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
 KRONER_COUNTRIES = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK"}
 
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
-_SCALE = r"(?:trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|mil|b|m|k)\b"
+_SCALE = r"(?:trillion|billion|million|thousand|crores?|lakhs?|bn|trn|tn|bln|mln|mn|mil|b|m|k)\b"
 _SYM = "|".join(sorted((re.escape(s) for s in SYMBOLS), key=len, reverse=True))
 _CUR_WORDS = "|".join(re.escape(w) for w, _ in CURRENCY_WORDS)
 
-_SYMBOL_FORM = re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE}))?")
+_SYMBOL_FORM = re.compile(rf"(?<![A-Za-z])(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE}))?")
 _ISO_FORM = re.compile(rf"\b(?P<iso>{'|'.join(ISO_CODES)})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?")
 _WORD_FORM = re.compile(
     rf"(?<![\w$€£¥])(?P<num>{_NUM}|{_WORDNUM})\s?(?P<scale>{_SCALE})?\s+(?P<cur>{_CUR_WORDS}|{'|'.join(ISO_CODES)})\b", re.I)
