@@ -112,3 +112,9 @@ def test_respectively_pairs_amounts_that_share_a_currency_and_what_adds_up_to_a_
     f = facts("Chile and Peru offered 2 million and 4 million euros respectively for the fund. Officials said the "
               "commitments added up to about 6 million euros.", "2025-11-08")
     assert sorted((p.donor.key, p.amount) for p in f.pledges) == [("CHL", 2e6), ("PER", 4e6)]
+
+
+def test_matching_a_pledge_with_an_amount_is_pledging_it():
+    f = facts("Colombia put 50 million dollars into the forest fund on Friday. Peru matched it with 50 million "
+              "dollars.", "2025-11-08")
+    assert sorted((p.donor.key, p.amount) for p in f.pledges) == [("COL", 5e7), ("PER", 5e7)]

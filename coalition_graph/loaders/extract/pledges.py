@@ -30,7 +30,7 @@ PLEDGE_WORDS = re.compile(
     r"\b(pledg\w*|commit\w*|allocat\w*|provid\w*|announc\w*|donat\w*|giv\w*|gave|send\w*|sent|lend\w*|lent|"
     r"unveil\w*|approv\w*|contribut\w*|financ\w*|fund\w*|earmark\w*|package|aid|support|loan|assistance|"
     r"worth|deal|grant\w*|transfer\w*|deliver\w*|promis\w*|offer\w*|supply\w*|tranche|disburs\w*|"
-    r"invest\w*|buy|purchase|spend\w*|freed|free up|set aside|earmark\w*|releas\w*)\b", re.I)
+    r"invest\w*|buy|purchase|spend\w*|freed|free up|set aside|earmark\w*|releas\w*|match\w*)\b", re.I)
 STRONG_VERBS = re.compile(
     r"\b(pledged|pledges|will pledge|committed to (?:providing|supply\w*|send\w*|deliver\w*)|has committed|have committed|"
     r"donated|donates|will donate|(?:will|would) (?:also )?(?:supply|send|provide|deliver|finance|fund|transfer|give|donate)|"
