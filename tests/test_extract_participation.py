@@ -427,3 +427,16 @@ def test_represented_at_the_level_of_a_person_is_that_person_taking_part():
               "Canada was represented at the level of Deputy Minister Stefanie Beck.", "2025-06-06")
     got = {(a.person, a.country, a.status) for a in f.attendances}
     assert ("stefanie-beck", "CAN", "attended") in got
+
+
+def test_one_told_among_the_leaders_attending_took_part():
+    f = facts("The climate summit opened in Belem on Thursday. Colombian President Gustavo Petro, among the leaders "
+              "attending, said the fund was a start.", "2025-11-07")
+    assert ("gustavo-petro", "attended") in {(a.person, a.status) for a in f.attendances}
+
+
+def test_sending_no_delegation_to_the_meeting_is_the_sender_absent():
+    f = facts("The climate summit opened in Belem on Thursday. Argentina sent no delegation to the summit, while "
+              "Chile sent a large delegation to the summit.", "2025-11-07")
+    got = {(a.country, a.status) for a in f.attendances if not a.person}
+    assert ("ARG", "absent") in got and ("CHL", "attended") in got

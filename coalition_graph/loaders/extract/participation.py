@@ -145,7 +145,7 @@ class ParticipationFinder:
                         self._stands_for(t, [x for x in subjects if x not in people])
                     self._record(meeting, people, "participant", "absent", sent, rule + ".stood_in_for")
             return
-        subjects = self.syn.subjects(v)
+        subjects = self._among_whom(self.syn.subjects(v))
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
@@ -312,6 +312,12 @@ class ParticipationFinder:
                     for o in self.a.children(v.i):
                         if o.dep == "dobj":
                             self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
+                            if "group_noun" in self.classes.get(o.lemma, frozenset()) and not self._is_person(o):
+                                # "the US sent no high-level delegation to the summit": the sender was there
+                                # through it, or not at all
+                                none = any(d.dep == "det" and d.lower == "no" for d in self.a.children(o.i))
+                                self._record(meeting, self.syn.subjects(v), "participant", "absent" if none else status,
+                                             sent, "participation.sent_delegation_to")
                     return
         # "Xi is sending Premier Li Qiang in his place": the one sent takes part, the sender stays away
         kids = self.a.children(v.i)
@@ -521,6 +527,21 @@ class ParticipationFinder:
             if s <= v.start < e:
                 return key
         return None
+
+    def _among_whom(self, subjects: list[Token]) -> list[Token]:
+        """"Starmer, among the leaders attending in Belem, said …": the leaders who attend are a group named
+        in an "among" phrase; the one told to be among them is the subject of the verb (or the noun) that
+        phrase hangs on."""
+        out = []
+        for t in subjects:
+            prep = self.a.tokens[t.head]
+            if t.dep == "pobj" and prep.lower == "among" and prep.head != prep.i and \
+                    "group_noun" in self.classes.get(t.lemma, frozenset()):
+                x = self.a.tokens[prep.head]
+                out += self.syn.subjects(x) if x.pos in ("VERB", "AUX") else self.syn.group(x)
+            else:
+                out.append(t)
+        return out
 
     def _at_level_of(self, v: Token) -> list[Token]:
         """"Washington was represented at the level of its ambassador, X" (or "at ambassador level by X" in
