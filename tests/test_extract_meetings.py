@@ -323,3 +323,14 @@ def test_a_named_meeting_is_named_with_the_city_it_was_held_in():
     f = facts("Ukraine Recovery Conference opened in Rome on Thursday. The Munich Security Conference opened in "
               "Munich on Friday.", "2025-07-11")
     assert {m.name for m in f.meetings} == {"Ukraine Recovery Conference in Rome", "Munich Security Conference"}
+
+
+def test_an_indefinite_call_on_the_margins_of_a_conference_is_another_meeting_of_that_day():
+    f = facts("The Ukraine Recovery Conference opened in Berlin on Wednesday, hosted by Olaf Scholz.\n\n"
+              "Later, a Coalition of the Willing video call on the margins. It was chaired by Keir Starmer.",
+              "2024-06-12")
+    call = next(m for m in f.meetings if m.kind == "video-call")
+    conference = next(m for m in f.meetings if m.kind == "conference")
+    assert call.key != conference.key and str(call.start) == "2024-06-12" and call.city is None
+    assert call.format == "coalition-of-the-willing"
+    assert ("keir-starmer", call.key) in {(a.person, a.meeting) for a in f.attendances}

@@ -440,3 +440,10 @@ def test_sending_no_delegation_to_the_meeting_is_the_sender_absent():
               "Chile sent a large delegation to the summit.", "2025-11-07")
     got = {(a.country, a.status) for a in f.attendances if not a.person}
     assert ("ARG", "absent") in got and ("CHL", "attended") in got
+
+
+def test_joining_a_call_from_a_city_is_not_attending_the_meeting_held_there():
+    f = facts("The Ukraine Recovery Conference opened in Berlin on Wednesday.\n\nLater, a Coalition of the Willing "
+              "video call on the margins. Olaf Scholz and Giorgia Meloni are joining from Berlin.", "2024-06-12")
+    conference = next(m.key for m in f.meetings if m.kind == "conference")
+    assert not {a.person for a in f.attendances if a.meeting == conference} & {"olaf-scholz", "giorgia-meloni"}

@@ -495,7 +495,9 @@ class AttendanceFinder:
     def _city_meeting(self, sent: Sentence) -> str | None:
         """The one meeting held that day in a city this sentence names ("… to sign the agreement in Rome")."""
         for p in self.doc.places:
-            if sent.start <= p.start < sent.end and p.place.city:
+            if sent.start <= p.start < sent.end and p.place.city and \
+                    not re.search(r"\bfrom\s+$", self.doc.text[max(sent.start, p.start - 6):p.start]):
+                # (not "joining from Rome": where someone took part from, by video, is not where a meeting was)
                 same = [d for d in self.mf.drafts if d.city == p.place.city and not d.bilateral and
                         (d.start is None or (self.doc.published and 0 <= (self.doc.published - d.start).days <= 1))
                         and d.mentions and d.mentions[0][0] < sent.start]

@@ -327,16 +327,20 @@ class MeetingFinder:
                     d.start, d.precision = dated[-1].start, "day"
 
     def _sidelines(self) -> None:
-        """"… met Trump on the sidelines on Wednesday": a bilateral at the summit, in its city."""
+        """"… met Trump on the sidelines on Wednesday": a bilateral at the summit, in its city; "a video call on
+        the margins" of the conference: on its day (a call is held nowhere)."""
         for d in self.drafts:
-            if not d.bilateral or d.city or not d.mentions:
+            call = d.head in ("call", "video call") and not d.bilateral
+            if not (d.bilateral or call) or d.city or not d.mentions:
                 continue
             _s, e, sent, _r = d.mentions[0]
-            if not re.search(r"\bon the sidelines\b", sent.text):
+            if not re.search(r"\bon the (?:sidelines|margins)\b", sent.text):
                 continue
-            main = [m for m in self.drafts if not m.bilateral and m.city and m.mentions and m.mentions[0][0] < e]
+            main = [m for m in self.drafts if m is not d and not m.bilateral and m.city and m.mentions and
+                    m.mentions[0][0] < e and m.head not in ("call", "video call")]
             if main:
-                d.city, d.country = main[-1].city, main[-1].country
+                if not call:
+                    d.city, d.country = main[-1].city, main[-1].country
                 d.start = d.start or main[-1].start
 
     def _held_at(self) -> None:
@@ -1265,6 +1269,17 @@ class MeetingFinder:
         return k is not None and all(x.dep in ("pobj", "prep", "npadvmod", "amod", "compound", "nummod", "advmod")
                                      or x.ent == "DATE" for x in up[:k])
 
+    def _indefinite_noun(self, s: int, e: int) -> bool:
+        """The meeting noun at s..e has an indefinite determiner in the parse ("a Coalition of the Willing
+        video call"), however many words stand between them."""
+        a = self.doc.analysis
+        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
+        if nouns and any(c.dep == "det" and c.lower in ("a", "an") for c in a.children(nouns[-1].i)):
+            return True
+        # the parser often breaks a phrase premodified by a format's name: "a" then hangs on the name
+        k = next((o.start for o in self.doc.orgs if o.end <= s and not self.doc.text[o.end:s].strip()), s)
+        return bool(re.search(r"\b(?:a|an)\s+$", self.doc.text[max(0, k - 4):k], re.I))
+
     def _denied(self, s: int, e: int) -> bool:
         """The meeting noun at s..e is the object of a negated verb ("did not hold talks", "no meeting took
         place" is the parser's "no" determiner)."""
@@ -1421,7 +1436,17 @@ class MeetingFinder:
         return bool(re.fullmatch(r"[\s,]*(?:with\s+[\s,]*)?(?:(?:in|at)\s+)?[\s,]*(?:on\s+)?", rest))
 
     def _np_start(self, sent: Sentence, s: int) -> int:
-        """Start of the noun phrase ending at the head: determiners, modifiers, possessives, quotes."""
+        """Start of the noun phrase ending at the head: determiners, modifiers, possessives, quotes; a
+        name of a format cut by its own "the" is taken whole ("a Coalition of the Willing video call")."""
+        i = self._np_start_by_words(sent, s)
+        o = next((o for o in self.doc.orgs if sent.start <= o.start < i < o.end <= s and
+                  re.match(r"(?:the|a|an)\s", self.doc.text[i:i + 4], re.I)), None)
+        if o is None:
+            return i
+        det = re.search(r"\b(?:the|a|an)\s+$", self.doc.text[max(sent.start, o.start - 4):o.start], re.I)
+        return o.start - (len(det.group(0)) if det else 0)
+
+    def _np_start_by_words(self, sent: Sentence, s: int) -> int:
         text = self.doc.text
         i = s
         words = 0
@@ -1536,24 +1561,27 @@ class MeetingFinder:
                         and not m.earlier]
                 if same:
                     target = same[-1]  # "The call brought together 29 leaders": the call, not the meeting named after it
+                elif family[d.head] == "call" and self._indefinite_noun(s, e):
+                    target = None  # "Now a video call on the margins" of the conference told: another event
             recent = sorted(self.drafts, key=lambda m: max(x[0] for x in m.mentions), reverse=True)[:2]
             if len(recent) == 2 and d.head in _GENERIC and len(recent[1].mentions) > len(recent[0].mentions) \
                     and recent[0].head in ("call", "video call", "talks") and recent[1].compatible(d):
                 target = recent[1]  # a side call just named is less likely "the meeting" than the summit told at length
-            if target.head == "call" and target.bilateral and d.head in _GENERIC:
+            if target is not None and target.head == "call" and target.bilateral and d.head in _GENERIC:
                 # "In a phone call with X, Y said he would skip the meeting": a call is no "meeting"
                 told = [m for m in reversed(self.told) if m.head not in ("call", "video call") and m.future == d.future]
                 others = [m for m in self.drafts if m.head not in ("call", "video call") and m.future == d.future] or \
                     [m for m in self.drafts if m.head not in ("call", "video call")]
                 # the meeting being told before the call came up, else the last one named
                 target = told[0] if told else others[-1] if others else target
-            if target.bilateral and d.head in ("summit", "conference", "forum", "ministerial", "session"):
+            if target is not None and target.bilateral and \
+                    d.head in ("summit", "conference", "forum", "ministerial", "session"):
                 # ("a session on artificial intelligence" is one of the summit's, not of the two-sided meeting)
                 # "on the sidelines of the summit": the summit, not the two-sided meeting named last
                 same = [m for m in self.drafts if not m.bilateral and
                         (m.head == d.head or m.head in _GENERIC or d.head == "session")]
                 target = same[-1] if same else target
-            if target.future and not d.future:  # "the meeting had taken place": the main one that did
+            if target is not None and target.future and not d.future:  # "the meeting had taken place": the main one that did
                 past = [m for m in self.drafts if not m.future]
                 if past:
                     target = max(reversed(past), key=lambda m: (not m.bilateral, len(m.mentions)))
