@@ -334,3 +334,9 @@ def test_an_indefinite_call_on_the_margins_of_a_conference_is_another_meeting_of
     assert call.key != conference.key and str(call.start) == "2024-06-12" and call.city is None
     assert call.format == "coalition-of-the-willing"
     assert ("keir-starmer", call.key) in {(a.person, a.meeting) for a in f.attendances}
+
+
+def test_a_country_in_the_meetings_own_predicate_places_it():
+    f = facts("NATO leaders met in Vilnius on Tuesday. The next summit is to be held in Sweden in 2027.", "2023-07-11")
+    nxt = next(m for m in f.meetings if m.city != "Vilnius")
+    assert nxt.country == "SWE" and nxt.name.endswith("in Sweden")

@@ -929,6 +929,8 @@ class MeetingFinder:
                     if sent.start <= c.start < sent.end and c.form == "name" and \
                             re.fullmatch(r"\s+(?:in|at)\s+", text[max(e, np_end):c.start]):
                         d.country = c.iso3
+            if d.country is None:
+                d.country = self._predicate_country(s)  # "the next summit is to be held in Turkey"
         # date: the date written nearest to the phrase in the same sentence
         cands = [x for x in doc.dates if sent.start <= x.start < sent.end and not self._date_of_telling(s, e, x)]
         if re.match(r"(?:'s|’s)\b", text[e:e + 3]):
@@ -1143,6 +1145,22 @@ class MeetingFinder:
             if prep.lower in ("in", "at") and prep.dep == "prep" and prep.head in preds:
                 return p
         return self._own_capital(preds)
+
+    def _predicate_country(self, s: int) -> str | None:
+        """A country in an "in" phrase of the meeting's own predicate, or of the verb that predicate governs
+        ("the next summit is to be held in Turkey", "the conference will take place in Egypt")."""
+        a = self.doc.analysis
+        if a is None:
+            return None
+        preds = self._predicates(s)
+        preds += [c for p in preds for c in a.children(p.i) if c.dep == "xcomp" and c.pos == "VERB"]
+        ids = {p.i for p in preds}
+        for c in self.doc.countries:
+            t = a.token_at(c.start)
+            if c.form == "name" and t is not None and t.dep == "pobj" and a.tokens[t.head].lower == "in" and \
+                    a.tokens[t.head].head in ids:
+                return c.iso3
+        return None
 
     def _own_capital(self, preds: set[int]):
         """"Saudi Arabia brought diplomats together in its capital": the capital of the country that is the
