@@ -340,3 +340,9 @@ def test_a_country_in_the_meetings_own_predicate_places_it():
     f = facts("NATO leaders met in Vilnius on Tuesday. The next summit is to be held in Sweden in 2027.", "2023-07-11")
     nxt = next(m for m in f.meetings if m.city != "Vilnius")
     assert nxt.country == "SWE" and nxt.name.endswith("in Sweden")
+
+
+def test_ministers_meeting_in_a_city_and_the_conference_there_that_day_are_one_meeting():
+    f = facts("Ministers from about 30 countries met in Paris on Monday to raise aid for Sudan. The conference in Paris was "
+              "co-hosted by France and Germany.", "2024-04-16")
+    assert len(f.meetings) == 1 and f.meetings[0].city == "Paris"

@@ -120,8 +120,11 @@ class MeetingDraft:
         if self.name and o.name and self.name.lower() != o.name.lower():
             return False
         events = {"conference", "forum"}
-        if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC:
-            return False  # a business forum the same day is not the leaders' talks
+        if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC \
+                and {self.head, o.head} != {"conference", "ministerial"}:
+            # a business forum the same day is not the leaders' talks (but "ministers from 20 countries met in
+            # London" and "the conference at Lancaster House" are one meeting)
+            return False
         if "visit" in (self.head, o.head) and self.participants and o.participants and \
                 not set(self.participants) & set(o.participants):
             return False  # Pistorius's trip is not Rutte's talks in the same city
@@ -541,7 +544,7 @@ class MeetingFinder:
             if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
                 continue
             d = self._draft_from(sent, s, e, "summit")
-            d.head = "ministerial" if (re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0)) or "ministers" in m.group(0).split()[0]) \
+            d.head = "ministerial" if re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0), re.I) \
                 and not re.search(r"\bprime\s+ministers\b", m.group(0), re.I) else "summit"  # prime ministers meet at summits
             for o in doc.orgs:  # "Leaders of the Group of Seven gathered in Apulia"
                 if s <= o.start < e:
