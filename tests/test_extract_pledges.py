@@ -118,3 +118,18 @@ def test_matching_a_pledge_with_an_amount_is_pledging_it():
     f = facts("Colombia put 50 million dollars into the forest fund on Friday. Peru matched it with 50 million "
               "dollars.", "2025-11-08")
     assert sorted((p.donor.key, p.amount) for p in f.pledges) == [("COL", 5e7), ("PER", 5e7)]
+
+
+def test_a_pledge_told_the_day_after_a_meeting_without_a_day_is_made_on_the_meetings_day():
+    f = facts("Ministers from 20 countries met in London on Tuesday to raise aid for Sudan.\n\nBritain announced 120 "
+              "million pounds in new aid.", "2025-04-16")
+    [p] = f.pledges
+    assert str(p.announced) == "2025-04-15" and p.meeting == f.meetings[0].key
+
+
+def test_the_person_a_passive_clause_says_announced_the_pledge_made_it():
+    f = facts("Ministers from 20 countries met in London on Tuesday to raise aid for Sudan.\n\nThe European Commission "
+              "followed with 522 million euros, announced by Commissioner Dubravka Suica.", "2025-04-16")
+    [p] = f.pledges
+    assert p.donor_person == "dubravka-suica"
+    assert ("dubravka-suica", "attended") in {(a.person, a.status) for a in f.attendances}

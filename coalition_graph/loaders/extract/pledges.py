@@ -523,7 +523,9 @@ class PledgeFinder:
             return
         d = PledgeDraft(donor, sent, rule, money=m)
         speaker = self.speakers.get(sent.index)
-        for cand in (person, speaker):  # "Japan pledged $4.5 billion, Prime Minister Fumio Kishida said"
+        agent = self._agent_in(c0, c1)
+        for cand in (person, speaker, agent):
+            # "Japan pledged $4.5 billion, Prime Minister Fumio Kishida said"; "…, announced by Commissioner X"
             if not cand:
                 continue
             iso, org = doc.country_of_person(cand)
@@ -534,6 +536,8 @@ class PledgeFinder:
             iso, org = doc.country_of_person(person)
             if (donor[0] == "country" and iso == donor[1]) or (donor[0] == "organization" and org == donor[1]):
                 d.donor_person = person
+        elif agent and doc.country_of_person(agent) == (None, None):
+            d.donor_person = agent  # the one the clause says announced it, of no known other allegiance
         if m is not None:
             d.amount = m.amount
             d.currency = settle_currency(m.currency, donor[1] if donor[0] == "country" else None)
@@ -571,11 +575,28 @@ class PledgeFinder:
                         and m.precision == "day" and not m.bilateral and not m.future]
             if len(same_day) == 1:
                 d.meeting = same_day[0].key
+                if not dates:  # told the day after without a day of its own: made on the meeting's day
+                    d.announced = same_day[0].start
         if re.search(r"\b(Ukraine|Ukrainian|Kyiv|Kiev)\b", sent.text):
             d.recipient = ("country", "UKR")
         if d.amount is not None and d.currency:
             d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or doc.published)
         self.out.append(d)
+
+    def _agent_in(self, c0: int, c1: int) -> str | None:
+        """The person in the "by" phrase of a passive verb in the clause ("522 million euros, announced by
+        Commissioner Dubravka Suica")."""
+        a = self.doc.analysis
+        if a is None:
+            return None
+        syn = Syntax(a)
+        for v in a.tokens_in(c0, c1):
+            if v.pos == "VERB" and v.tag == "VBN":
+                for t in syn.agents(v):
+                    act = syn.actors(self.doc, t)
+                    if act and act[0] == "person":
+                        return act[1]
+        return None
 
     # ------------------------------------------------------------ one pledge, one record
     def _merge(self) -> list[PledgeDraft]:
