@@ -77,3 +77,11 @@ def test_a_weekday_hung_on_a_verb_in_the_past_is_past_whatever_future_word_is_ne
     f = facts("BEIRUT - The European Union will give Lebanon one billion euros, Ursula von der Leyen announced in "
               "Beirut on Thursday, in a package that Brussels hopes will help.", "2024-05-03")
     assert [(str(p.announced), p.donor.key) for p in f.pledges] == [("2024-05-02", "european-union")]
+
+
+def test_a_weekday_on_a_participle_is_as_past_as_the_clauses_finite_verb():
+    # "plan to" near it reads as a future cue; the parse hangs the day on "meeting", a gerund under "adopted"
+    from tests.test_extract_helpers import facts
+    f = facts("Gulf leaders meeting at a summit in Riyadh on Tuesday adopted a plan to rebuild the port.",
+              "2025-03-05")
+    assert [str(m.start) for m in f.meetings] == ["2025-03-04"]

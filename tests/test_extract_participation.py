@@ -447,3 +447,12 @@ def test_joining_a_call_from_a_city_is_not_attending_the_meeting_held_there():
               "video call on the margins. Olaf Scholz and Giorgia Meloni are joining from Berlin.", "2024-06-12")
     conference = next(m.key for m in f.meetings if m.kind == "conference")
     assert not {a.person for a in f.attendances if a.meeting == conference} & {"olaf-scholz", "giorgia-meloni"}
+
+
+def test_those_attending_in_the_past_were_at_the_meeting_held_not_the_one_planned_in_passing():
+    f = facts("Arab leaders met at an emergency summit in Cairo on Tuesday. The plan they backed would rebuild Gaza "
+              "through an international conference to raise the money.\n\nAmong those attending were Jordan's King Abdullah "
+              "II and Palestinian President Mahmoud Abbas.", "2025-03-05")
+    summit = next(m.key for m in f.meetings if m.kind == "summit")
+    assert {(a.person, a.meeting, a.status) for a in f.attendances if a.person} >= {
+        ("abdullah-ii", summit, "attended"), ("mahmoud-abbas", summit, "attended")}

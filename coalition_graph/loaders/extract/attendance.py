@@ -476,6 +476,13 @@ class AttendanceFinder:
         meeting whose sides it does not name ("The crown prince phoned Trump. … Iran was represented by X"
         tells of the summit, not the call)."""
         d = self._draft(last)
+        if d is not None and d.future and d.start is None and self._told_in_past(sent):
+            # "Among those attending were A and B" after "… and an international conference to raise the
+            # money": the meeting held, not the one planned in passing
+            held = [m for m in self.mf.drafts if not m.future and m.mentions and m.mentions[0][0] < sent.start
+                    and not self.mf.is_past_background(m.key)]
+            if held:
+                return held[-1].key
         if d is None or not (d.bilateral and d.participants):
             return last
         named = {p.key for p in self.doc.persons if sent.start <= p.start < sent.end}
@@ -484,6 +491,14 @@ class AttendanceFinder:
         told = [m for m in self.mf.drafts if not m.bilateral and m.mentions and m.mentions[0][0] < sent.start
                 and not self.mf.is_past_background(m.key)]
         return told[-1].key if told else last
+
+    def _told_in_past(self, sent: Sentence) -> bool:
+        """The sentence's main verb is in the past tense ("were", "attended"), with no "will"/"would"."""
+        a = self.doc.analysis
+        root = next((t for t in a.tokens_in(sent.start, sent.end) if t.head == t.i), None) if a is not None else None
+        if root is None or root.pos not in ("VERB", "AUX"):
+            return False
+        return root.tag == "VBD" and not any(c.lower in ("will", "would") for c in a.children(root.i))
 
     def _meeting_for(self, sent: Sentence, keys: list[str], pos: int | None = None) -> str:
         """The meeting a phrase at `pos` is about: the nearest meeting mention in the sentence."""

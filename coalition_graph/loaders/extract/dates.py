@@ -229,9 +229,14 @@ def past_weekdays_by_parse(dates: list[DateMention], analysis, published: dt.dat
     for x in dates:
         wd = WEEKDAYS.get(x.text.strip().lower())
         t = analysis.token_at(x.start) if wd is not None and x.date > published else None
-        v = next((y for y in analysis.ancestors(t.i) if y.pos in ("VERB", "AUX")), None) if t is not None else None
-        if v is not None and v.tag == "VBD" and not any(
-                c.dep == "aux" and c.lower in ("will", "would", "'ll") for c in analysis.children(v.i)):
+        # the clause's finite verb: through participles on a noun ("Arab leaders meeting in Cairo on Tuesday
+        # adopted …"), to the verb or auxiliary that bears the tense
+        v = next((y for y in analysis.ancestors(t.i) if y.pos in ("VERB", "AUX") and (
+            y.tag in ("VBD", "VBZ", "VBP", "MD") or any(c.dep in ("aux", "auxpass") for c in analysis.children(y.i))
+            or y.tag not in ("VBG", "VBN", "VB") or y.head == y.i)), None) if t is not None else None
+        auxes = [c for c in analysis.children(v.i) if c.dep in ("aux", "auxpass")] if v is not None else []
+        past = v is not None and (v.tag == "VBD" or any(c.tag == "VBD" for c in auxes))
+        if past and not any(c.lower in ("will", "would", "'ll") for c in auxes):
             x = DateMention(x.start, x.end, x.text, _weekday(published, wd, False), x.precision, x.explicit)
         out.append(x)
     return out
