@@ -346,3 +346,9 @@ def test_ministers_meeting_in_a_city_and_the_conference_there_that_day_are_one_m
     f = facts("Ministers from about 30 countries met in Paris on Monday to raise aid for Sudan. The conference in Paris was "
               "co-hosted by France and Germany.", "2024-04-16")
     assert len(f.meetings) == 1 and f.meetings[0].city == "Paris"
+
+
+def test_one_of_a_series_meetings_is_no_meeting_told():
+    f = facts("For the first time, the US defence secretary did not take part in one of its meetings. Pete Hegseth "
+              "stayed away from Wednesday's session in Brussels.", "2025-06-05")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-06-04", "Brussels")]

@@ -456,3 +456,9 @@ def test_those_attending_in_the_past_were_at_the_meeting_held_not_the_one_planne
     summit = next(m.key for m in f.meetings if m.kind == "summit")
     assert {(a.person, a.meeting, a.status) for a in f.attendances if a.person} >= {
         ("abdullah-ii", summit, "attended"), ("mahmoud-abbas", summit, "attended")}
+
+
+def test_those_of_the_chairmanship_chaired_the_meeting():
+    f = facts("Defence ministers met in Brussels on Wednesday. The meeting went ahead under the joint chairmanship of "
+              "Britain's John Healey and Germany's Boris Pistorius.", "2025-06-05")
+    assert {(a.person, a.role) for a in f.attendances} == {("john-healey", "chair"), ("boris-pistorius", "chair")}

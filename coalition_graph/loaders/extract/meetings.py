@@ -674,6 +674,10 @@ class MeetingFinder:
             if head in ("meetings", "talks", "summits", "calls") and \
                     re.search(r"\b(?:both|the two|these|those|all three|the three)\s+$", before, re.I):
                 continue  # "Both meetings were overshadowed by …": the meetings told already
+            if head in ("meetings", "summits", "sessions", "conferences") and \
+                    re.search(r"\b(?:one|any|none|each|some|many|most) of (?:the|its|their|his|her|our)?\s*(?:[\w\-]+\s+)?$",
+                              before, re.I):
+                continue  # "did not take part in one of its meetings": the series, no meeting told
             if head in ("meeting", "meetings") and re.match(r"\s+(?:with|between)\b", text[e:e + 10]) is None and \
                     re.search(r"\b(?:is|are|was|were|been|be)\s+$", before):
                 continue  # "they were meeting" as a verb without partner

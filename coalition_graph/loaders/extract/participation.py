@@ -77,6 +77,8 @@ class ParticipationFinder:
             self._meeting_subject(t, sent)
         elif t.pos == "NOUN" and "participant_noun" in cls:
             self._participant_noun(t, sent)
+        elif t.pos == "NOUN" and "chair_noun" in cls:
+            self._chairmanship(t, sent)
         elif t.pos == "PRON" and t.lower in ("them", "those") and t.dep == "pobj":
             self._among_them(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
@@ -444,6 +446,17 @@ class ParticipationFinder:
         absent = adj.lemma == "absent" or any(c.dep == "neg" for c in self.a.children(be.i))
         status = "absent" if absent else self._status(be, meeting)
         self._record(meeting, self.syn.subjects(be), "participant", status, sent, f"participation.{adj.lemma}")
+
+    def _chairmanship(self, n: Token, sent: Sentence) -> None:
+        """"The meeting went ahead under the joint chairmanship of A and B": those of the "of" phrase chaired
+        the meeting the sentence (or the report) tells of."""
+        chairs = [o for c in self.a.children(n.i) if c.dep == "prep" and c.lower == "of"
+                  for x in self.a.children(c.i) if x.dep == "pobj" for o in self.syn.group(x)]
+        if not chairs:
+            return
+        meeting = self._meeting_told(n, sent)
+        if meeting is not None:
+            self._record(meeting, chairs, "chair", self._status(n, meeting), sent, "participation.chairmanship")
 
     def _noun(self, n: Token, cls: frozenset[str], sent: Sentence) -> None:
         """"her speech at the summit", "his visit to Kyiv", "Xi's absence from the summit"."""
