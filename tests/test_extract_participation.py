@@ -462,3 +462,15 @@ def test_those_of_the_chairmanship_chaired_the_meeting():
     f = facts("Defence ministers met in Brussels on Wednesday. The meeting went ahead under the joint chairmanship of "
               "Britain's John Healey and Germany's Boris Pistorius.", "2025-06-05")
     assert {(a.person, a.role) for a in f.attendances} == {("john-healey", "chair"), ("boris-pistorius", "chair")}
+
+
+def test_flying_in_without_a_destination_is_coming_to_the_meeting_told():
+    f = facts("European leaders gathered at Lancaster House in London on Sunday. Canada's Justin Trudeau flew in.",
+              "2025-03-02")
+    assert ("justin-trudeau", "attended") in {(a.person, a.status) for a in f.attendances}
+
+
+def test_a_list_among_those_attending_took_part():
+    f = facts("European leaders gathered in London on Sunday. NATO Secretary General Mark Rutte and European Council "
+              "President António Costa were also among those attending.", "2025-03-02")
+    assert {a.person for a in f.attendances} >= {"mark-rutte", "antonio-costa"}

@@ -154,3 +154,11 @@ def test_a_name_the_model_missed_is_a_person_when_the_parse_makes_it_a_speaker()
     assert [s.speaker for s in f.statements] == ["chandni-raina"]
     f = facts("Downing Street said the talks had gone well.", "2025-03-02")
     assert [p.key for p in f.persons] == [] and f.statements == []
+
+
+def test_a_possessor_and_a_name_after_a_title_name_no_holder_of_that_title():
+    from tests.test_extract_helpers import facts
+    f = facts("European leaders met in London on Sunday. Around the table were the Ukrainian president, France's "
+              "Emmanuel Macron and Italy's Giorgia Meloni.", "2025-03-02")
+    got = {(a.person, a.country) for a in f.attendances}
+    assert ("emmanuel-macron", "FRA") in got and not any(p and "france" in p for p, _c in got)

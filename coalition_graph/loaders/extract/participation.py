@@ -112,6 +112,11 @@ class ParticipationFinder:
         # "Zelenskyy, who addressed the leaders by video": an object that is the meeting's members is no other thing
         members = any(c.dep == "dobj" and c.tag in ("NNS", "NNPS") and
                       "group_noun" in self.classes.get(c.lemma, frozenset()) for c in self.a.children(v.i))
+        flew_in = v.lemma in ("fly", "come", "arrive", "travel") and \
+            any(c.dep in ("prt", "advmod") and c.lower == "in" for c in self.a.children(v.i)) and \
+            not any(c.dep in ("prep", "dobj") for c in self.a.children(v.i))
+        if meeting is None and flew_in:
+            meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or members or not self._has_other_object(v, sent)):
             meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
@@ -549,7 +554,8 @@ class ParticipationFinder:
         for t in subjects:
             prep = self.a.tokens[t.head]
             if t.dep == "pobj" and prep.lower == "among" and prep.head != prep.i and \
-                    "group_noun" in self.classes.get(t.lemma, frozenset()):
+                    ("group_noun" in self.classes.get(t.lemma, frozenset()) or t.lower in ("those", "them")):
+                # (also "A, B and C were among those attending")
                 x = self.a.tokens[prep.head]
                 out += self.syn.subjects(x) if x.pos in ("VERB", "AUX") else self.syn.group(x)
             else:

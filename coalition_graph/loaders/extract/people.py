@@ -409,6 +409,10 @@ class PeopleFinder:
                 break
             if glued or (tok.endswith(".") and len(bare) > 1 and bare.lower() not in ("jr", "sr", "st")):
                 break  # "… Zelenskyy. Senators …": a full stop ends the name
+            if re.search(r"(?:'s|’s)$", tok) and re.match(r"[ ]+[A-Z]", text[i + len(tok):]):
+                # a possessor, then a name: "the Ukrainian president, France's Emmanuel Macron" names no
+                # holder of the title before it
+                return None
             i += len(tok)
             sp = re.match(r" (?=\S)", text[i:])
             if not sp:
