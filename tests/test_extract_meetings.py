@@ -352,3 +352,10 @@ def test_one_of_a_series_meetings_is_no_meeting_told():
     f = facts("For the first time, the US defence secretary did not take part in one of its meetings. Pete Hegseth "
               "stayed away from Wednesday's session in Brussels.", "2025-06-05")
     assert [(str(m.start), m.city) for m in f.meetings] == [("2025-06-04", "Brussels")]
+
+
+def test_a_format_the_gathering_agrees_to_form_is_its_format():
+    f = facts("LONDON - European leaders gathered in London on Sunday and agreed to form what the host called a "
+              "\"coalition of the willing\" to guarantee a ceasefire.", "2025-03-02")
+    assert [(m.format, m.name) for m in f.meetings] == [("coalition-of-the-willing",
+                                                         "Coalition of the Willing summit in London")]

@@ -40,6 +40,7 @@ INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
 OTHER_MEETING_RX = re.compile(r"\beve of (?:the |a |an |this |their |its )?(?:[\w’']+\s+){0,2}$|"
                               r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
                               r"(?:edition|round|session|iteration|instal?ment)\s+of\s+(?:the\s+|this\s+)?)$", re.I)
+FORMING = {"form", "create", "launch", "establish", "found", "set"}  # verbs that bring a format into being
 PAST_OTHER_RX = re.compile(r"\b(?:previous|last|earlier|preceding|prior)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 BILATERAL_RX = re.compile(r"\b(one-on-one|one-to-one|bilateral|tête-à-tête|face-to-face)\b", re.I)
 VERB_MEETING_RX = re.compile(
@@ -1248,6 +1249,8 @@ class MeetingFinder:
                 up = [y for y in ([t] + a.ancestors(t.i))[:4] if y is not None] if t is not None else []
                 if any("group_noun" in classes.get(y.lemma, frozenset()) and y.tag in ("NNS", "NNPS") for y in up):
                     found.add(o.key)  # "Leaders of the Group of Seven", "G7 leaders"
+                elif x.index == sent.index and any(y.pos == "VERB" and y.lemma in FORMING for y in up):
+                    found.add(o.key)  # "leaders gathered … and agreed to form a coalition of the willing": its birth
         return found.pop() if len(found) == 1 else None
 
     def _outer_meeting(self, sent: Sentence, s: int) -> MeetingDraft | None:
