@@ -83,3 +83,13 @@ def test_a_wire_dateline_is_not_the_subject_of_the_lede():
     a = analysis.analyse("PARIS — Twenty-six countries have committed to deploy troops to Ukraine.")
     committed = next(t for t in a.tokens if t.text == "committed")
     assert [t.text for t in a.children(committed.i) if t.dep == "nsubj"] == ["countries"]
+
+
+def test_a_live_blog_time_stamp_is_not_parsed_but_offsets_and_text_are_kept():
+    from coalition_graph.loaders.extract.analysis import analyse
+    text = "Intro line.\n\n15:10 - Arrivals so far include Keir Starmer.\n\n9.05 GMT | Leaders met."
+    a = analyse(text)
+    assert a.text == text
+    assert not [t for t in a.tokens if t.text in ("15:10", "9.05", "GMT")]
+    include = next(t for t in a.tokens if t.text == "include")
+    assert include.head == include.i and text[include.start:include.end] == "include"

@@ -474,3 +474,10 @@ def test_a_list_among_those_attending_took_part():
     f = facts("European leaders gathered in London on Sunday. NATO Secretary General Mark Rutte and European Council "
               "President António Costa were also among those attending.", "2025-03-02")
     assert {a.person for a in f.attendances} >= {"mark-rutte", "antonio-costa"}
+
+
+def test_arrivals_listed_in_a_time_stamped_live_blog_entry_took_part():
+    # the time stamp is blanked before parsing: else the parser takes it for the sentence's root
+    f = facts("Leaders are gathering in Sharm el-Sheikh this afternoon for a peace summit.\n\n15:10 - Arrivals so far "
+              "include Keir Starmer, Emmanuel Macron and Canada's Mark Carney.", "2025-10-13")
+    assert {a.person for a in f.attendances} >= {"keir-starmer", "emmanuel-macron", "mark-carney"}

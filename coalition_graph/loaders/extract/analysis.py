@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,10 +238,10 @@ def analyse_many(texts: list[str], model: str | None = None, batch_size: int = 1
     pieces = [_pieces(t) for t in texts]
     flat = [text[a:b] for text, cuts in zip(texts, pieces) for a, b in cuts]
     with _lock:  # a Language is not safe to call from two threads at once
-        docs = iter(list(nlp.pipe(flat, batch_size=batch_size)))
+        docs = iter(list(nlp.pipe([_without_timestamps(t) for t in flat], batch_size=batch_size)))
     out = []
     for text, cuts in zip(texts, pieces):
-        parts = [(a, _from_doc(next(docs), name)) for a, _b in cuts]
+        parts = [(a, _from_doc(next(docs), name, text[a:b])) for a, b in cuts]
         out.append(parts[0][1] if len(parts) == 1 else _joined(text, parts, name))
     return out
 
@@ -271,7 +272,17 @@ def _joined(text: str, parts: list[tuple[int, Analysis]], model: str) -> Analysi
     return Analysis(text, tuple(tokens), tuple(entities), tuple(sentences), model)
 
 
-def _from_doc(doc, model: str) -> Analysis:
+# A live blog's time stamp opening a paragraph ("15:10 - Arrivals so far include …"): the parser takes it for
+# the root of the sentence and splits the clause after it, so it is blanked (offsets kept) before parsing.
+TIMESTAMP_RX = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EST|ET|UTC))?"
+                          r"[ \t]*[-–—|:][ \t]+")
+
+
+def _without_timestamps(text: str) -> str:
+    return TIMESTAMP_RX.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _from_doc(doc, model: str, text: str | None = None) -> Analysis:
     sent_of = [0] * len(doc)
     sentences = []
     for k, s in enumerate(doc.sents):
@@ -283,4 +294,4 @@ def _from_doc(doc, model: str) -> Analysis:
               t.ent_type_, sent_of[t.i])
         for t in doc)
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text, e.start, e.end - 1) for e in doc.ents)
-    return Analysis(doc.text, tokens, entities, tuple(sentences), model)
+    return Analysis(doc.text if text is None else text, tokens, entities, tuple(sentences), model)

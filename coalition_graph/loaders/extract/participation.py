@@ -75,8 +75,8 @@ class ParticipationFinder:
             self._invited_as(t, sent)
         elif t.pos in ("VERB", "AUX") and "gathering" in cls:
             self._meeting_subject(t, sent)
-        elif t.pos == "NOUN" and "participant_noun" in cls:
-            self._participant_noun(t, sent)
+        elif t.pos == "NOUN" and ("participant_noun" in cls or (t.lemma == "arrival" and t.tag == "NNS")):
+            self._participant_noun(t, sent)  # (also "Arrivals so far include A and B")
         elif t.pos == "NOUN" and "chair_noun" in cls:
             self._chairmanship(t, sent)
         elif t.pos == "PRON" and t.lower in ("them", "those") and t.dep == "pobj":
