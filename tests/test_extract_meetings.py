@@ -359,3 +359,9 @@ def test_a_format_the_gathering_agrees_to_form_is_its_format():
               "\"coalition of the willing\" to guarantee a ceasefire.", "2025-03-02")
     assert [(m.format, m.name) for m in f.meetings] == [("coalition-of-the-willing",
                                                          "Coalition of the Willing summit in London")]
+
+
+def test_a_preview_filed_from_the_host_city_places_the_coming_summit_there_and_closes_is_a_coming_day():
+    f = facts("RIO DE JANEIRO - Leaders start arriving this weekend for the G20 summit, which Lula will open on "
+              "Monday. The two-day meeting closes on Tuesday.", "2024-11-15")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2024-11-18", "Rio de Janeiro")]

@@ -308,9 +308,11 @@ class MeetingFinder:
         lede = doc.sentences[0]
         a = doc.analysis
         for d in self.drafts:
-            if d.city or d.country or d.bilateral or d.future or not d.mentions or d.mentions[0][2].index != lede.index:
+            if d.city or d.country or d.bilateral or not d.mentions or d.mentions[0][2].index != lede.index:
                 continue
-            if d.start is None or not 0 <= (doc.published - d.start).days <= 1:
+            # held that day or the day before; or, in a preview filed from there, opening within the week
+            if d.start is None or not (0 <= (doc.published - d.start).days <= 1 if not d.future else
+                                       0 <= (d.start - doc.published).days <= 7):
                 continue
             if any(p is not line and lede.start <= p.start < lede.end and
                    (a is None or (t := a.token_at(p.start)) is None or
