@@ -146,3 +146,11 @@ def test_a_hyphenated_word_does_not_cut_the_other_side_of_a_meeting():
     f = facts("A Ukrainian delegation met on Sunday in Geneva with US envoy Steve Witkoff, and his son-in-law Jared "
               "Kushner to discuss a ceasefire.", "2025-11-24")
     assert {"steve-witkoff", "jared-kushner"} <= {a.person for a in f.attendances}
+
+
+def test_with_someone_taking_part_after_chaired_by_is_no_co_chair():
+    from tests.test_extract_helpers import facts
+    f = facts("Trudeau took part in a videoconference of G7 leaders on Saturday, chaired by Prime Minister Giorgia "
+              "Meloni from Kyiv, with President Volodymyr Zelenskyy taking part.", "2024-02-24")
+    roles = {x.person: x.role for x in f.attendances}
+    assert roles["giorgia-meloni"] == "chair" and roles["volodymyr-zelenskyy"] == "participant"

@@ -547,7 +547,8 @@ class AttendanceFinder:
     def _list_end(self, sent: Sentence, a: int) -> int:
         """A list runs to the end of the clause: a full stop, semicolon, or a finite verb after the list."""
         text = self.doc.text
-        m = re.search(r"[;:]|,?\s+as well as the absence|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
+        # (", with Zelenskyy taking part" after "chaired by Meloni" is another clause, not more of the list)
+        m = re.search(r"[;:]|,?\s+as well as the absence|,\s+with\s|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
                       r"agreed|pledged|in order|on|at)\s", text[a:sent.end])
         return a + m.start() if m else sent.end
 
