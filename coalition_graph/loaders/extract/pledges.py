@@ -121,6 +121,8 @@ class PledgeFinder:
                 not self._list_item_donor(sent):
             return  # a heading restates the pledge the paragraphs below report
         money = [m for m in doc.money if sent.start <= m.start < sent.end and not m.conversion]
+        if len(money) == 1 and self._worth_of_the_last(sent, money[0]):
+            return
         list_donor = self._list_item_donor(sent)
         for m in money:
             if EQUIVALENT.search(text[max(sent.start, m.start - 25):m.start]):
@@ -582,6 +584,35 @@ class PledgeFinder:
         if d.amount is not None and d.currency:
             d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or doc.published)
         self.out.append(d)
+
+    def _worth_of_the_last(self, sent: Sentence, m: Money) -> bool:
+        """"… confirmed 650 missiles for Ukraine's air defence. The package is worth 162 million pounds.": the
+        amount a definite noun of giving (or "it") is worth, valued at or costs is that of the one pledge without
+        an amount the sentence before told."""
+        a = self.doc.analysis
+        toks = a.tokens_in(m.start, m.end) if a is not None else []
+        if not toks:
+            return False
+        pred = next((x for x in a.ancestors(toks[-1].i) if x.lemma in ("worth", "value", "cost", "total") or
+                     x.pos in ("VERB", "AUX")), None)
+        if pred is None or pred.lemma not in ("worth", "value", "cost", "total"):
+            return False
+        verb = a.tokens[pred.head] if pred.pos == "ADJ" else pred
+        subj = [c for c in a.children(verb.i) if c.dep in ("nsubj", "nsubjpass")]
+        if len(subj) != 1 or not (subj[0].lower in ("it", "this") or (
+                subj[0].lemma in ("package", "deal", "aid", "contribution", "delivery", "shipment", "consignment")
+                and any(c.dep == "det" and c.lower in ("the", "this", "that") for c in a.children(subj[0].i)))):
+            return False
+        last = [d for d in self.out if d.sentence.index == sent.index - 1]
+        if not last or len({d.donor for d in last}) != 1 or any(d.amount is not None for d in last) or \
+                last[0].sentence.paragraph != sent.paragraph:
+            return False
+        for d in last:  # (one pledge, perhaps found by two rules; merged later)
+            d.money, d.amount = m, m.amount
+            d.currency = settle_currency(m.currency, d.donor[1] if d.donor[0] == "country" else None)
+            d.eur, d.rate_date = to_eur(d.amount, d.currency, d.announced or self.doc.published)
+            d.extra_evidence.append((sent, "pledge.worth_of_the_last"))
+        return True
 
     def _agent_in(self, c0: int, c1: int) -> str | None:
         """The person in the "by" phrase of a passive verb in the clause ("522 million euros, announced by
