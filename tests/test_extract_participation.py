@@ -481,3 +481,9 @@ def test_arrivals_listed_in_a_time_stamped_live_blog_entry_took_part():
     f = facts("Leaders are gathering in Sharm el-Sheikh this afternoon for a peace summit.\n\n15:10 - Arrivals so far "
               "include Keir Starmer, Emmanuel Macron and Canada's Mark Carney.", "2025-10-13")
     assert {a.person for a in f.attendances} >= {"keir-starmer", "emmanuel-macron", "mark-carney"}
+
+
+def test_the_subject_of_was_the_host_hosted_and_of_was_among_the_leaders_took_part():
+    f = facts("Leaders of the Joint Expeditionary Force met in Tallinn on Monday. Estonia's prime minister, Kristen "
+              "Michal, was the host.\n\nGermany's Olaf Scholz was among the leaders at the table.", "2024-12-17")
+    assert {(x.person, x.role) for x in f.attendances} >= {("kristen-michal", "host"), ("olaf-scholz", "participant")}

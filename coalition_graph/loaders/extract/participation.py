@@ -67,6 +67,8 @@ class ParticipationFinder:
                 (t.dep == "appos" and self.a.tokens[t.head].ent == "PERSON" and
                  any(c.lower == "the" for c in self.a.children(t.i)))):
             self._title_host(t, sent)
+        elif t.pos == "AUX" and t.lemma == "be":
+            self._copula(t, sent)
         elif t.pos == "VERB" and "expected" in cls:
             self._expected(t, sent)
         elif t.pos == "VERB" and t.lemma in ("send", "dispatch"):
@@ -451,6 +453,26 @@ class ParticipationFinder:
         absent = adj.lemma == "absent" or any(c.dep == "neg" for c in self.a.children(be.i))
         status = "absent" if absent else self._status(be, meeting)
         self._record(meeting, self.syn.subjects(be), "participant", status, sent, f"participation.{adj.lemma}")
+
+    def _copula(self, v: Token, sent: Sentence) -> None:
+        """"Estonia's prime minister, Kristen Michal, was the host", "Scholz was among the leaders at the
+        table": the subject hosted (chaired) or took part in the meeting the sentence or the report tells of."""
+        kids = self.a.children(v.i)
+        host = next((c for c in kids if c.dep == "attr" and "title_host" in self.classes.get(c.lemma, frozenset())
+                     and any(d.dep == "det" and d.lower == "the" for d in self.a.children(c.i))
+                     and not any(d.dep == "prep" for d in self.a.children(c.i))), None)
+        among = [c for c in kids if c.dep == "prep" and c.lower == "among" and any(
+            o.dep == "pobj" and ("group_noun" in self.classes.get(o.lemma, frozenset()) and o.tag == "NNS" or
+                                 "participant_noun" in self.classes.get(o.lemma, frozenset()))
+            for o in self.a.children(c.i))]
+        if host is None and not among:
+            return  # ("was the host of the dinner": a host of something else, told by its phrase)
+        meeting = self._meeting_told(v, sent)
+        if meeting is None:
+            return
+        role = ("chair" if "chair" in host.lemma else "host") if host is not None else "participant"
+        self._record(meeting, self.syn.subjects(v), role, self._status(v, meeting), sent,
+                     f"participation.copula.{'title' if host is not None else 'among'}")
 
     def _chairmanship(self, n: Token, sent: Sentence) -> None:
         """"The meeting went ahead under the joint chairmanship of A and B": those of the "of" phrase chaired
