@@ -154,3 +154,12 @@ def test_with_someone_taking_part_after_chaired_by_is_no_co_chair():
               "Meloni from Kyiv, with President Volodymyr Zelenskyy taking part.", "2024-02-24")
     roles = {x.person: x.role for x in f.attendances}
     assert roles["giorgia-meloni"] == "chair" and roles["volodymyr-zelenskyy"] == "participant"
+
+
+def test_the_subject_of_a_verb_after_a_by_list_is_no_co_host():
+    from tests.test_extract_helpers import facts
+    f = facts("NATO's Baltic Sea allies met in Helsinki on Tuesday, in a summit co-hosted by Finnish President "
+              "Alexander Stubb and Estonian Prime Minister Kristen Michal, and NATO Secretary General Mark Rutte "
+              "announced a new mission.", "2025-01-16")
+    hosts = {x.person for x in f.attendances if x.role == "host"}
+    assert hosts == {"alexander-stubb", "kristen-michal"}

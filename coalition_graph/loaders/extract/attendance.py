@@ -549,8 +549,15 @@ class AttendanceFinder:
         text = self.doc.text
         # (", with Zelenskyy taking part" after "chaired by Meloni" is another clause, not more of the list)
         m = re.search(r"[;:]|,?\s+as well as the absence|,\s+with\s|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
-                      r"agreed|pledged|in order|on|at)\s", text[a:sent.end])
-        return a + m.start() if m else sent.end
+                      r"agreed|pledged|announced|told|urged|called|warned|signed|launched|unveiled|in order|on|at)\s", text[a:sent.end])
+        if m is None:
+            return sent.end
+        if re.match(r"\s\w", m.group(0)):
+            # a verb ends it, and its subject is no more of the list: "co-hosted by A and B, and C announced"
+            joined = list(re.finditer(r",\s+(?:and|while|but)\s", text[a:a + m.start()]))
+            if joined:
+                return a + joined[-1].start()
+        return a + m.start()
 
     def _list(self, sent: Sentence, meeting: str, a: int, b: int, role: str, status: str, rule: str,
               countries_only: bool = False) -> None:
