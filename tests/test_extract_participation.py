@@ -487,3 +487,11 @@ def test_the_subject_of_was_the_host_hosted_and_of_was_among_the_leaders_took_pa
     f = facts("Leaders of the Joint Expeditionary Force met in Tallinn on Monday. Estonia's prime minister, Kristen "
               "Michal, was the host.\n\nGermany's Olaf Scholz was among the leaders at the table.", "2024-12-17")
     assert {(x.person, x.role) for x in f.attendances} >= {("kristen-michal", "host"), ("olaf-scholz", "participant")}
+
+
+def test_a_government_or_delegation_named_by_a_nationality_adjective_is_that_country():
+    f = facts("Donors wrapped up their pledging session in Seoul on Friday. The meeting, hosted by the South Korean "
+              "government, went ahead despite the crisis that followed the declaration of martial law on Tuesday. "
+              "A Chinese delegation also took part.", "2024-12-07")
+    assert [(m.city, str(m.start)) for m in f.meetings] == [("Seoul", "2024-12-06")]
+    assert {(x.country, x.role) for x in f.attendances} == {("KOR", "host"), ("CHN", "participant")}

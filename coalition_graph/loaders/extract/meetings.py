@@ -977,7 +977,8 @@ class MeetingFinder:
         future_here = bool(FUTURE_RX.search(text[max(sent.start, s - 45):min(sent.end, e + 70)]))
         if not near and len(cands) == 1 and cands[0].precision == "day" and \
                 len(HEAD_RX.findall(text[sent.start:sent.end])) == 1 and \
-                (doc.published is None or (cands[0].date > doc.published) == future_here):
+                (doc.published is None or (cands[0].date > doc.published) == future_here) and \
+                not self._dated_in_other_clause(s, cands[0]):
             # the sentence's only date, for its only meeting: "Starmer on Friday called …, as he hosted a meeting …"
             near = [(0, cands[0])]
         d.earlier = bool(PAST_OTHER_RX.search(text[np_start:s]))
@@ -1108,6 +1109,17 @@ class MeetingFinder:
                 out.append(v)
         out += [c for c in a.children(m.i) if c.dep in ("relcl", "acl") and c.pos in ("VERB", "AUX")]
         return out
+
+    def _dated_in_other_clause(self, s: int, x) -> bool:
+        """The date hangs on the verb of a clause on another noun ("… despite the crisis that followed the
+        declaration of martial law on Tuesday"), not on the meeting's."""
+        a = self.doc.analysis
+        t = a.token_at(x.start) if a is not None else None
+        noun = a.token_at(s) if a is not None else None
+        if t is None or noun is None:
+            return False
+        v = next((y for y in a.ancestors(t.i) if y.pos in ("VERB", "AUX")), None)
+        return v is not None and v.dep in ("relcl", "acl") and v.head != noun.i
 
     def _predicate_dates(self, s: int, cands) -> list:
         """(date, told as its first day) for the dates hung from the meeting's predicates through prepositions

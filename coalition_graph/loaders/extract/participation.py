@@ -268,6 +268,10 @@ class ParticipationFinder:
                     iso = self._country_named(y)
                     if iso:
                         return iso
+                # a nationality adjective: "the South Korean government"
+                iso = next((c.iso3 for c in self.doc.countries if c.start <= x.start < c.end), None)
+                if iso:
+                    return iso
         return None
 
     def _country_named(self, t: Token) -> str | None:
