@@ -365,3 +365,9 @@ def test_a_preview_filed_from_the_host_city_places_the_coming_summit_there_and_c
     f = facts("RIO DE JANEIRO - Leaders start arriving this weekend for the G20 summit, which Lula will open on "
               "Monday. The two-day meeting closes on Tuesday.", "2024-11-15")
     assert [(str(m.start), m.city) for m in f.meetings] == [("2024-11-18", "Rio de Janeiro")]
+
+
+def test_the_first_meeting_told_in_a_lede_naming_one_format_is_that_formats():
+    f = facts("BRUSSELS - For the first time since the Ukraine Defense Contact Group was set up, the US defence "
+              "secretary stayed away from Wednesday's session at NATO headquarters in Brussels.", "2025-06-05")
+    assert [(m.format, str(m.start)) for m in f.meetings] == [("ukraine-defense-contact-group", "2025-06-04")]

@@ -893,6 +893,9 @@ class MeetingFinder:
                 break
         if d.format is None and d.head in ("summit", "ministerial"):
             d.format = self._format_of_group(sent)
+        if d.format is None and d.head in ("session", "meeting", "ministerial") and not self.drafts and \
+                sent.paragraph == 0:
+            d.format = self._lede_format(sent, s)  # "… the Ukraine Defense Contact Group … Wednesday's session"
         # place: inside the phrase, else "in/at X" close after it, else a capital hosting it
         place = None
         for p in doc.places:
@@ -1109,6 +1112,13 @@ class MeetingFinder:
                 out.append(v)
         out += [c for c in a.children(m.i) if c.dep in ("relcl", "acl") and c.pos in ("VERB", "AUX")]
         return out
+
+    def _lede_format(self, sent: Sentence, s: int) -> str | None:
+        """The one format the lede names before the first meeting it tells: that meeting is the format's."""
+        keys = {o.key for o in self.doc.orgs if o.start < s and self.doc.sentence_at(o.start) is not None and
+                self.doc.sentence_at(o.start).paragraph == 0 and self.doc.gaz.orgs.get(o.key) is not None and
+                self.doc.gaz.orgs[o.key].kind == "format"}
+        return keys.pop() if len(keys) == 1 else None
 
     def _dated_in_other_clause(self, s: int, x) -> bool:
         """The date hangs on the verb of a clause on another noun ("… despite the crisis that followed the
