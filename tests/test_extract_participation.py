@@ -495,3 +495,12 @@ def test_a_government_or_delegation_named_by_a_nationality_adjective_is_that_cou
               "A Chinese delegation also took part.", "2024-12-07")
     assert [(m.city, str(m.start)) for m in f.meetings] == [("Seoul", "2024-12-06")]
     assert {(x.country, x.role) for x in f.attendances} == {("KOR", "host"), ("CHN", "participant")}
+
+
+def test_on_the_list_as_is_and_will_be_there_in_a_preview_are_expected_participants():
+    f = facts("Leaders start arriving this weekend for the G20 summit in Rio de Janeiro, which opens on Monday.\n\n"
+              "India's Narendra Modi and Italy's Giorgia Meloni are all on the list, as is Argentina's Javier Milei. "
+              "Secretary-General António Guterres will be there for the United Nations.", "2024-11-15")
+    got = {(x.person, x.status) for x in f.attendances}
+    assert got >= {("narendra-modi", "expected"), ("giorgia-meloni", "expected"), ("javier-milei", "expected"),
+                   ("antonio-guterres", "expected")}

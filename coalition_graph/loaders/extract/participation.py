@@ -67,7 +67,7 @@ class ParticipationFinder:
                 (t.dep == "appos" and self.a.tokens[t.head].ent == "PERSON" and
                  any(c.lower == "the" for c in self.a.children(t.i)))):
             self._title_host(t, sent)
-        elif t.pos == "AUX" and t.lemma == "be":
+        elif (t.pos == "AUX" and t.lemma == "be") or (t.lemma == "confirm" and t.tag == "VBN"):
             self._copula(t, sent)
         elif t.pos == "VERB" and "expected" in cls:
             self._expected(t, sent)
@@ -469,6 +469,25 @@ class ParticipationFinder:
             o.dep == "pobj" and ("group_noun" in self.classes.get(o.lemma, frozenset()) and o.tag == "NNS" or
                                  "participant_noun" in self.classes.get(o.lemma, frozenset()))
             for o in self.a.children(c.i))]
+        # "A and B are all on the list", "C will be there for the UN", "Xi is confirmed"
+        listed = any(c.dep == "prep" and c.lower == "on" and any(o.dep == "pobj" and o.lemma == "list"
+                                                                 for o in self.a.children(c.i)) for c in kids) or \
+            (any(c.dep == "advmod" and c.lower == "there" for c in kids) and
+             any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids)) or \
+            (v.lemma == "confirm" and any(c.dep == "auxpass" for c in kids) and
+             not any(c.dep in ("ccomp", "dobj", "xcomp", "agent") for c in kids))
+        if listed:
+            people = [t for t in self.syn.subjects(v) if self._is_person(t)]
+            as_is = [c for c in kids if c.dep == "advcl" and c.lemma == "be" and
+                     any(m.dep == "mark" and m.lower == "as" for m in self.a.children(c.i))]
+            meeting = self._meeting_told(v, sent) if people else None
+            if meeting is not None:
+                status = self._status(v, meeting)
+                self._record(meeting, people, "participant", status, sent, "participation.copula.listed")
+                for c in as_is:  # "…, as is Argentina's Javier Milei"
+                    self._record(meeting, self.syn.subjects(c), "participant", status, sent,
+                                 "participation.copula.listed.as_is")
+            return
         if host is None and not among:
             return  # ("was the host of the dinner": a host of something else, told by its phrase)
         meeting = self._meeting_told(v, sent)
