@@ -504,3 +504,9 @@ def test_on_the_list_as_is_and_will_be_there_in_a_preview_are_expected_participa
     got = {(x.person, x.status) for x in f.attendances}
     assert got >= {("narendra-modi", "expected"), ("giorgia-meloni", "expected"), ("javier-milei", "expected"),
                    ("antonio-guterres", "expected")}
+
+
+def test_a_country_whose_name_is_also_its_adjective_is_named_as_a_country():
+    f = facts("ASEAN leaders met in Kuala Lumpur on Sunday for their summit. Myanmar was again represented only by a "
+              "senior civil servant.", "2025-10-27")
+    assert ("MMR", "attended") in {(x.country, x.status) for x in f.attendances if not x.person}

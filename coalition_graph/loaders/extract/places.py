@@ -83,8 +83,9 @@ class Matcher:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self.places = load_places(gaz)
-        names = {**{k: ("name", v) for k, v in gaz.country_names.items()},
-                 **{k: ("demonym", v) for k, v in gaz.country_demonyms.items()}}
+        # (a word that is both, "Myanmar", is the country's name: "Myanmar was represented by …")
+        names = {**{k: ("demonym", v) for k, v in gaz.country_demonyms.items()},
+                 **{k: ("name", v) for k, v in gaz.country_names.items()}}
         # capitals are found as places; a capital also names its government
         self._country_forms = names
         self._country_rx = re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])") if names else None
