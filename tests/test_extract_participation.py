@@ -510,3 +510,10 @@ def test_a_country_whose_name_is_also_its_adjective_is_named_as_a_country():
     f = facts("ASEAN leaders met in Kuala Lumpur on Sunday for their summit. Myanmar was again represented only by a "
               "senior civil servant.", "2025-10-27")
     assert ("MMR", "attended") in {(x.country, x.status) for x in f.attendances if not x.person}
+
+
+def test_telling_the_closing_plenary_is_taking_part_in_its_conference():
+    f = facts("The COP29 climate conference opened in Baku on November 11.\n\nKenya's envoy Ali Mohamed told the "
+              "closing plenary that the sum was poor.", "2024-11-25")
+    conference = f.meetings[0].key
+    assert ("ali-mohamed", conference) in {(x.person, x.meeting) for x in f.attendances}

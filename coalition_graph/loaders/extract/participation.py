@@ -102,6 +102,10 @@ class ParticipationFinder:
         # a speaker took part only where a phrase puts the speaking at the meeting ("said at the summit",
         # "on the sidelines of the talks"); "called for a summit" is about one
         meeting = self._meeting_in_phrases(v, sent, preps=self._at_meeting if speech_only else None)
+        if meeting is None and speech_only:
+            # "told the closing plenary", "told the summit": the meeting (or its sitting) spoken to
+            meeting = next((k for c in self.a.children(v.i) if c.dep in ("dobj", "dative")
+                            for k in [self._holds_meeting(c, sent) or self._sitting(c, sent)] if k), None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
         if meeting is None and v.dep == "conj" and cls & {"host", "chair"}:
