@@ -371,3 +371,10 @@ def test_the_first_meeting_told_in_a_lede_naming_one_format_is_that_formats():
     f = facts("BRUSSELS - For the first time since the Ukraine Defense Contact Group was set up, the US defence "
               "secretary stayed away from Wednesday's session at NATO headquarters in Brussels.", "2025-06-05")
     assert [(m.format, str(m.start)) for m in f.meetings] == [("ukraine-defense-contact-group", "2025-06-04")]
+
+
+def test_a_year_far_off_in_another_clause_does_not_date_the_meeting_back():
+    f = facts("On Monday Donald Tusk was received in Paris by President Emmanuel Macron.\n\nAfter the meeting in Paris "
+              "Tusk said that he wanted to revive the Weimar Triangle, the format of cooperation of Poland, France and "
+              "Germany which was created in 1991.", "2024-02-13")
+    assert len(f.meetings) == 1 and f.meetings[0].city == "Paris"

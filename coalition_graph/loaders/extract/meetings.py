@@ -1055,7 +1055,10 @@ class MeetingFinder:
                 d.bilateral = len(d.participants) == 2
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"
-        years = {int(y) for y in re.findall(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b", text[c0:c1], re.I)}
+        # a year written near the noun, in its clause ("In 2023, Putin skipped the summit"; not "the format,
+        # which was created in 1991" at the end of a long sentence)
+        years = {int(y) for y in re.findall(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b",
+                                             text[max(c0, np_start - 60):min(c1, max(e, np_end) + 40)], re.I)}
         if doc.published and not years:  # "next year's summit", "last year's conference", right before the noun
             rel = re.search(r"\b(next|last|this)\s+year(?:'s|’s)?\s+(?:[\w\-’']+\s+){0,3}$", text[max(c0, np_start - 30):s],
                             re.I)
