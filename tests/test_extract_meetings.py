@@ -378,3 +378,9 @@ def test_a_year_far_off_in_another_clause_does_not_date_the_meeting_back():
               "Tusk said that he wanted to revive the Weimar Triangle, the format of cooperation of Poland, France and "
               "Germany which was created in 1991.", "2024-02-13")
     assert len(f.meetings) == 1 and f.meetings[0].city == "Paris"
+
+
+def test_the_format_owning_its_summit_names_it_and_a_sitting_does_not():
+    f = facts("NEW DELHI - The Group of 20 wrapped up its summit in the Indian capital on Sunday.\n\nAt the closing "
+              "session Modi handed the gavel to Lula.", "2023-09-10")
+    assert [(m.format, m.name) for m in f.meetings] == [("g20", "G20 summit in New Delhi")]

@@ -153,8 +153,9 @@ class MeetingDraft:
         for attr in ("city", "country", "format", "name", "mode", "year"):
             if getattr(self, attr) is None and getattr(o, attr) is not None:
                 setattr(self, attr, getattr(o, attr))
-        if len(o.words) > len(self.words):
-            self.words = o.words
+        if len(o.words) > len(self.words) and (o.head == self.head or self.head in _GENERIC or
+                                               o.head not in ("session", "call", "video call")):
+            self.words = o.words  # (not "closing session" for the summit it is a sitting of)
         if o.mode == "hybrid" or (self.mode and o.mode and self.mode != o.mode):
             self.mode = "hybrid"
         if self.head in ("meeting", "event", "session", "gathering", "get-together") and o.head not in self.head:
@@ -892,7 +893,7 @@ class MeetingFinder:
                 d.format = o.key
                 break
         if d.format is None and d.head in ("summit", "ministerial"):
-            d.format = self._format_of_group(sent)
+            d.format = self._format_of_group(sent) or self._owners_format(s)
         if d.format is None and d.head in ("session", "meeting", "ministerial") and not self.drafts and \
                 sent.paragraph == 0:
             d.format = self._lede_format(sent, s)  # "… the Ukraine Defense Contact Group … Wednesday's session"
@@ -1115,6 +1116,22 @@ class MeetingFinder:
                 out.append(v)
         out += [c for c in a.children(m.i) if c.dep in ("relcl", "acl") and c.pos in ("VERB", "AUX")]
         return out
+
+    def _owners_format(self, s: int) -> str | None:
+        """"The Group of 20 wrapped up its summit": the format that is the subject of the verb whose object is
+        the meeting noun, owned by "its"/"their"."""
+        a = self.doc.analysis
+        n = a.token_at(s) if a is not None else None
+        if n is None or not any(c.dep == "poss" and c.lower in ("its", "their") for c in a.children(n.i)):
+            return None
+        v = a.tokens[n.head]
+        for t in Syntax(a).subjects(v) if v.pos in ("VERB", "AUX") else []:
+            lo, hi = t.start, t.end
+            for o in self.doc.orgs:
+                if o.start <= lo < o.end or lo <= o.start < hi:
+                    if self.doc.gaz.orgs.get(o.key) is not None and self.doc.gaz.orgs[o.key].kind == "format":
+                        return o.key
+        return None
 
     def _lede_format(self, sent: Sentence, s: int) -> str | None:
         """The one format the lede names before the first meeting it tells: that meeting is the format's."""
