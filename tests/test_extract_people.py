@@ -162,3 +162,11 @@ def test_a_possessor_and_a_name_after_a_title_name_no_holder_of_that_title():
               "Emmanuel Macron and Italy's Giorgia Meloni.", "2025-03-02")
     got = {(a.person, a.country) for a in f.attendances}
     assert ("emmanuel-macron", "FRA") in got and not any(p and "france" in p for p, _c in got)
+
+
+def test_a_bare_title_spelt_as_one_holder_wrote_it_is_that_holder():
+    from tests.test_extract_helpers import facts
+    f = facts("Defence Secretary John Healey co-chaired the meeting of the contact group in Brussels on Friday. US "
+              "Defense Secretary Pete Hegseth joined the meeting by video link.\n\n\"We must step up support,\" the "
+              "Defence Secretary said.", "2025-04-11")
+    assert [s.speaker for s in f.statements] == ["john-healey"]

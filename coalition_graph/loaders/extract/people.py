@@ -606,6 +606,12 @@ class PeopleFinder:
         if not self.text[max(0, t.start - 4): t.start].lower().endswith("the "):
             return None
         before = list(reversed([m for m in self.mentions if m.start < t.start]))
+        # the title spelt as written before: "the Defence Secretary" is the British one named earlier, not the
+        # "US Defense Secretary" named since
+        same = [m for m in before if m.title and normalize_title(_clean_title(m.title)) == t.norm]
+        spelt = [m for m in same if _clean_title(m.title).lower() == t.text.lower()]
+        if spelt and any(_clean_title(m.title).lower() != t.text.lower() for m in same):
+            return spelt[0].key
         # the title as written or held comes first: "the prime minister" after "Prime Minister Modi … Biden" is
         # Modi, though a US president also heads a government
         for m in before:
