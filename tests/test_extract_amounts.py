@@ -66,3 +66,8 @@ def test_an_amount_joined_to_the_next_by_and_shares_its_currency_but_a_bare_numb
     got = [(m.text, m.amount, m.currency) for m in find_money("Chile and Peru gave 2 million and 4 million euros.")]
     assert got == [("2 million", 2e6, "EUR"), ("4 million euros", 4e6, "EUR")]
     assert [m.text for m in find_money("between 1 and 5 million euros")] == ["5 million euros"]
+
+
+def test_dollars_of_hong_kong_singapore_and_taiwan_keep_their_currency():
+    assert [(m.amount, m.currency) for m in find_money("HK$10bn, S$5m and NT$3 billion were pledged.")] == [
+        (1e10, "HKD"), (5e6, "SGD"), (3e9, "TWD")]

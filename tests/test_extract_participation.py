@@ -446,7 +446,9 @@ def test_joining_a_call_from_a_city_is_not_attending_the_meeting_held_there():
     f = facts("The Ukraine Recovery Conference opened in Berlin on Wednesday.\n\nLater, a Coalition of the Willing "
               "video call on the margins. Olaf Scholz and Giorgia Meloni are joining from Berlin.", "2024-06-12")
     conference = next(m.key for m in f.meetings if m.kind == "conference")
+    call = next(m.key for m in f.meetings if m.kind == "video-call")
     assert not {a.person for a in f.attendances if a.meeting == conference} & {"olaf-scholz", "giorgia-meloni"}
+    assert {a.person for a in f.attendances if a.meeting == call} >= {"olaf-scholz", "giorgia-meloni"}
 
 
 def test_those_attending_in_the_past_were_at_the_meeting_held_not_the_one_planned_in_passing():
@@ -517,3 +519,9 @@ def test_telling_the_closing_plenary_is_taking_part_in_its_conference():
               "closing plenary that the sum was poor.", "2024-11-25")
     conference = f.meetings[0].key
     assert ("ali-mohamed", conference) in {(x.person, x.meeting) for x in f.attendances}
+
+
+def test_an_oxford_comma_list_after_attended_by_keeps_its_last_name():
+    f = facts("The summit in Paris on Monday was attended by Emmanuel Macron, Olaf Scholz, and Giorgia Meloni on "
+              "Monday.", "2024-06-11")
+    assert {a.person for a in f.attendances} >= {"emmanuel-macron", "olaf-scholz", "giorgia-meloni"}

@@ -140,3 +140,8 @@ def test_what_the_package_is_worth_in_the_next_sentence_is_the_last_pledges_amou
               "package is worth 162 million pounds.", "2024-09-06")
     assert [(p.donor.key, p.amount, p.currency) for p in f.pledges] == [("GBR", 162e6, "GBP")]
     assert [e.rule for e in f.pledges[0].evidence].count("pledge.worth_of_the_last") == 1
+
+
+def test_the_by_phrase_of_a_participle_on_another_noun_names_no_announcer():
+    f = facts("Britain pledged 100 million pounds on Monday to the fund set up by Bill Gates.", "2024-06-11")
+    assert [(p.donor.key, p.donor_person) for p in f.pledges] == [("GBR", None)]

@@ -34,6 +34,7 @@ SYMBOLS = {
     "€": "EUR", "£": "GBP", "¥": "JPY", "US$": "USD", "U.S.$": "USD", "USD$": "USD",
     "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "Can$": "CAD",
     "A$": "AUD", "$A": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD", "$": "$", "₹": "INR", "Rs.": "INR", "Rs": "INR", "R$": "BRL",
+    "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "MX$": "MXN",
 }
 ISO_CODES = ("EUR", "USD", "GBP", "NOK", "SEK", "DKK", "CAD", "AUD", "NZD", "JPY", "PLN", "CHF", "CZK",
              "HUF", "RON", "KRW", "UAH", "TRY", "ISK", "BGN", "CNY", "INR", "SAR", "AED", "QAR", "ZAR", "BRL",

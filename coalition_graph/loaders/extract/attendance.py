@@ -33,6 +33,10 @@ BY_LIST_RX = re.compile(
     r"set to attend|opened by|as well as|(?:[Aa]lso\s+)?(?:present|in attendance)\s+(?:were|was)|"
     r"(?:co-)?(?:hosts?|chairs?) of the (?:[\w\-]+ ){0,3}?(?:were|was)|(?:around|at) the table (?:were|was)(?:, among others,)?|"
     r"(?:saw|see|sees)\s+(?:the\s+)?participation\s+(?:from|of))\b", re.I)
+# verbs of a new clause after a list: its subject ("…, and C announced") is no more of the list
+LIST_ENDING_VERBS = {"were", "was", "have", "has", "had", "will", "would", "said", "met", "traveled", "travelled",
+                     "arrived", "agreed", "pledged", "announced", "told", "urged", "called", "warned", "signed",
+                     "launched", "unveiled"}
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
@@ -552,7 +556,7 @@ class AttendanceFinder:
                       r"agreed|pledged|announced|told|urged|called|warned|signed|launched|unveiled|in order|on|at)\s", text[a:sent.end])
         if m is None:
             return sent.end
-        if re.match(r"\s\w", m.group(0)):
+        if m.group(0).strip() in LIST_ENDING_VERBS:
             # a verb ends it, and its subject is no more of the list: "co-hosted by A and B, and C announced"
             joined = list(re.finditer(r",\s+(?:and|while|but)\s", text[a:a + m.start()]))
             if joined:

@@ -985,7 +985,8 @@ class MeetingFinder:
                 not self._dated_in_other_clause(s, cands[0]):
             # the sentence's only date, for its only meeting: "Starmer on Friday called …, as he hosted a meeting …"
             near = [(0, cands[0])]
-        d.earlier = bool(PAST_OTHER_RX.search(text[np_start:s]))
+        # (not "the last session of the summit": the final one of it)
+        d.earlier = bool(PAST_OTHER_RX.search(text[np_start:s])) and not re.match(r"\s+of\b", text[e:e + 4])
         if near and d.earlier:
             # "on Thursday, … a fund agreed at the previous conference in Sharm el-Sheikh": another meeting, dated
             # only by its own phrase ("the previous summit, held in London earlier this month"), never by a day

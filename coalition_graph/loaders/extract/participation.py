@@ -67,7 +67,7 @@ class ParticipationFinder:
                 (t.dep == "appos" and self.a.tokens[t.head].ent == "PERSON" and
                  any(c.lower == "the" for c in self.a.children(t.i)))):
             self._title_host(t, sent)
-        elif (t.pos == "AUX" and t.lemma == "be") or (t.lemma == "confirm" and t.tag == "VBN"):
+        elif t.pos == "AUX" and t.lemma == "be":
             self._copula(t, sent)
         elif t.pos == "VERB" and "expected" in cls:
             self._expected(t, sent)
@@ -325,16 +325,16 @@ class ParticipationFinder:
             if c.dep == "prep" and c.lower == "to":
                 meeting = self._holds_meeting(c, sent)
                 if meeting:
-                    status = self._status(v, meeting)
                     for o in self.a.children(v.i):
                         if o.dep == "dobj":
+                            # "the US sent no high-level delegation to the summit": the sender was there through
+                            # it, or not at all
+                            none = any(d.dep == "det" and d.lower == "no" for d in self.a.children(o.i))
+                            status = "absent" if none else self._status(v, meeting)
                             self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
                             if "group_noun" in self.classes.get(o.lemma, frozenset()) and not self._is_person(o):
-                                # "the US sent no high-level delegation to the summit": the sender was there
-                                # through it, or not at all
-                                none = any(d.dep == "det" and d.lower == "no" for d in self.a.children(o.i))
-                                self._record(meeting, self.syn.subjects(v), "participant", "absent" if none else status,
-                                             sent, "participation.sent_delegation_to")
+                                self._record(meeting, self.syn.subjects(v), "participant", status, sent,
+                                             "participation.sent_delegation_to")
                     return
         # "Xi is sending Premier Li Qiang in his place": the one sent takes part, the sender stays away
         kids = self.a.children(v.i)
@@ -473,13 +473,11 @@ class ParticipationFinder:
             o.dep == "pobj" and ("group_noun" in self.classes.get(o.lemma, frozenset()) and o.tag == "NNS" or
                                  "participant_noun" in self.classes.get(o.lemma, frozenset()))
             for o in self.a.children(c.i))]
-        # "A and B are all on the list", "C will be there for the UN", "Xi is confirmed"
+        # "A and B are all on the list", "C will be there for the UN"
         listed = any(c.dep == "prep" and c.lower == "on" and any(o.dep == "pobj" and o.lemma == "list"
                                                                  for o in self.a.children(c.i)) for c in kids) or \
             (any(c.dep == "advmod" and c.lower == "there" for c in kids) and
-             any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids)) or \
-            (v.lemma == "confirm" and any(c.dep == "auxpass" for c in kids) and
-             not any(c.dep in ("ccomp", "dobj", "xcomp", "agent") for c in kids))
+             any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids))
         if listed:
             people = [t for t in self.syn.subjects(v) if self._is_person(t)]
             as_is = [c for c in kids if c.dep == "advcl" and c.lemma == "be" and

@@ -525,7 +525,7 @@ class PledgeFinder:
             return
         d = PledgeDraft(donor, sent, rule, money=m)
         speaker = self.speakers.get(sent.index)
-        agent = self._agent_in(c0, c1)
+        agent = self._agent_in(c0, c1, m)
         for cand in (person, speaker, agent):
             # "Japan pledged $4.5 billion, Prime Minister Fumio Kishida said"; "…, announced by Commissioner X"
             if not cand:
@@ -614,15 +614,17 @@ class PledgeFinder:
             d.extra_evidence.append((sent, "pledge.worth_of_the_last"))
         return True
 
-    def _agent_in(self, c0: int, c1: int) -> str | None:
-        """The person in the "by" phrase of a passive verb in the clause ("522 million euros, announced by
-        Commissioner Dubravka Suica")."""
+    def _agent_in(self, c0: int, c1: int, m: Money | None) -> str | None:
+        """The person in the "by" phrase of a participle on the amount ("522 million euros, announced by
+        Commissioner Dubravka Suica"; not "the fund set up by Bill Gates")."""
         a = self.doc.analysis
-        if a is None:
+        toks = a.tokens_in(m.start, m.end) if a is not None and m is not None else []
+        if not toks:
             return None
+        on_amount = {t.i for t in toks} | {x.i for x in a.ancestors(toks[-1].i)}  # the amount, or what governs it
         syn = Syntax(a)
         for v in a.tokens_in(c0, c1):
-            if v.pos == "VERB" and v.tag == "VBN":
+            if v.pos == "VERB" and v.tag == "VBN" and v.dep in ("acl", "advcl") and v.head in on_amount:
                 for t in syn.agents(v):
                     act = syn.actors(self.doc, t)
                     if act and act[0] == "person":
