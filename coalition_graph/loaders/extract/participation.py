@@ -755,8 +755,8 @@ class ParticipationFinder:
                 self.found.append((meeting, actor[0], actor[1], role, status, sent, rule))
                 for key in self._folded_into(t, actor):
                     self.found.append((meeting, "person", key, role, status, sent, rule + ".folded"))
-            elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NN", "NNP") and \
-                    (iso := self._country_modifying(t)):
+            elif self.classes.get(t.lemma, frozenset()) & {"group_noun", "country_body"} and t.tag in ("NN", "NNP") \
+                    and (iso := self._country_modifying(t)):
                 # "no U.S. government official would attend", "a Chinese delegation took part": the country
                 self.found.append((meeting, "country", iso, role, status, sent, rule + ".country_of"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
