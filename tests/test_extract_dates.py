@@ -85,3 +85,9 @@ def test_a_weekday_on_a_participle_is_as_past_as_the_clauses_finite_verb():
     f = facts("Gulf leaders meeting at a summit in Riyadh on Tuesday adopted a plan to rebuild the port.",
               "2025-03-05")
     assert [str(m.start) for m in f.meetings] == ["2025-03-04"]
+
+
+def test_a_month_and_year_after_for_is_a_month_date():
+    found = [(x.text, str(x.date), x.precision) for x in find_dates("The next session is planned for February 2025.",
+                                                                     dt.date(2024, 2, 18))]
+    assert found == [("February 2025", "2025-02-01", "month")]

@@ -80,7 +80,8 @@ def _monday(d: dt.date) -> dt.date:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH_RE}),?\s+(?P<d>{_DAY_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
-    ("month", re.compile(r"\b(?:in|since|during|by|from|of|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("month", re.compile(r"\b(?:in|since|during|by|from|of|until|for|before|after|around|till|to|and|between|"
+                         r"early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
     ("wd", re.compile(r"\b(?P<w>" + _WD_RE + r")(?:'s|’s)?\b")),
     ("rel", re.compile(r"\b(?P<r>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
                        r"(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b",
