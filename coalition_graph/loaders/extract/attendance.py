@@ -37,6 +37,10 @@ BY_LIST_RX = re.compile(
 LIST_ENDING_VERBS = {"were", "was", "have", "has", "had", "will", "would", "said", "met", "traveled", "travelled",
                      "arrived", "agreed", "pledged", "announced", "told", "urged", "called", "warned", "signed",
                      "launched", "unveiled"}
+# where a list ends: a stop, a clause after it (", with Zelenskyy taking part" after "chaired by Meloni"), such a
+# verb, or a word that opens a phrase or clause of its own
+LIST_END_RX = re.compile(r"[;:]|,?\s+as well as the absence|,\s+with\s|\s(?:(?P<verb>" +
+                         "|".join(sorted(LIST_ENDING_VERBS)) + r")|to|who|which|that|in order|on|at)\s")
 STRICT_FUTURE = re.compile(r"\b(will|would|set to|is expected to|are expected to|is to|are to|plans? to|"
                            r"scheduled to|upcoming)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
@@ -551,17 +555,15 @@ class AttendanceFinder:
     def _list_end(self, sent: Sentence, a: int) -> int:
         """A list runs to the end of the clause: a full stop, semicolon, or a finite verb after the list."""
         text = self.doc.text
-        # (", with Zelenskyy taking part" after "chaired by Meloni" is another clause, not more of the list)
-        m = re.search(r"[;:]|,?\s+as well as the absence|,\s+with\s|\s(?:were|was|have|has|had|will|would|to|who|which|that|said|met|traveled|travelled|arrived|"
-                      r"agreed|pledged|announced|told|urged|called|warned|signed|launched|unveiled|in order|on|at)\s", text[a:sent.end])
+        m = LIST_END_RX.search(text, a, sent.end)
         if m is None:
             return sent.end
-        if m.group(0).strip() in LIST_ENDING_VERBS:
+        if m.group("verb"):
             # a verb ends it, and its subject is no more of the list: "co-hosted by A and B, and C announced"
-            joined = list(re.finditer(r",\s+(?:and|while|but)\s", text[a:a + m.start()]))
+            joined = list(re.finditer(r",\s+(?:and|while|but)\s", text[a:m.start()]))
             if joined:
                 return a + joined[-1].start()
-        return a + m.start()
+        return m.start()
 
     def _list(self, sent: Sentence, meeting: str, a: int, b: int, role: str, status: str, rule: str,
               countries_only: bool = False) -> None:

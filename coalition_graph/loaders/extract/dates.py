@@ -233,8 +233,8 @@ def past_weekdays_by_parse(dates: list[DateMention], analysis, published: dt.dat
         # the clause's finite verb: through participles on a noun ("Arab leaders meeting in Cairo on Tuesday
         # adopted …"), to the verb or auxiliary that bears the tense
         v = next((y for y in analysis.ancestors(t.i) if y.pos in ("VERB", "AUX") and (
-            y.tag in ("VBD", "VBZ", "VBP", "MD") or any(c.dep in ("aux", "auxpass") for c in analysis.children(y.i))
-            or y.tag not in ("VBG", "VBN", "VB") or y.head == y.i)), None) if t is not None else None
+            y.tag not in ("VBG", "VBN", "VB") or y.head == y.i or
+            any(c.dep in ("aux", "auxpass") for c in analysis.children(y.i)))), None) if t is not None else None
         auxes = [c for c in analysis.children(v.i) if c.dep in ("aux", "auxpass")] if v is not None else []
         past = v is not None and (v.tag == "VBD" or any(c.tag == "VBD" for c in auxes))
         if past and not any(c.lower in ("will", "would", "'ll") for c in auxes):

@@ -830,25 +830,25 @@ class MeetingFinder:
             if not d.mentions or d.bilateral:
                 continue
             s, e, sent, _r = d.mentions[0]
-            nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")]
-            if not nouns:
+            n = self._head_noun(s, e)
+            if n is None:
                 continue
             target = None
-            if nouns[-1].dep == "appos":
+            if n.dep == "appos":
                 # (the parser may hang it on the last noun of the other's phrase: "talks on Syria, the first …")
-                chain = [a.tokens[nouns[-1].head]] + a.ancestors(nouns[-1].head)[:2]
+                chain = [a.tokens[n.head]] + a.ancestors(n.head)[:2]
                 chain = chain[:next((k + 1 for k, x in enumerate(chain) if x.pos in ("VERB", "AUX")), len(chain))]
                 target = self._many_sided_told_at(chain, sent, d)
             if target is None:  # "the COP28 talks": a named edition modifying the noun is that meeting
                 target = self._many_sided_told_at(
-                    [c for c in a.children(nouns[-1].i) if c.dep in ("compound", "nmod")], sent, d)
+                    [c for c in a.children(n.i) if c.dep in ("compound", "nmod")], sent, d)
                 if target is not None and target.start is None and d.start:  # the noun's phrase tells when
                     target.start, target.precision, target.range_start = d.start, d.precision, d.range_start
                 if target is not None and target.city is None and d.city:
                     target.city, target.country = d.city, d.country
             if target is None and len(d.mentions) == 1 and not d.start and not d.city and \
-                    any(c.dep == "poss" and c.pos == "PRON" for c in a.children(nouns[-1].i)) and \
-                    any(c.lower == "first" for c in a.children(nouns[-1].i)):
+                    any(c.dep == "poss" and c.pos == "PRON" for c in a.children(n.i)) and \
+                    any(c.lower == "first" for c in a.children(n.i)):
                 # "Rutte, chairing his first summit": the one being told, first for him
                 target = next((o for o in reversed(self.drafts) if o is not d and not o.bilateral and o.mentions
                                and o.mentions[0][0] < s), None)
@@ -1129,16 +1129,14 @@ class MeetingFinder:
         for t in Syntax(a).subjects(v) if v.pos in ("VERB", "AUX") else []:
             lo, hi = t.start, t.end
             for o in self.doc.orgs:
-                if o.start <= lo < o.end or lo <= o.start < hi:
-                    if self.doc.gaz.orgs.get(o.key) is not None and self.doc.gaz.orgs[o.key].kind == "format":
-                        return o.key
+                if (o.start <= lo < o.end or lo <= o.start < hi) and self._is_format(o.key):
+                    return o.key
         return None
 
     def _lede_format(self, sent: Sentence, s: int) -> str | None:
         """The one format the lede names before the first meeting it tells: that meeting is the format's."""
-        keys = {o.key for o in self.doc.orgs if o.start < s and self.doc.sentence_at(o.start) is not None and
-                self.doc.sentence_at(o.start).paragraph == 0 and self.doc.gaz.orgs.get(o.key) is not None and
-                self.doc.gaz.orgs[o.key].kind == "format"}
+        keys = {o.key for o in self.doc.orgs if o.start < s and self._is_format(o.key) and
+                (x := self.doc.sentence_at(o.start)) is not None and x.paragraph == 0}
         return keys.pop() if len(keys) == 1 else None
 
     def _dated_in_other_clause(self, s: int, x) -> bool:
@@ -1287,8 +1285,7 @@ class MeetingFinder:
         found = set()
         for x in prev:
             for o in self.doc.orgs:
-                if not (x.start <= o.start < x.end) or self.doc.gaz.orgs.get(o.key) is None or \
-                        self.doc.gaz.orgs[o.key].kind != "format":
+                if not (x.start <= o.start < x.end) or not self._is_format(o.key):
                     continue
                 t = a.token_at(o.start)
                 up = [y for y in ([t] + a.ancestors(t.i))[:4] if y is not None] if t is not None else []
@@ -1320,16 +1317,27 @@ class MeetingFinder:
                 return next((x for x in self.drafts if x.key == key), None)
         return None
 
+    def _head_noun(self, s: int, e: int):
+        """The last noun of the meeting mention at s..e in the parse (its head), or None."""
+        a = self.doc.analysis
+        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
+        return nouns[-1] if nouns else None
+
+    def _is_format(self, key: str) -> bool:
+        """The organization is a format of states ("Ukraine Defense Contact Group", "G7"), not a body."""
+        org = self.doc.gaz.orgs.get(key)
+        return org is not None and org.kind == "format"
+
     def _date_of_telling(self, s: int, e: int, date) -> bool:
         """The date dates the telling of the meeting, not the meeting: "the ministry announced the summit in
         late October" (a date on a verb of saying whose object the meeting is)."""
         a = self.doc.analysis
-        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
-        if not nouns:
+        n = self._head_noun(s, e)
+        if n is None:
             return False
         # the verb of saying whose object the meeting is, or whose reported clause tells of it ("He said on
         # Wednesday that the summit would go ahead")
-        path = [nouns[-1]] + a.ancestors(nouns[-1].i)[:4]
+        path = [n] + a.ancestors(n.i)[:4]
         v = next((y for x, y in zip(path, path[1:]) if (x.dep == "dobj" and y.lemma in TELLING_OF) or
                   (x.dep == "ccomp" and y.lemma in SAYING)), None)
         if v is None:
@@ -1346,8 +1354,8 @@ class MeetingFinder:
         """The meeting noun at s..e has an indefinite determiner in the parse ("a Coalition of the Willing
         video call"), however many words stand between them."""
         a = self.doc.analysis
-        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
-        if nouns and any(c.dep == "det" and c.lower in ("a", "an") for c in a.children(nouns[-1].i)):
+        n = self._head_noun(s, e)
+        if n is not None and any(c.dep == "det" and c.lower in ("a", "an") for c in a.children(n.i)):
             return True
         # the parser often breaks a phrase premodified by a format's name: "a" then hangs on the name
         k = next((o.start for o in self.doc.orgs if o.end <= s and not self.doc.text[o.end:s].strip()), s)
@@ -1357,10 +1365,9 @@ class MeetingFinder:
         """The meeting noun at s..e is the object of a negated verb ("did not hold talks", "no meeting took
         place" is the parser's "no" determiner)."""
         a = self.doc.analysis
-        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
-        if not nouns:
+        n = self._head_noun(s, e)
+        if n is None:
             return False
-        n = nouns[-1]
         if any(c.dep == "det" and c.lower == "no" for c in a.children(n.i)):
             return True
         v = a.tokens[n.head]
@@ -1380,10 +1387,9 @@ class MeetingFinder:
         """The meeting noun at s..e is held for or ahead of another meeting named in its phrase ("the
         preparatory meeting for the summit", "a dinner ahead of the summit")."""
         a = self.doc.analysis
-        nouns = [t for t in a.tokens_in(s, e) if t.pos in ("NOUN", "PROPN")] if a is not None else []
-        if not nouns:
+        m = self._head_noun(s, e)
+        if m is None:
             return False
-        m = nouns[-1]
         for c in a.children(m.i):
             preps = [c] if c.dep == "prep" and c.lower == "for" else \
                 [x for x in a.children(c.i) if x.dep == "prep" and x.lower == "of"] if c.lower == "ahead" else []

@@ -251,6 +251,15 @@ class ParticipationFinder:
                      for a, b in zip(ordered, ordered[1:]) if a.key != b.key)
         return [p.key for p in ordered if p.key != actor[1]] if joined else []
 
+    def _as_is(self, kids: list[Token]) -> list[Token]:
+        """The "as is X" / "as did X" clauses among a predicate's children: "…, as is Canada's Mark Carney"."""
+        return [c for c in kids if c.dep == "advcl" and any(m.dep == "mark" and m.lower == "as"
+                                                            for m in self.a.children(c.i))]
+
+    def _with_no(self, t: Token) -> bool:
+        """The noun has the determiner "no": "no U.S. official", "sent no delegation"."""
+        return any(d.dep == "det" and d.lower == "no" for d in self.a.children(t.i))
+
     def _is_person(self, t: Token) -> bool:
         actor = self.syn.actors(self.doc, t)
         return bool(actor) and actor[0] == "person"
@@ -305,7 +314,7 @@ class ParticipationFinder:
         if not any(c.dep == "nsubjpass" for c in kids) or any(c.dep in ("xcomp", "ccomp") for c in kids):
             return
         meeting = self._meeting_in_phrases(v, sent, preps={"at", "in", "for"}) or self._meeting_by_place(v, sent)
-        as_is = [c for c in kids if c.dep == "advcl" and any(m.dep == "mark" and m.lower == "as" for m in self.a.children(c.i))]
+        as_is = self._as_is(kids)
         if meeting is None and not any(c.dep in ("prep", "advcl", "dobj", "attr", "oprd") and c not in as_is for c in kids):
             # "A, B and C are all expected": with nothing to say where, at the meeting being told, if planned
             meeting = self._meeting_told(v, sent)
@@ -329,7 +338,7 @@ class ParticipationFinder:
                         if o.dep == "dobj":
                             # "the US sent no high-level delegation to the summit": the sender was there through
                             # it, or not at all
-                            none = any(d.dep == "det" and d.lower == "no" for d in self.a.children(o.i))
+                            none = self._with_no(o)
                             status = "absent" if none else self._status(v, meeting)
                             self._record(meeting, self.syn.group(o), "participant", status, sent, "participation.sent")
                             if "group_noun" in self.classes.get(o.lemma, frozenset()) and not self._is_person(o):
@@ -480,8 +489,7 @@ class ParticipationFinder:
              any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids))
         if listed:
             people = [t for t in self.syn.subjects(v) if self._is_person(t)]
-            as_is = [c for c in kids if c.dep == "advcl" and c.lemma == "be" and
-                     any(m.dep == "mark" and m.lower == "as" for m in self.a.children(c.i))]
+            as_is = [c for c in self._as_is(kids) if c.lemma == "be"]
             meeting = self._meeting_told(v, sent) if people else None
             if meeting is not None:
                 status = self._status(v, meeting)
@@ -710,8 +718,7 @@ class ParticipationFinder:
         kids = [c for x in chain for c in self.a.children(x.i)]
         if absent or any(c.dep == "neg" for c in self.a.children(v.i)):
             return "absent"
-        if any(c.dep in ("nsubj", "nsubjpass") and any(d.dep == "det" and d.lower == "no" for d in self.a.children(c.i))
-               for c in self.a.children(v.i)):
+        if any(c.dep in ("nsubj", "nsubjpass") and self._with_no(c) for c in self.a.children(v.i)):
             return "absent"  # "no U.S. official would attend"
         if any(self.classes.get(x.lemma, frozenset()) & {"absent", "refuse"} for x in self._governors(v, ("xcomp",))):
             return "absent"  # "declined to attend" (not "A was represented by B; C stayed away")

@@ -729,9 +729,8 @@ def to_pledges(doc: Doc, drafts: list[PledgeDraft]) -> list[Pledge]:
     out = []
     keys = {id(d): f"P{i}" for i, d in enumerate(drafts, 1)}
     for i, d in enumerate(drafts, 1):
-        told = [(d.sentence, d.rule)] + d.extra_evidence
-        ev = [doc.evidence(s, r) for k, (s, r) in enumerate(told) if (s.index, r) not in
-              {(x.index, y) for x, y in told[:k]}]  # (each sentence and rule once)
+        told = {(s.index, r): (s, r) for s, r in [(d.sentence, d.rule)] + d.extra_evidence}  # each once, in order
+        ev = [doc.evidence(s, r) for s, r in told.values()]
         out.append(Pledge(
             key=f"P{i}", donor=Actor(kind=d.donor[0], key=d.donor[1]), donor_person=d.donor_person,
             recipient=Actor(kind=d.recipient[0], key=d.recipient[1]) if d.recipient else None,
