@@ -525,3 +525,18 @@ def test_an_oxford_comma_list_after_attended_by_keeps_its_last_name():
     f = facts("The summit in Paris on Monday was attended by Emmanuel Macron, Olaf Scholz, and Giorgia Meloni on "
               "Monday.", "2024-06-11")
     assert {a.person for a in f.attendances} >= {"emmanuel-macron", "olaf-scholz", "giorgia-meloni"}
+
+
+def test_a_person_quoted_in_the_paragraphs_on_a_held_meeting_spoke_there():
+    f = facts("Donors met in Brussels on Thursday for the replenishment summit of the vaccine alliance Gavi.\n\n"
+              "Gavi's chief executive, Sania Nishtar, told reporters the alliance would adjust its plans.",
+              "2025-06-27")
+    summit = f.meetings[0].key
+    assert ("sania-nishtar", summit, "attended") in {(x.person, x.meeting, x.status) for x in f.attendances}
+
+
+def test_a_quote_of_another_day_or_of_a_spokesperson_is_not_a_speech_at_the_meeting():
+    f = facts("Leaders met in Geneva on Thursday for the peace summit.\n\n"
+              "On Monday, Vladimir Putin said his terms were final. Kremlin spokesman Dmitry Peskov said the summit "
+              "was pointless.", "2025-06-27")
+    assert not {x.person for x in f.attendances} & {"vladimir-putin", "dmitry-peskov"}

@@ -12,7 +12,7 @@ pledges, statements; context holds one prepared article.
 from __future__ import annotations
 
 from coalition_graph.loaders.extract.analysis import Analysis
-from coalition_graph.loaders.extract.attendance import AttendanceFinder, to_attendance
+from coalition_graph.loaders.extract.attendance import AttendanceFinder, quotes_spokesperson, to_attendance
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder, to_meetings
 from coalition_graph.loaders.extract.pledges import PledgeFinder, to_pledges
@@ -40,6 +40,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, analysis
     attendances = to_attendance(doc, AttendanceFinder(doc, mf, speakers).run())
     pledges = to_pledges(doc, PledgeFinder(doc, mf, speakers).run())
     attendances = _announcers_attend(doc, mf, meetings, pledges, attendances)
+    attendances = _speakers_attend(doc, mf, meetings, st_drafts, attendances)
     statements = []
     for i, d in enumerate(st_drafts, 1):
         ev = to_evidence(doc, d)
@@ -79,6 +80,44 @@ def _announcers_attend(doc: Doc, mf: MeetingFinder, meetings, pledges, attendanc
                               role="participant", status="attended",
                               evidence=[e.model_copy(update={"rule": "attendance.announced_pledge_at"}) for e in p.evidence[:1]]))
         have.add((m.key, p.donor_person))
+    return out
+
+
+def _speakers_attend(doc: Doc, mf: MeetingFinder, meetings, st_drafts, attendances) -> list[Attendance]:
+    """Whoever is quoted in the paragraphs about a held meeting, in a sentence that names no meeting, no
+    other day and no spokesperson, spoke there ("Gavi's chief executive told reporters the alliance would
+    adjust", after a paragraph on the replenishment summit). Not for two-sided meetings (their two sides are
+    told), nor for a speaker the article already places at some meeting (their words are read there)."""
+    from coalition_graph.loaders.extract.participation import ParticipationFinder
+
+    if doc.analysis is None:
+        return attendances
+    pf = ParticipationFinder(doc, mf)
+    drafts = {d.key: d for d in mf.drafts}
+    by_key = {m.key: m for m in meetings}
+    placed = {a.person for a in attendances if a.person}
+    out = list(attendances)
+    for st in st_drafts:
+        ev = to_evidence(doc, st)
+        sent = doc.sentence_at(ev[0].start) if ev else None
+        if sent is None or st.speaker in placed or mf.by_sentence.get(sent.index):
+            continue
+        key = pf._context_meeting(sent)
+        m, draft = by_key.get(key), drafts.get(key)
+        if m is None or draft is None or draft.future or draft.bilateral:
+            continue
+        if m.start and doc.published and m.start > doc.published:
+            continue
+        if m.start and any(x.precision == "day" and not (m.start <= x.date <= (m.end or m.start))
+                           for x in doc.within(doc.dates, sent.start, sent.end)):
+            continue  # "On Friday, Putin had said …": another day's words
+        if quotes_spokesperson(doc, sent):
+            continue
+        country, org = doc.country_of_person(st.speaker)
+        out.append(Attendance(meeting=key, person=st.speaker, country=country, organization=org,
+                              role="participant", status="attended",
+                              evidence=[e.model_copy(update={"rule": "attendance.quoted_at"}) for e in ev[:1]]))
+        placed.add(st.speaker)
     return out
 
 

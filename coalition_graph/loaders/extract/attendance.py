@@ -16,6 +16,7 @@ from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import HEAD_RX, MeetingFinder
 from coalition_graph.loaders.extract.participation import ParticipationFinder
 from coalition_graph.loaders.extract.statements import StatementFinder
+from coalition_graph.loaders.extract.syntax import lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Attendance
 
@@ -272,7 +273,7 @@ class AttendanceFinder:
         for vm in SPEECH_RX.finditer(st):
             vs, ve = sent.start + vm.start(), sent.start + vm.end()
             after = [(ms, me, k) for ms, me, k in self.mf.positions.get(sent.index, []) if ve <= ms <= ve + 60]
-            if not after:
+            if not after or quotes_spokesperson(doc, sent):
                 continue
             ms, me, mkey = after[0]
             if not HEAD_RX.fullmatch(text[ms:me]):
@@ -685,6 +686,14 @@ class AttendanceFinder:
         people_countries = {(a.meeting, a.country, a.status == "absent") for a in best.values() if a.person}
         return [a for a in best.values()
                 if a.person or (a.meeting, a.country, a.status == "absent") not in people_countries]
+
+
+def quotes_spokesperson(doc: Doc, sent: Sentence) -> bool:
+    """The sentence quotes a spokesperson, who speaks for a government from its capital, not at the meeting."""
+    if doc.analysis is None:
+        return False
+    classes = lemma_classes()
+    return any("spokesperson" in classes.get(t.lemma, ()) for t in doc.analysis.tokens_in(sent.start, sent.end))
 
 
 def to_attendance(doc: Doc, atts: list[Att]) -> list[Attendance]:
