@@ -19,10 +19,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # eval_own: 12 articles on the coalitions backing Ukraine; eval_own2: 12 on the other coalitions (Gaza, Sudan,
 # Syria, Lebanon, the anti-Daesh coalition, climate and health pledging, G20, BRICS, Quad, Arab League, Weimar)
 # eval_own3: 12 more across both, written blind to the extractor (first scored 2026-12-06); eval_own4: 12 more,
-# blind (first scored 2026-12-07); eval_own5: 12 more, blind (first scored 2026-12-07, later session)
+# blind (first scored 2026-12-07); eval_own5: 12 more, blind (first scored 2026-12-07, later session);
+# eval_own6: 12 more, blind (first scored 2026-12-07, third session)
 FILES = sorted(FIXTURES.glob("eval_own/*.json")) + sorted(FIXTURES.glob("eval_own2/*.json")) + \
     sorted(FIXTURES.glob("eval_own3/*.json")) + sorted(FIXTURES.glob("eval_own4/*.json")) + \
-    sorted(FIXTURES.glob("eval_own5/*.json"))
+    sorted(FIXTURES.glob("eval_own5/*.json")) + sorted(FIXTURES.glob("eval_own6/*.json"))
 
 TOP_KEYS = {"id", "url", "publisher", "title", "published", "text", "gold"}
 GOLD_KINDS = ("meetings", "attendance", "pledges", "statements", "roles")
@@ -62,6 +63,7 @@ def test_each_corpus_has_twelve_articles() -> None:
     assert [p.parent.name for p in FILES].count("eval_own3") == 12
     assert [p.parent.name for p in FILES].count("eval_own4") == 12
     assert [p.parent.name for p in FILES].count("eval_own5") == 12
+    assert [p.parent.name for p in FILES].count("eval_own6") == 12
 
 
 def test_ids_and_urls_are_unique() -> None:
@@ -74,7 +76,7 @@ def test_ids_and_urls_are_unique() -> None:
 def test_article_shape(path: Path) -> None:
     doc = load(path)
     assert set(doc) == TOP_KEYS
-    assert doc["id"].startswith({"eval_own": "own-", "eval_own2": "own2-", "eval_own3": "own3-", "eval_own4": "own4-", "eval_own5": "own5-"}[path.parent.name])
+    assert doc["id"].startswith({"eval_own": "own-", "eval_own2": "own2-", "eval_own3": "own3-", "eval_own4": "own4-", "eval_own5": "own5-", "eval_own6": "own6-"}[path.parent.name])
     assert doc["url"].startswith("https://eval.coalition-graph.invalid/")
     assert doc["publisher"] and doc["title"]
     check_date(doc["published"])
