@@ -384,3 +384,17 @@ def test_the_format_owning_its_summit_names_it_and_a_sitting_does_not():
     f = facts("NEW DELHI - The Group of 20 wrapped up its summit in the Indian capital on Sunday.\n\nAt the closing "
               "session Modi handed the gavel to Lula.", "2023-09-10")
     assert [(m.format, m.name) for m in f.meetings] == [("g20", "G20 summit in New Delhi")]
+
+
+def test_a_meeting_leaders_agree_to_hold_is_a_planned_one_not_the_call_held():
+    f = facts("G7 leaders held a video call on Saturday, chaired by Giorgia Meloni from Kyiv.\n\n"
+              "Leaders agreed to meet again in person at the G7 summit in June.", "2024-02-24")
+    kinds = {(m.kind, str(m.start)) for m in f.meetings}
+    assert ("video-call", "2024-02-24") in kinds
+    assert any(m.kind == "summit" and str(m.start) != "2024-02-24" for m in f.meetings), kinds
+
+
+def test_a_participant_expected_to_attend_does_not_make_the_summit_another_one():
+    f = facts("The G7 summit opened in Apulia on Thursday. India's Narendra Modi is expected to attend the summit "
+              "on Friday.", "2024-06-13")
+    assert len([m for m in f.meetings if m.kind == "summit"]) == 1

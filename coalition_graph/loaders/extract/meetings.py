@@ -18,7 +18,7 @@ from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.loaders.extract.parsed_meetings import (
     find_editions, find_group_meetings, find_one_named, find_two_sided, find_visits, host_country, noun_partners, noun_words,
-    told_as_past,
+    told_as_past, told_as_plan,
 )
 from coalition_graph.schema.models import Evidence, Meeting
 
@@ -31,6 +31,7 @@ NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
     r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table|cent(?:re|er)s?|venue|building|complex|hotel)\b", re.I)  # (a place: "the conference centre")
+OPENED_RX = re.compile(r"\b(?:opened|opens|began|begins|kicked off|got under way|started)\b")
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
                        re.I)
@@ -84,6 +85,7 @@ class MeetingDraft:
     held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
     background: bool = False  # told as another, earlier or later one ("a year after a first such gathering")
     earlier: bool = False  # told as the one before ("the previous conference"): never dated by the day told
+    planned: bool = False  # told as the object of a plan ("agreed to meet again"): never the meeting held
     mentions: list[tuple[int, int, Sentence, str]] = field(default_factory=list)  # (start, end, sentence, rule)
 
     def compatible(self, o: "MeetingDraft") -> bool:
@@ -1007,7 +1009,8 @@ class MeetingFinder:
         ahead = AHEAD_OF_RX.search(text[max(sent.start, np_start - 60):np_start])
         if ahead and HEAD_RX.search(text[max(sent.start, np_start - 60) + ahead.start():s]):
             ahead = None  # "Before the meeting Starmer welcomed Zelenskyy": 'before' dates the welcome, which is past
-        d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)]) or ahead)
+        d.planned = told_as_plan(doc, s, e)
+        d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)]) or ahead or d.planned)
         if d.future and not ahead and told_as_past(doc, s, e):
             d.future = False  # "Putin skipped the summit … due to a warrant": the verb says it is past
         if d.start and doc.published and d.start > doc.published and \
@@ -1576,12 +1579,17 @@ class MeetingFinder:
         a few days into the meeting being told, with a verb of opening or closing."""
         cur = self.current
         if cur is None or (d.city and d.city != cur.city) or d.name or d.format or d.bilateral or not d.start or not cur.start or \
-                d.precision != "day" or cur.precision != "day" or d.future != cur.future:
+                d.precision != "day" or cur.precision != "day":
+            return False
+        # "The summit opened on Thursday. … is expected to attend the summit on Friday": a later day of a meeting
+        # told as opening, whether that day is still to come or not
+        later_day = 0 < (d.start - cur.start).days <= 3 and any(OPENED_RX.search(m[2].text) for m in cur.mentions)
+        if d.future != cur.future and not later_day:
             return False
         if not 0 < (d.start - cur.start).days <= 4 and not 0 < (cur.start - d.start).days <= 4:
             return False
-        if not re.search(r"\b(?:closed|closes|ended|ends|concluded|wrapped up|opened|opens|began|begins|kicked off)\b",
-                         sent.text):
+        if not later_day and not re.search(
+                r"\b(?:closed|closes|ended|ends|concluded|wrapped up|opened|opens|began|begins|kicked off)\b", sent.text):
             return False
         return dataclasses.replace(d, start=None, range_start=None).compatible(cur)
 
@@ -1676,6 +1684,8 @@ class MeetingFinder:
                         continue
                     target = m
                     break
+        if target is not None and d.planned and not target.future and d.head != "session":
+            target = next((m for m in reversed(self.drafts) if m.planned and m.compatible(d)), None)
         if target is None:
             if not has_own and d.head in ANAPHORIC_HEADS and not indefinite:
                 return

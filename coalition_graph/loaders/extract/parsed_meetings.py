@@ -292,6 +292,32 @@ def told_as_past(doc, start: int, end: int) -> bool:
     return not any("future" in lemma_classes().get(x.lemma, frozenset()) for x in a.ancestors(v.i)[:3])
 
 
+def told_as_plan(doc, start: int, end: int) -> bool:
+    """The meeting is the object of a plan: its verb of meeting or holding (class `hold_meeting`), or the verb
+    its noun is the object of, is an infinitive under a verb of planning or agreeing ("leaders agreed to meet
+    again", "decided to hold a summit"), which puts it after the time told, whatever that verb's tense.
+    ("is expected to attend the summit" tells a plan of one participant, not of the meeting.)"""
+    a = doc.analysis
+    if a is None:
+        return False
+    toks = a.tokens_in(start, end)
+    verbs = [t for t in toks if t.pos == "VERB"]
+    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")][-1:]
+    for n in nouns:  # the noun as the verb's own object: "decided to hold a summit", "agreed to meet at a summit"
+        up = a.tokens[n.head]
+        if n.dep == "pobj" and up.dep == "prep":
+            up = a.tokens[up.head]
+        if n.dep in ("dobj", "pobj") and up.pos == "VERB":
+            verbs.append(up)
+    classes = lemma_classes()
+    for v in verbs:
+        if "hold_meeting" in classes.get(v.lemma, frozenset()) and v.tag == "VB" and v.dep == "xcomp" and \
+                any(c.dep == "aux" and c.lower == "to" for c in a.children(v.i)) \
+                and "future" in classes.get(a.tokens[v.head].lemma, frozenset()):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class TwoSided:
     start: int          # the verb
