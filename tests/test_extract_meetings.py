@@ -398,3 +398,12 @@ def test_a_participant_expected_to_attend_does_not_make_the_summit_another_one()
     f = facts("The G7 summit opened in Apulia on Thursday. India's Narendra Modi is expected to attend the summit "
               "on Friday.", "2024-06-13")
     assert len([m for m in f.meetings if m.kind == "summit"]) == 1
+
+
+def test_a_two_sided_meeting_during_the_visit_is_held_on_the_visits_day_and_place():
+    f = facts("Canadian Prime Minister Justin Trudeau travelled to Kyiv on Saturday to mark the anniversary of the "
+              "invasion, joined by Italian Prime Minister Giorgia Meloni.\n\nMeloni also signed a security agreement "
+              "with President Volodymyr Zelenskyy during the visit.", "2024-02-25")
+    signing = [m for m in f.meetings if m.kind == "bilateral" and "visit" not in m.name.lower()]
+    assert signing and (str(signing[-1].start), signing[-1].city) == ("2024-02-24", "Kyiv"), \
+        [(m.name, m.start, m.city) for m in f.meetings]

@@ -268,3 +268,4 @@ def test_short_names_are_how_news_writes_a_person():
     assert g.short_name("ursula-von-der-leyen") == "von der Leyen"
     assert g.short_name("mohammed-bin-salman") == "Mohammed bin Salman"
     assert g.short_name("emmanuel-macron") == "Macron"
+    assert g.short_name("alexander-de-croo") == "De Croo"  # a capitalised particle starts the surname too

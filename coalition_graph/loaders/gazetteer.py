@@ -248,7 +248,9 @@ class Gazetteer:
         lowered = [i for i, w in enumerate(words) if w.lower() in ("bin", "bint", "ibn")]
         if lowered:
             return full  # "Mohammed bin Salman"
-        particle = next((i for i, w in enumerate(words[1:], 1) if w in ("von", "van", "de", "der", "da", "di", "al")), None)
+        # (capitalised too: "Alexander De Croo" is "De Croo", "Alexander Van der Bellen" is "Van der Bellen")
+        particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("von", "van", "de", "der", "da", "di", "al")),
+                        None)
         if particle is not None:
             return " ".join(words[particle:])
         return words[-1]

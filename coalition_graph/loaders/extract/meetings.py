@@ -378,6 +378,15 @@ class MeetingFinder:
                 told = [m for m in larger.values() if m.mentions and m.mentions[0][0] < s and m.future == d.future]
                 if told:
                     d.held_at = told[-1].key
+            if d.held_at is None and d.start is None and any(
+                    x.lower == "during" and any(c.dep == "pobj" and c.lemma in ("visit", "trip") for c in a.children(x.i))
+                    for x in toks):
+                # "Meloni also signed an agreement with Zelenskyy during the visit": then and there
+                visits = [m for m in self.drafts if m.head == "visit" and m is not d and m.start and m.mentions
+                          and m.mentions[0][0] < s and m.future == d.future]
+                if visits:
+                    d.start, d.precision = visits[-1].start, visits[-1].precision
+                    d.city, d.country = d.city or visits[-1].city, d.country or visits[-1].country
             at = larger.get(d.held_at) if d.held_at else None
             if at is not None and d.start is None and at.start and at.precision == "day":
                 days = {x.date for x in self.doc.dates if sent.start <= x.start < sent.end and x.precision == "day"}
