@@ -540,3 +540,29 @@ def test_a_quote_of_another_day_or_of_a_spokesperson_is_not_a_speech_at_the_meet
               "On Monday, Vladimir Putin said his terms were final. Kremlin spokesman Dmitry Peskov said the summit "
               "was pointless.", "2025-06-27")
     assert not {x.person for x in f.attendances} & {"vladimir-putin", "dmitry-peskov"}
+
+
+def test_being_here_in_a_live_report_sitting_at_the_table_and_being_confirmed_are_taking_part():
+    live = facts("The peace summit opened in Sharm el-Sheikh this afternoon.\n\nUN Secretary-General António Guterres "
+                 "and European Council President António Costa are here too.", "2025-10-13")
+    assert {x.person for x in live.attendances} >= {"antonio-guterres", "antonio-costa"}
+    table = facts("Foreign ministers met in Riyadh on Sunday to discuss Syria. Syria's new Foreign Minister Asaad "
+                  "al-Shaibani sat at the table for the first time.", "2025-01-13")
+    assert any(x.person and x.person.startswith("asaad-al-shaibani") for x in table.attendances)
+    preview = facts("The G20 summit in Rio de Janeiro opens on Monday. China's Xi Jinping is confirmed.", "2024-11-15")
+    assert ("xi-jinping", "expected") in {(x.person, x.status) for x in preview.attendances}
+
+
+def test_presenting_to_the_leaders_and_taking_over_the_chairmanship_are_taking_part():
+    f = facts("EU leaders met in Brussels on Thursday for a special summit. Ursula von der Leyen presented the "
+              "defence plan to the 27 heads of state and government.", "2025-03-07")
+    assert "ursula-von-der-leyen" in {x.person for x in f.attendances}
+    g = facts("The African Union summit opened in Addis Ababa on Saturday. Mauritanian President Mohamed Ould "
+              "Ghazouani took over the rotating chairmanship.", "2024-02-18")
+    assert ("chair",) in {(x.role,) for x in g.attendances if x.person and "ghazouani" in x.person}
+
+
+def test_a_speech_about_a_plan_without_the_meetings_members_is_not_taking_part():
+    f = facts("EU leaders met in Brussels on Thursday for a special summit. In Washington, the president presented "
+              "his budget to Congress.", "2025-03-07")
+    assert not [x for x in f.attendances if x.person]

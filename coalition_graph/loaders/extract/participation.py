@@ -123,6 +123,20 @@ class ParticipationFinder:
             not any(c.dep in ("prep", "dobj") for c in self.a.children(v.i))
         if meeting is None and flew_in:
             meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
+        at_table = v.lemma in ("sit", "take") and any(
+            c.dep == "prep" and c.lower in ("at", "around") and any(o.dep == "pobj" and o.lemma in ("table", "seat") for o in
+                                                                   self.a.children(c.i)) for c in self.a.children(v.i))
+        # "Xi Jinping is confirmed" in a preview: named as coming to the meeting being told
+        confirmed = v.lemma == "confirm" and any(c.dep == "auxpass" for c in self.a.children(v.i)) and \
+            not any(c.dep in ("ccomp", "xcomp", "prep", "agent") for c in self.a.children(v.i))
+        # "presented the plan to the 27 heads of state", "told the leaders": speaking to the meeting's members
+        to_members = speech_only and any(
+            o.tag in ("NNS", "NNPS") and "group_noun" in self.classes.get(o.lemma, frozenset())
+            for c in self.a.children(v.i)
+            for o in ([c] if c.dep in ("dobj", "dative") and v.lemma == "tell" else
+                      [x for x in self.a.children(c.i) if x.dep == "pobj"] if c.dep == "prep" and c.lower == "to" else []))
+        if meeting is None and (at_table or confirmed or to_members):
+            meeting = self._meeting_told(v, sent)
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or members or not self._has_other_object(v, sent)):
             meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
@@ -139,6 +153,10 @@ class ParticipationFinder:
         if passive:
             agents = self.syn.agents(v) or (self._at_level_of(v) if v.lemma == "represent" else [])
             subjects = self.syn.subjects(v)
+            if confirmed:
+                self._record(meeting, [t for t in subjects if self._is_person(t)], "participant", status, sent,
+                             rule + ".confirmed")
+                return
             if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
                 for c in self.syn.with_phrases(v):
                     self._record(meeting, self.syn.group(c), role, status, sent, rule + ".jointly_with")
@@ -486,7 +504,8 @@ class ParticipationFinder:
         listed = any(c.dep == "prep" and c.lower == "on" and any(o.dep == "pobj" and o.lemma == "list"
                                                                  for o in self.a.children(c.i)) for c in kids) or \
             (any(c.dep == "advmod" and c.lower == "there" for c in kids) and
-             any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids))
+             any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids)) or \
+            (any(c.dep == "advmod" and c.lower == "here" for c in kids) and v.tag in ("VBZ", "VBP"))  # "B is here too"
         if listed:
             people = [t for t in self.syn.subjects(v) if self._is_person(t)]
             as_is = [c for c in self._as_is(kids) if c.lemma == "be"]
@@ -512,6 +531,15 @@ class ParticipationFinder:
         the meeting the sentence (or the report) tells of."""
         chairs = [o for c in self.a.children(n.i) if c.dep == "prep" and c.lower == "of"
                   for x in self.a.children(c.i) if x.dep == "pobj" for o in self.syn.group(x)]
+        v = self.a.tokens[n.head]
+        if n.dep == "dobj" and (v.lemma == "assume" or (v.lemma == "take" and any(
+                c.dep == "prt" and c.lower == "over" for c in self.a.children(v.i)))):
+            # "Ghazouani took over the rotating chairmanship (of the Union)": the new chair chairs the meeting told
+            people = [t for t in self.syn.subjects(v) if self._is_person(t)]
+            meeting = self._meeting_told(v, sent)
+            if people and meeting is not None:
+                self._record(meeting, people, "chair", self._status(v, meeting), sent, "participation.chairmanship.taken")
+            return
         if not chairs:
             return
         meeting = self._meeting_told(n, sent)
