@@ -407,3 +407,12 @@ def test_a_two_sided_meeting_during_the_visit_is_held_on_the_visits_day_and_plac
     signing = [m for m in f.meetings if m.kind == "bilateral" and "visit" not in m.name.lower()]
     assert signing and (str(signing[-1].start), signing[-1].city) == ("2024-02-24", "Kyiv"), \
         [(m.name, m.start, m.city) for m in f.meetings]
+
+
+def test_the_last_day_of_a_summit_is_its_end_and_the_second_day_tells_its_start():
+    last = facts("Zelenskyy arrived in Hiroshima on Sunday, where the G7 leaders had asked him to join the last day "
+                 "of their summit.", "2023-05-21")
+    g7 = [m for m in last.meetings if m.kind == "summit"]
+    assert g7 and (g7[0].start, str(g7[0].end)) == (None, "2023-05-21"), [(m.name, m.start, m.end) for m in last.meetings]
+    second = facts("Allies agreed the plan on Friday, the second day of the NATO summit in Vilnius.", "2023-07-15")
+    assert [str(m.start) for m in second.meetings if m.kind == "summit"] == ["2023-07-13"]

@@ -58,6 +58,9 @@ SAME_DAY_RX = re.compile(
 
 END_BEFORE_RX = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|finished|will (?:end|close|"
                            r"conclude))\s+(?:on\s+)?$", re.I)
+NTH_DAY_RX = re.compile(r"\b(first|second|third|fourth|last|final|closing|concluding) day of (?:the |their |its |this )?"
+                        r"(?:[\w\-]+\s+){0,3}$", re.I)
+NTH_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 DURATION_RX = re.compile(r"\b(two|three|four|five)[- ]day\b|\b(two|three|four|five) days (?:of|long)\b", re.I)
 _GENERIC = {"meeting", "meetings", "event", "session", "gathering", "get-together", "assembly", "consultations"}
@@ -80,6 +83,7 @@ class MeetingDraft:
     words: list[str] = field(default_factory=list)  # what the noun phrase says it is ("follow-up peace summit")
     year: int | None = None  # a year its clause names ("In 2023, … the summit in Johannesburg")
     ends_on: bool = False  # its date is the day it ended ("ended on Thursday")
+    last_day: dt.date | None = None  # told as the day of its last sitting ("the last day of their summit on Sunday")
     participants: list[str] = field(default_factory=list)  # person keys stated as the two sides
     sides_by_country: list[str] = field(default_factory=list)  # ISO3 of a side told without a name
     held_at: str | None = None  # key of the larger meeting a two-sided one was held at ("on the sidelines of")
@@ -150,6 +154,7 @@ class MeetingDraft:
         if o.start and (not self.start or (self.precision != "day" and o.precision == "day")):
             self.start, self.precision = o.start, o.precision
         self.ends_on = self.ends_on or (o.ends_on and o.start == self.start)
+        self.last_day = self.last_day or (o.last_day if o.last_day == self.start else None)
         if o.range_start:  # a stated span beats a day the meeting was only mentioned on
             self.start, self.precision = o.range_start, "day"
         for attr in ("city", "country", "format", "name", "mode", "year"):
@@ -1007,6 +1012,14 @@ class MeetingFinder:
             best = min(near, key=lambda t: t[0])[1]
             d.start, d.precision = best.date, best.precision
             d.ends_on = bool(END_BEFORE_RX.search(text[max(sent.start, best.start - 25):best.start]))
+            nth = NTH_DAY_RX.search(text[max(sent.start, np_start - 40):np_start])
+            if nth and d.precision == "day":
+                # "the second day of the summit, Friday": it began the day before; "the last day of their summit"
+                # on Sunday: it ended then, on a first day the report does not say
+                if nth.group(1).lower() in NTH_DAYS:
+                    d.start = d.start - dt.timedelta(days=NTH_DAYS[nth.group(1).lower()] - 1)
+                else:
+                    d.ends_on, d.last_day = True, d.start
         d.range_start = self._span_start(sent, e, cands)
         if opening and d.start and d.precision == "day":
             # the day it opened is its first, whatever day it was also mentioned on
@@ -1763,7 +1776,10 @@ def to_meetings(doc: Doc, drafts: list[MeetingDraft]) -> list[Meeting]:
                 continue
             seen.add((sent.index, rule))
             ev.append(doc.evidence(sent, rule))
-        out.append(Meeting(key=d.key, name=name, kind=kind, start=d.start, end=None, date_precision=d.precision,
+        start, end = d.start, None
+        if d.last_day and d.start == d.last_day and not d.range_start:
+            start, end = None, d.last_day  # its first day is not told: only its last
+        out.append(Meeting(key=d.key, name=name, kind=kind, start=start, end=end, date_precision=d.precision,
                            city=d.city, country=d.country, mode=mode, format=d.format, evidence=ev))
     return out
 
