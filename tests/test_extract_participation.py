@@ -566,3 +566,13 @@ def test_a_speech_about_a_plan_without_the_meetings_members_is_not_taking_part()
     f = facts("EU leaders met in Brussels on Thursday for a special summit. In Washington, the president presented "
               "his budget to Congress.", "2025-03-07")
     assert not [x for x in f.attendances if x.person]
+
+
+def test_a_preview_tells_of_the_meeting_to_come_and_a_second_by_agent_is_an_agent_too():
+    f = facts("Leaders start arriving this weekend for the G20 summit in Rio de Janeiro, which opens on Monday.\n\n"
+              "Modi's visit is his third to Brazil.\n\n"
+              "The European Union will be represented by Ursula von der Leyen and by Charles Michel. "
+              "Secretary-General António Guterres will be there for the United Nations.", "2024-11-15")
+    got = {(x.person, x.status) for x in f.attendances}
+    assert got >= {("ursula-von-der-leyen", "expected"), ("charles-michel", "expected"),
+                   ("antonio-guterres", "expected")}, got

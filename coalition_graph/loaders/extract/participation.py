@@ -728,6 +728,10 @@ class ParticipationFinder:
         lede = [d for d in held if d.mentions[0][2].paragraph == 0]
         if not lede and len(held) == 1 and held[0].mentions[0][2].paragraph <= 1:
             lede = held  # a lede about its decision, the meeting told in the paragraph after it
+        if not held:
+            # a preview: the one meeting to come that its lede tells of ("Leaders start arriving for the summit")
+            lede = [d for d in self.mf.drafts if d.mentions and not d.bilateral and d.head != "visit"
+                    and d.mentions[0][2].paragraph == 0]
         return lede[0].key if len(lede) == 1 else None
 
     def _has_other_object(self, v: Token, sent: Sentence) -> bool:

@@ -103,9 +103,11 @@ class Syntax:
         out = []
         for c in self.a.children(v.i):
             if c.dep == "agent":
-                for o in self.a.children(c.i):
-                    if o.dep == "pobj":
-                        out += self.group(o)
+                # "represented by A and by B": the second "by" is a conjunct of the first
+                for by in [c, *[x for x in self.a.children(c.i) if x.dep == "conj" and x.lower == "by"]]:
+                    for o in self.a.children(by.i):
+                        if o.dep == "pobj":
+                            out += self.group(o)
         return out
 
     def with_phrases(self, v: Token) -> list[Token]:
