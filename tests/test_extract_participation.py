@@ -576,3 +576,12 @@ def test_a_preview_tells_of_the_meeting_to_come_and_a_second_by_agent_is_an_agen
     got = {(x.person, x.status) for x in f.attendances}
     assert got >= {("ursula-von-der-leyen", "expected"), ("charles-michel", "expected"),
                    ("antonio-guterres", "expected")}, got
+
+
+def test_the_two_leaders_are_the_two_people_just_named():
+    f = facts("EU leaders met in Brussels on Thursday for the summit.\n\nKeir Starmer spoke to Emmanuel Macron before "
+              "it. The two leaders then took part in the summit.", "2024-05-03")
+    assert {x.person for x in f.attendances} >= {"keir-starmer", "emmanuel-macron"}
+    g = facts("EU leaders met in Brussels on Thursday for the summit.\n\nKeir Starmer, Emmanuel Macron and Olaf "
+              "Scholz spoke before it. The two leaders then took part in the summit.", "2024-05-03")
+    assert not [x for x in g.attendances if x.evidence[0].rule.endswith(".the_few")]  # three named, not two

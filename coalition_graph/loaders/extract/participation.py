@@ -30,6 +30,7 @@ from coalition_graph.loaders.extract.syntax import Syntax, gerund_lemma, lemma_c
 from coalition_graph.loaders.extract.text import Sentence
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 GUEST_OBJECT = {"meet", "welcome", "receive", "host", "co-host"}
 
 class ParticipationFinder:
@@ -783,6 +784,29 @@ class ParticipationFinder:
     def _object_is(self, v: Token, lemmas: set[str]) -> bool:
         return any(c.dep == "dobj" and c.lemma in lemmas for c in self.a.children(v.i))
 
+    def _the_named_few(self, t: Token, sent: Sentence) -> list[str]:
+        """"the two leaders", "both men": a plural with a number word (or "both") that refers back to as many
+        people, named in the nearest sentence before it (in its paragraph or the one before) that names that
+        many and no more."""
+        kids = self.a.children(t.i)
+        number = next((NUMBER_WORDS[c.lower] for c in kids if c.lower in NUMBER_WORDS and c.dep == "nummod"), None)
+        if number is None and any(c.lower == "both" and c.dep in ("det", "predet") for c in kids):
+            number = 2
+        if number is None or t.tag != "NNS" or not any(c.lower == "the" for c in kids) and number != 2 or \
+                not (self.classes.get(t.lemma, frozenset()) & {"group_noun"} or t.lemma in ("man", "woman")):
+            return []
+        for prev in range(sent.index - 1, max(-1, sent.index - 4), -1):
+            ps = self.doc.sentences[prev]
+            if ps.paragraph < sent.paragraph - 1:
+                break
+            keys = list(dict.fromkeys(p.key for p in self.doc.persons
+                                      if ps.start <= p.start < ps.end and p.via != "pronoun"))
+            if len(keys) == number:
+                return keys
+            if len(keys) > number:
+                return []
+        return []
+
     def _record(self, meeting: str, group: list[Token], role: str, status: str, sent: Sentence, rule: str) -> None:
         for t in group:
             if t.lower in ("i", "me") and t.pos == "PRON":
@@ -798,6 +822,9 @@ class ParticipationFinder:
                     and (iso := self._country_modifying(t)):
                 # "no U.S. government official would attend", "a Chinese delegation took part": the country
                 self.found.append((meeting, "country", iso, role, status, sent, rule + ".country_of"))
+            elif (named := self._the_named_few(t, sent)):
+                for key in named:  # "The two leaders then met Mikati": the two just named
+                    self.found.append((meeting, "person", key, role, status, sent, rule + ".the_few"))
             elif "group_noun" in self.classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS"):
                 # "ministers from Britain, France and Germany took part": the countries they came from
                 for m in self.syn.members(t):
