@@ -585,3 +585,12 @@ def test_the_two_leaders_are_the_two_people_just_named():
     g = facts("EU leaders met in Brussels on Thursday for the summit.\n\nKeir Starmer, Emmanuel Macron and Olaf "
               "Scholz spoke before it. The two leaders then took part in the summit.", "2024-05-03")
     assert not [x for x in g.attendances if x.evidence[0].rule.endswith(".the_few")]  # three named, not two
+
+
+def test_welcoming_the_delegations_hosts_and_being_among_the_first_to_arrive_takes_part():
+    f = facts("The Ukraine Recovery Conference opened in Rome on Thursday. Italian Prime Minister Giorgia Meloni "
+              "welcomed delegations from more than 100 countries.", "2025-07-10")
+    assert ("giorgia-meloni", "host") in {(x.person, x.role) for x in f.attendances}
+    g = facts("The BRICS summit opened in Kazan on Tuesday. Chinese President Xi Jinping and Indian Prime Minister "
+              "Narendra Modi were among the first to arrive.", "2024-10-23")
+    assert {x.person for x in g.attendances} >= {"xi-jinping", "narendra-modi"}

@@ -138,6 +138,8 @@ class ParticipationFinder:
                       [x for x in self.a.children(c.i) if x.dep == "pobj"] if c.dep == "prep" and c.lower == "to" else []))
         if meeting is None and (at_table or confirmed or to_members):
             meeting = self._meeting_told(v, sent)
+        if meeting is None and members and "host" in cls and v.lemma in GUEST_OBJECT:
+            meeting = self._meeting_told(v, sent)  # "Meloni welcomed delegations from 100 countries": the host
         if meeting is None and ("strong" in cls or delegation or as_title) and \
                 (delegation or as_title or members or not self._has_other_object(v, sent)):
             meeting = self._context_meeting(sent)  # "Lavrov, who led his country's delegation, …"
@@ -499,7 +501,10 @@ class ParticipationFinder:
                      and not any(d.dep == "prep" for d in self.a.children(c.i))), None)
         among = [c for c in kids if c.dep == "prep" and c.lower == "among" and any(
             o.dep == "pobj" and ("group_noun" in self.classes.get(o.lemma, frozenset()) and o.tag == "NNS" or
-                                 "participant_noun" in self.classes.get(o.lemma, frozenset()))
+                                 "participant_noun" in self.classes.get(o.lemma, frozenset()) or
+                                 # "were among the first to arrive"
+                                 (o.lower in ("first", "last") and any(
+                                     "attend" in self.classes.get(x.lemma, frozenset()) for x in self.a.children(o.i))))
             for o in self.a.children(c.i))]
         # "A and B are all on the list", "C will be there for the UN"
         listed = any(c.dep == "prep" and c.lower == "on" and any(o.dep == "pobj" and o.lemma == "list"
