@@ -416,3 +416,10 @@ def test_the_last_day_of_a_summit_is_its_end_and_the_second_day_tells_its_start(
     assert g7 and (g7[0].start, str(g7[0].end)) == (None, "2023-05-21"), [(m.name, m.start, m.end) for m in last.meetings]
     second = facts("Allies agreed the plan on Friday, the second day of the NATO summit in Vilnius.", "2023-07-15")
     assert [str(m.start) for m in second.meetings if m.kind == "summit"] == ["2023-07-13"]
+
+
+def test_the_next_summit_a_country_will_host_is_not_the_one_just_held():
+    f = facts("The Quad leaders met in Wilmington on Saturday. India will host the next Quad summit.", "2024-09-22")
+    held = [m for m in f.meetings if str(m.start) == "2024-09-21"]
+    assert held and held[0].country != "IND" and held[0].city == "Wilmington"
+    assert any(m.country == "IND" and m.start is None for m in f.meetings), [(m.name, m.country) for m in f.meetings]

@@ -1704,6 +1704,8 @@ class MeetingFinder:
                 if m.compatible(d) and (m.overlaps(d) or same_sentence or (definite and not other and m is self.current)):
                     if other and m is self.current and not m.overlaps(d):
                         continue
+                    if other and d.future and not m.future and m.start:
+                        continue  # "India will host the next Quad summit": not the one held, told just before
                     target = m
                     break
         if target is not None and d.planned and not target.future and d.head != "session":
