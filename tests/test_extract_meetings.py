@@ -423,3 +423,10 @@ def test_the_next_summit_a_country_will_host_is_not_the_one_just_held():
     held = [m for m in f.meetings if str(m.start) == "2024-09-21"]
     assert held and held[0].country != "IND" and held[0].city == "Wilmington"
     assert any(m.country == "IND" and m.start is None for m in f.meetings), [(m.name, m.country) for m in f.meetings]
+
+
+def test_the_next_one_is_one_more_meeting_of_the_kind_told():
+    f = facts("The Ukraine Defense Contact Group met at Ramstein on Friday. Officials said the next one is planned "
+              "for October.", "2024-09-07")
+    dates = sorted((str(m.start), m.date_precision) for m in f.meetings)
+    assert dates == [("2024-09-06", "day"), ("2024-10-01", "month")], dates

@@ -708,6 +708,16 @@ class MeetingFinder:
                 continue  # "sat in the same room but did not hold talks"
             d = self._draft_from(sent, s, e, head)
             found.append((d, f"meeting.noun.{head.replace(' ', '_')}", (s, e)))
+        cur = self.current
+        for m in re.finditer(r"\b(?:the|its|their)\s+(?:next|following|previous|last)\s+(one)\b", sent.text):
+            # "the next one is planned for October": one more of the meetings being told, of its format
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            if cur is None or cur.bilateral or cur.head in ("visit", "call") or \
+                    any(not (e <= a or s >= b) for a, b in used) or re.match(r"\s+of\b", text[e:e + 4]):
+                continue
+            d = self._draft_from(sent, s, e, cur.head)
+            d.format = d.format or cur.format
+            found.append((d, "meeting.noun.one_more", (s, e)))
         return found
 
     def _visits(self, sent: Sentence, used: list[tuple[int, int]], found: list) -> list:
