@@ -430,3 +430,9 @@ def test_the_next_one_is_one_more_meeting_of_the_kind_told():
               "for October.", "2024-09-07")
     dates = sorted((str(m.start), m.date_precision) for m in f.meetings)
     assert dates == [("2024-09-06", "day"), ("2024-10-01", "month")], dates
+
+
+def test_a_meeting_of_another_year_told_next_to_a_dated_one_is_not_dated_by_it():
+    for told in ("At last year's summit in Washington, allies promised more.", "The talks in Istanbul in 2022 collapsed."):
+        f = facts("NATO leaders met in The Hague on Tuesday. " + told, "2025-06-25")
+        assert [str(m.start) for m in f.meetings] == ["2025-06-24", "None"], told

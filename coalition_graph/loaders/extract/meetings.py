@@ -434,6 +434,8 @@ class MeetingFinder:
             for o in self.drafts:
                 if o is d or not o.start or o.precision != "day" or o.future != d.future:
                     continue
+                if d.year and d.year != o.start.year:
+                    continue  # "At last year's summit in Washington", "the talks in Istanbul in 2022": not then
                 near = [m for m in o.mentions if m[2].index == sent.index or
                         (m[2].index == sent.index - 1 and m[2].paragraph == sent.paragraph)]
                 if near:
