@@ -82,6 +82,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
     ("month", re.compile(r"\b(?:in|since|during|by|from|of|until|for|before|after|around|till|to|and|between|"
                          r"early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    # "since the June summit", "at their December meeting": a month naming the meeting it modifies
+    ("month", re.compile(r"\b(?:the|a|an|its|their|this|last|next)\s+(?P<m>January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d\d))?"
+                         r"(?=\s+(?:[\w\-]+\s+)?(?:summit|meeting|conference|talks|ministerial|gathering|session)\b)")),
     ("wd", re.compile(r"\b(?P<w>" + _WD_RE + r")(?:'s|’s)?\b")),
     ("rel", re.compile(r"\b(?P<r>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
                        r"(?:earlier |later )?this week|last week|next week|(?:earlier |later )?this month|last month|next month)\b",
@@ -125,7 +129,8 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                         d = dt.date(int(m.group("y")), mon, 1)
                     elif rel_year:  # "in May last year", "in March next year"
                         d = dt.date(published.year + {"last": -1, "next": 1, "this": 0}[rel_year.group(1).lower()], mon, 1)
-                    elif future:
+                    elif future or re.search(r"\b(?:for|until|till)\s+$", text[max(0, m.start("m") - 7):m.start("m")], re.I):
+                        # ("called an extra summit for April", "until June": a month a plan is made for is ahead)
                         d = dt.date(published.year + (mon < published.month), mon, 1)
                     else:  # past reading: the latest such month not after publication
                         d = dt.date(published.year - (mon > published.month), mon, 1)
