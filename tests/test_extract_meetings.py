@@ -436,3 +436,10 @@ def test_a_meeting_of_another_year_told_next_to_a_dated_one_is_not_dated_by_it()
     for told in ("At last year's summit in Washington, allies promised more.", "The talks in Istanbul in 2022 collapsed."):
         f = facts("NATO leaders met in The Hague on Tuesday. " + told, "2025-06-25")
         assert [str(m.start) for m in f.meetings] == ["2025-06-24", "None"], told
+
+
+def test_leaders_gathering_for_a_named_meeting_are_that_meeting_not_one_more():
+    f = facts("World leaders gathered in Baku on Tuesday for COP29.", "2024-11-13")
+    assert [(m.name, m.kind) for m in f.meetings] == [("COP29 in Baku", "conference")]
+    g = facts("Ministers gathered in Brussels on Tuesday for talks on Syria.", "2024-11-13")
+    assert [m.kind for m in g.meetings] == ["ministerial"]

@@ -594,3 +594,12 @@ def test_welcoming_the_delegations_hosts_and_being_among_the_first_to_arrive_tak
     g = facts("The BRICS summit opened in Kazan on Tuesday. Chinese President Xi Jinping and Indian Prime Minister "
               "Narendra Modi were among the first to arrive.", "2024-10-23")
     assert {x.person for x in g.attendances} >= {"xi-jinping", "narendra-modi"}
+
+
+def test_absent_were_and_a_delegation_led_by():
+    f = facts("World leaders gathered in Baku on Tuesday for COP29. Absent were US President Joe Biden and Chinese "
+              "President Xi Jinping.", "2024-11-13")
+    assert {(x.person, x.status) for x in f.attendances} >= {("joe-biden", "absent"), ("xi-jinping", "absent")}
+    g = facts("The talks were held in Riyadh on Tuesday. The US delegation was led by Secretary of State Marco Rubio.",
+              "2025-02-19")
+    assert ("marco-rubio", "attended") in {(x.person, x.status) for x in g.attendances}

@@ -565,6 +565,9 @@ class MeetingFinder:
             s, e = sent.start + m.start(), sent.start + m.end()
             if not [p for p in doc.places if e <= p.start < e + 30] or any(not (e <= a or s >= b) for a, b in used):
                 continue
+            verb = next((t for t in doc.analysis.tokens_in(s, e) if t.pos == "VERB"), None) if doc.analysis else None
+            if verb is not None and self._for_a_meeting(verb.start):
+                continue
             d = self._draft_from(sent, s, e, "summit")
             d.head = "ministerial" if re.match(r"(?:\w+\s+){0,2}ministers\b", m.group(0), re.I) \
                 and not re.search(r"\bprime\s+ministers\b", m.group(0), re.I) else "summit"  # prime ministers meet at summits
@@ -794,7 +797,7 @@ class MeetingFinder:
         out = []
         formats = [d.format for d in self.drafts if d.format]
         for g in find_group_meetings(self.doc, sent, formats[-1] if formats else None):
-            if any(not (g.end <= a or g.start >= b) for a, b in used):
+            if any(not (g.end <= a or g.start >= b) for a, b in used) or self._for_a_meeting(g.start):
                 continue
             d = self._draft_from(sent, g.start, g.end, g.head)
             d.format = d.format or g.format
@@ -802,6 +805,24 @@ class MeetingFinder:
             out.append((d, "meeting.verb.group_met", (g.start, g.end)))
             used.append((g.start, g.end))
         return out
+
+    def _for_a_meeting(self, verb_start: int) -> bool:
+        """"World leaders gathered in Baku on Tuesday for COP29": the gathering is the meeting its "for" phrase
+        names (found by the noun and edition rules), not one more."""
+        a = self.doc.analysis
+        v = a.token_at(verb_start) if a is not None else None
+        if v is None:
+            return False
+        for c in a.children(v.i):
+            if c.dep == "prep" and c.lower == "for":
+                sub = a.subtree(c.i)
+                lo, hi = sub[0].start, sub[-1].end
+                head = HEAD_RX.search(self.doc.text, lo, hi)
+                # (not "for talks on Syria": ministers gathering for talks are a ministerial)
+                if (head and head.group(0).lower() in ("summit", "conference", "forum", "ministerial")) or \
+                        find_editions(self.doc.text, lo, hi):
+                    return True
+        return False
 
     def _meeting_visited(self, d: MeetingDraft) -> MeetingDraft | None:
         """The one summit or conference of the article in the visit's city (or country, for a trip to a

@@ -96,7 +96,9 @@ class ParticipationFinder:
             return  # only "take part"
         if v.lemma == "stay" and not any(c.lower in ("away", "home") for c in self.a.children(v.i)):
             return  # only "stay away", "stay home"
-        delegation = v.lemma in ("head", "lead") and self._object_is(v, {"delegation"})
+        delegation = v.lemma in ("head", "lead") and (
+            self._object_is(v, {"delegation"}) or  # "The US delegation was led by Rubio"
+            any(c.dep == "nsubjpass" and c.lemma == "delegation" for c in self.a.children(v.i)))
         if v.lemma in ("head", "lead") and not delegation and self._meeting_in_phrases(v, sent) is None:
             return  # "led the talks" is taking part; "led the country" is not
         speech_only = not (cls & {"host", "chair", "attend", "absent"})
@@ -163,7 +165,7 @@ class ParticipationFinder:
             if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
                 for c in self.syn.with_phrases(v):
                     self._record(meeting, self.syn.group(c), role, status, sent, rule + ".jointly_with")
-            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only:
+            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only or delegation:
                 # (a speech class verb got here only with the meeting in an "at" phrase: "announced by X at
                 # the conference")
                 self._record(meeting, agents, role, status, sent, rule + ".agent")
@@ -496,6 +498,15 @@ class ParticipationFinder:
         """"Estonia's prime minister, Kristen Michal, was the host", "Scholz was among the leaders at the
         table": the subject hosted (chaired) or took part in the meeting the sentence or the report tells of."""
         kids = self.a.children(v.i)
+        # "Absent were A and B", "Also present were C and D": the adjective parsed as the subject
+        inverted = next((c for c in kids if c.dep == "nsubj" and c.lower in ("absent", "present")), None)
+        if inverted is not None:
+            people = [g for c in kids if c.dep == "attr" for g in self.syn.group(c) if self._is_person(g)]
+            meeting = self._meeting_told(v, sent) if people else None
+            if meeting is not None:
+                status = self._status(v, meeting, absent=inverted.lower == "absent")
+                self._record(meeting, people, "participant", status, sent, "participation.copula.inverted")
+            return
         host = next((c for c in kids if c.dep == "attr" and "title_host" in self.classes.get(c.lemma, frozenset())
                      and any(d.dep == "det" and d.lower == "the" for d in self.a.children(c.i))
                      and not any(d.dep == "prep" for d in self.a.children(c.i))), None)
