@@ -818,9 +818,9 @@ class MeetingFinder:
                 sub = a.subtree(c.i)
                 lo, hi = sub[0].start, sub[-1].end
                 head = HEAD_RX.search(self.doc.text, lo, hi)
-                # (not "for talks on Syria": ministers gathering for talks are a ministerial)
-                if (head and head.group(0).lower() in ("summit", "conference", "forum", "ministerial")) or \
-                        find_editions(self.doc.text, lo, hi):
+                # a named one: not "for talks on Syria" (ministers gathering for talks are a ministerial)
+                # (nor "for a summit on Gaza": the verb's place and day are the summit's)
+                if (head and head.group(0)[0].isupper()) or find_editions(self.doc.text, lo, hi):
                     return True
         return False
 
