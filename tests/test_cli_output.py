@@ -148,6 +148,22 @@ def test_query_params_are_typed_for_sparql_and_stdin(sample_store_path: Path):
     assert unused.exit_code == ExitStatus.USAGE and "?nope" in unused.stderr
 
 
+def test_sparql_param_after_an_iri_on_the_same_line_is_bound(sample_store_path: Path):
+    # one line: `//` in `https://` starts no comment in SPARQL, and `#` inside an IRI or a string is no comment
+    sparql = ("PREFIX schema: <https://schema.org/> PREFIX cg: <https://w3id.org/coalition-graph/ontology#> "
+              "SELECT ?name WHERE { ?m a cg:Meeting ; schema:name ?name ; schema:startDate ?day } ORDER BY ?name "
+              "# a comment naming ?nope")
+    result = run(sample_store_path, "query", "--sparql", sparql, "--param", "day=2025-03-27", "--format", "json")
+    assert result.exit_code == 0, result.output
+    names = [r["name"] for r in json.loads(result.stdout)]
+    cypher = run(sample_store_path, "query", "--format", "json", "--cypher",
+                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name",
+                 "--param", "day=2025-03-27")
+    assert names and names == [r["name"] for r in json.loads(cypher.stdout)]
+    commented = run(sample_store_path, "query", "--sparql", sparql, "--param", "nope=1")
+    assert commented.exit_code == ExitStatus.USAGE and "?nope" in commented.stderr
+
+
 @pytest.mark.parametrize("args, expect", [
     (["pledges", "--donor", "UK"], "United Kingdom"),
     (["pledges", "--donor", "Britain"], "United Kingdom"),
