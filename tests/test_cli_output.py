@@ -52,8 +52,9 @@ def test_tables_fit_80_columns_and_keep_ids_whole(sample_store_path: Path, name:
         assert any(len(i) > 36 for i in ids) and lines[0].split() == ["start", "name", "/", "id", "kind"]
         shown = {line.strip() for line in lines}
         room = 80 - len("2025-03-01  ") - len("  contact-group")  # beside the date and the kind
-        assert {i for i in ids if len(i) <= room} <= shown and len({i for i in ids if len(i) <= room}) > 30
-        assert all(any(line.startswith(i[:room]) for line in shown) for i in ids)  # longer ones fold, never cut
+        assert ids <= shown and len(ids) > 30  # every id whole on its line, never folded or cut
+        assert any(len(i) > room for i in ids)  # one longer than the column runs on beside it, whole
+        assert all(line.startswith(" " * len("2025-03-01  ") + "meeting/") for line in lines if "meeting/" in line)
         names = {m["name"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
         assert all(any(n in line for line in lines) for n in names if len(n) <= room)
         assert "…" not in result.stdout
@@ -236,3 +237,17 @@ def test_one_rule_for_the_eu_and_its_commission_as_donors_and_no_letters_matchin
     # a country the gazetteer knows is never matched by its letters: no US pledges here, and not Australia's
     assert donors("Australia") == (["Australia"], "")
     assert donors("US") == ([], "Warning: United States pledged nothing in the graph\n")
+
+
+def test_render_never_folds_an_id_longer_than_its_column():
+    long_id = "meeting/2025-08-17/video-call/coalition-of-the-willing-video-call"
+    rows = [{"start": "2025-08-17", "name": "Coalition of the Willing video call " * 2, "kind": "video-call",
+             "id": long_id}, {"start": "2025-03-27", "name": "Summit in Paris", "kind": "summit",
+                              "id": "meeting/2025-03-27/summit/paris"}]
+    for width in (80, 70):
+        out = render(None, rows, "table", "meetings", width=width)
+        lines = out.splitlines()
+        assert max(len(line) for line in lines) <= width and long_id in {line.strip() for line in lines}, out
+        assert "meeting/2025-03-27/summit/paris" in {line.strip() for line in lines}
+    out = render(None, rows, "table", show=["start", "kind", "id"], width=40)  # no name to stack under
+    assert long_id in {line.strip() for line in out.splitlines()}, out
