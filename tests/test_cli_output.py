@@ -251,3 +251,17 @@ def test_render_never_folds_an_id_longer_than_its_column():
         assert "meeting/2025-03-27/summit/paris" in {line.strip() for line in lines}
     out = render(None, rows, "table", show=["start", "kind", "id"], width=40)  # no name to stack under
     assert long_id in {line.strip() for line in out.splitlines()}, out
+
+
+def test_counts_of_one_are_singular_in_ingest_and_explain(tmp_path: Path):
+    from tests.conftest import SAMPLE
+
+    article = SAMPLE / "03-paris-summit-reassurance-force.json"
+    store = tmp_path / "store"
+    ingest = CliRunner().invoke(cli, ["ingest", str(article), "--store", str(store), "--no-progress"])
+    assert ingest.exit_code == 0, ingest.output
+    assert "1 article read: 1 added" in ingest.stderr and "articles read" not in ingest.stderr
+    meetings = json.loads(run(store, "meetings", "--format", "json").stdout)
+    explained = run(store, "explain", meetings[0]["id"])
+    assert explained.exit_code == 0, explained.output
+    assert "  sources: 1 article\n" in explained.stdout and "article(s)" not in explained.stdout
