@@ -72,6 +72,26 @@ def test_meetings_table_is_by_date_and_month_precision_shows_as_a_month(sample_s
     assert line.split()[0] == months[0]["start"][:7]
 
 
+def test_meetings_are_by_date_then_id_in_every_format_so_limit_picks_the_same_rows(sample_store_path: Path,
+                                                                                   sample_store: api.Store):
+    every = json.loads(run(sample_store_path, "meetings", "--format", "json").stdout)
+    rank = {"year": 0, "month": 1}
+    key = [(m["start"] or "9999", rank.get(m["date_precision"], 2), m["id"]) for m in every]
+    assert key == sorted(key) and len({m["start"] for m in every}) > 10
+    expected = [m["id"] for m in every[:6]]
+    assert [m["id"] for m in json.loads(run(sample_store_path, "meetings", "--format", "json", "--limit", "6").stdout)] \
+        == expected
+    nd = run(sample_store_path, "meetings", "--format", "ndjson", "--limit", "6").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in nd] == expected
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        out = run(sample_store_path, "meetings", "--format", fmt, "--limit", "6", "--columns", "id,start").stdout
+        assert [line.split(sep)[0] for line in out.splitlines()[1:]] == expected, fmt
+    table = run(sample_store_path, "meetings", "--limit", "6", width=200).stdout
+    assert [line.split()[-1] for line in table.splitlines() if "meeting/" in line] == expected
+    assert [m.id for m in api.meetings(sample_store)][:6] == expected
+    assert [m.id for m in api.meetings(sample_store, engine="sparql")][:6] == expected
+
+
 def test_singular_and_limit_columns_sort(sample_store_path: Path):
     result = run(sample_store_path, "pledges", "--sort", "-amount_eur", "--limit", "1", "--columns", "donor.name,amount_eur")
     assert result.exit_code == 0 and result.stdout.rstrip().endswith("(1 row)")
