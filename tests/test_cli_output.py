@@ -209,6 +209,18 @@ def test_meeting_filter_by_date_and_unknown_names_suggest(sample_store_path: Pat
     assert "Warning: no person" in unknown.stderr and "nearest: Volodymyr Zelenskyy" in unknown.stderr
 
 
+@pytest.mark.parametrize("args, nearest", [
+    (["pledges", "--donor", "Brittain"], "nearest: United Kingdom"),  # the gazetteer's other names count
+    (["attendance", "--country", "Frnace"], "nearest: France"),  # a country's name, not its code
+    (["attendance", "--meeting", "2025-03-28"], "nearest: Summit in Paris (2025-03-27)"),  # the nearest in date
+])
+def test_unknown_filters_suggest_what_a_person_would_write(sample_store_path: Path, args: list[str], nearest: str):
+    result = run(sample_store_path, *args)
+    assert result.exit_code == 0 and result.stdout == "(no rows)\n", result.output
+    assert f"Warning: no {args[1].lstrip('-')}" in result.stderr and nearest in result.stderr
+    assert "FRA" not in result.stderr
+
+
 def test_dataframes_with_dates_as_dates_and_api_errors_in_its_own_words(sample_store: api.Store):
     frame = api.frame(sample_store, "pledges", donor="Britain", since="2025-03", until="2025")
     assert str(frame["announced"].dtype).startswith("datetime64") and "donor.name" in frame.columns
