@@ -11,7 +11,7 @@ import re
 from importlib import resources
 from typing import Any, Callable
 
-from coalition_graph.errors import CoalitionError, UsageError
+from coalition_graph.errors import UsageError
 from coalition_graph.graph.backends.base import Backend
 from coalition_graph.queries.sparql_named import sparql_string
 
@@ -31,7 +31,7 @@ NAMES = tuple(PARAMETERS)
 
 def query_text(name: str, language: str) -> str:
     if name not in PARAMETERS:
-        raise CoalitionError(f"no named query {name!r}; there are: {', '.join(NAMES)}")
+        raise UsageError(f"no named query {name!r}; there are: {', '.join(NAMES)}")
     suffix = {"cypher": "cypher", "sparql": "rq"}[language]
     return resources.files("coalition_graph.queries").joinpath(f"{name}.{suffix}").read_text(encoding="utf-8")
 
