@@ -265,7 +265,13 @@ def test_one_rule_for_the_eu_and_its_commission_as_donors_and_no_letters_matchin
         return sorted(r["donor"]["name"] for r in json.loads(result.stdout)), result.stderr
 
     assert donors("EU") == (["European Commission", "European Union"], "")  # the Commission pledges the EU's money
+    assert donors("European Union") == (["European Commission", "European Union"], "")
     assert donors("the Commission") == (["European Commission"], "")
+    assert donors("European Commission") == (["European Commission"], "")
+    # and the README states this very rule
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert ("`--donor EU` (or \"European Union\") covers the Union and its Commission, so it finds the pledges of "
+            "both, while `--donor \"European Commission\"` finds only the Commission's") in readme
     # a country the gazetteer knows is never matched by its letters: no US pledges here, and not Australia's
     assert donors("Australia") == (["Australia"], "")
     assert donors("US") == ([], "Warning: United States pledged nothing in the graph\n")
