@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coalition_graph.errors import UsageError
 from coalition_graph.graph.backends.base import Backend, QueryResult
 from coalition_graph.graph.store import IngestReport, Store
 from coalition_graph.queries.lookup import run_resolved
@@ -37,6 +38,8 @@ def named_query(source: Store | Backend, name: str, engine: str = "cypher", **fi
     nearest names. Dates may be partial: `since="2025-03"` is the first of March, `until="2025"` the last of 2025."""
     import warnings
 
+    if name not in ROW_TYPES:
+        raise UsageError(f"no named query {name!r}; there are: {', '.join(ROW_TYPES)}")
     backend = source.backend(engine) if isinstance(source, Store) else source
     row_type = ROW_TYPES[name]
     rows = run_resolved(backend, name, warn=lambda text: warnings.warn(text, UserWarning, stacklevel=3), **filters)
@@ -57,7 +60,8 @@ def query(source: Store | Backend, text: str, params: dict[str, Any] | None = No
 
 
 def frame(source: Store | Backend, name: str, engine: str = "cypher", **filters: Any) -> Any:
-    """A named query's rows as a pandas DataFrame (needs the `frames` extra): dotted columns, dates as datetimes."""
+    """A named query's rows as a pandas DataFrame (needs the `frames` extra): dotted columns, dates as datetimes.
+    An unknown name raises errors.UsageError listing the named queries."""
     return named_query(source, name, engine, **filters).to_dataframe()
 
 

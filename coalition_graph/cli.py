@@ -181,10 +181,6 @@ def _backend(server: dict[str, Any], store_path: Path, engine: str, server_langu
             yield store.backend(engine)
 
 
-# A table of meetings reads by date; JSON keeps the contract's order (summits first) unless --sort says otherwise.
-TABLE_SORT = {"meetings": "start"}
-
-
 def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str, Any], columns: str | None = None,
            sort_by: str | None = None, limit: int | None = None, **filters: Any) -> None:
     from coalition_graph.queries.lookup import run_resolved
@@ -192,7 +188,8 @@ def _named(name: str, store_path: Path, engine: str, fmt: str, server: dict[str,
     with _backend(server, store_path, engine) as backend:
         rows = run_resolved(backend, name, warn=lambda line: click.echo(line, err=True), **filters)
         precision = _meeting_precisions(backend, rows) if fmt == "table" and name == "attendance" else None
-    rows = select(rows, sort=sort_by or (TABLE_SORT.get(name) if fmt == "table" else None), limit=limit)
+    # the rows come in the contract's order (meetings by date, then id) in every format; --sort changes it
+    rows = select(rows, sort=sort_by, limit=limit)
     click.echo(render(None, rows, fmt, named=name, show=parse_columns(columns), date_precision=precision), nl=False)
 
 

@@ -134,9 +134,9 @@ def push(store_path: Path, neo4j: str | None, neo4j_user: str, neo4j_password: s
             backend = SparqlRemoteBackend(sparql_endpoint or sparql_gsp, sparql_graph or DEFAULT_GRAPH,
                                           update_endpoint=sparql_endpoint, gsp_endpoint=sparql_gsp,
                                           user=os.environ.get("SPARQL_USER"), password=os.environ.get("SPARQL_PASSWORD"))
-            from coalition_graph.schema.rdf import iter_triples
+            from coalition_graph.graph.backends.sparql_remote import push_to_sparql
 
-            report = backend.replace_graph(iter_triples(store.iter_nodes(), store.iter_edges()))
+            report = push_to_sparql(store, backend=backend)  # the data and the ontology, as the embedded view
             click.echo(report.summary(), err=True)
 
 

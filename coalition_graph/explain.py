@@ -5,7 +5,7 @@ import json
 import textwrap
 
 from coalition_graph.graph.store import Explanation
-from coalition_graph.output import jsonable
+from coalition_graph.output import jsonable, plural
 
 
 def render_explanation(explanation: Explanation, fmt: str = "text") -> str:
@@ -17,7 +17,7 @@ def render_explanation(explanation: Explanation, fmt: str = "text") -> str:
     for key, value in sorted(e.props.items()):
         if key != "sources" and value not in (None, [], ""):
             lines.append(f"  {key}: {jsonable(value)}")
-    lines.append(f"  sources: {len(e.sources or e.props.get('sources') or [])} article(s)")
+    lines.append(f"  sources: {plural(len(e.sources or e.props.get('sources') or []), 'article')}")
     if not e.evidence:
         lines.append("No evidence sentences are stored for this id (it is named in the facts listed by its sources).")
     for i, ev in enumerate(e.evidence, start=1):

@@ -253,11 +253,25 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
     headings = [HEADINGS.get(h, h) for h in header]
     longest = _longest(headings, cells)
     sizes = column_widths(header, longest, width)
+    id_columns = {k: False for k, h in enumerate(header) if h == "id" or h.endswith(".id")}  # k: is it stacked
     stacked = _stack_ids(header, headings, cells, longest, sizes, width)
     if stacked:
         header, headings, cells, numeric = stacked[0], stacked[1], stacked[2], [numeric[i] for i in stacked[3]]
         longest = _longest(headings, cells)
         sizes = stacked[4]
+        id_columns = {stacked[5]: True}
+    # An id longer than its column is never folded: its cell holds a one-character mark, and the id is written
+    # whole over the mark's line once the table is drawn (it runs on into the blank space beside it).
+    long_ids: list[str] = []
+    if any(sizes[k] < longest[k] for k in id_columns):
+        cells = [list(row) for row in cells]
+        for row in cells:
+            for k, is_stacked in id_columns.items():
+                lines = row[k].split("\n")
+                if (len(lines[-1]) > sizes[k]) if is_stacked or len(lines) == 1 else False:
+                    long_ids.append(lines[-1])
+                    row[k] = "\n".join(lines[:-1] + [_ID_MARK])
+        longest = _longest(headings, cells)
     for i, heading in enumerate(headings):
         grid.add_column(heading, justify="right" if numeric[i] else "left", overflow="fold", width=None)
     for column, size in zip(grid.columns, sizes):
@@ -270,7 +284,35 @@ def table(header: Sequence[str], cells: list[list[str]], *, width: int | None = 
                       soft_wrap=False, emoji=False, markup=False, highlight=False)
     console.print(grid)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    if long_ids:
+        lines = _write_long_ids(lines, long_ids, width)
     return "\n".join(([title] if title else []) + lines) + "\n"
+
+
+_ID_MARK = "\ue000"  # a private-use character: never in a cell's text
+
+
+def _write_long_ids(lines: list[str], ids: list[str], width: int) -> list[str]:
+    """Each mark (in row order) replaced by its whole id: at the mark's place, or further left so it ends within
+    `width`, where that stretch of the line is blank; else on a line of its own just under the mark's line."""
+    queue = iter(ids)
+    out: list[str] = []
+    for line in lines:
+        extra: list[str] = []
+        while _ID_MARK in line:
+            at = line.index(_ID_MARK)
+            ident = next(queue)
+            blank = line[:at] + " " + line[at + 1:]
+            start = max(0, min(at, width - len(ident)))
+            padded = blank.ljust(start + len(ident))
+            if not padded[start:start + len(ident)].strip():
+                line = (padded[:start] + ident + padded[start + len(ident):]).rstrip()
+            else:
+                line = blank.rstrip()
+                extra.append(" " * start + ident)
+        out.append(line)
+        out.extend(extra)
+    return out
 
 
 def _longest(headings: Sequence[str], cells: list[list[str]]) -> list[int]:
@@ -281,8 +323,9 @@ def _longest(headings: Sequence[str], cells: list[list[str]]) -> list[int]:
 def _stack_ids(header: Sequence[str], headings: Sequence[str], cells: list[list[str]], longest: list[int],
                sizes: list[int], width: int) -> tuple | None:
     """Where an id would fold (or squeeze a name under 24 characters), it goes on its own line under the
-    first text column instead, whole and copyable (`name / id`; one longer than the whole room still folds).
-    None when the table fits as it is, or the stacked column would be too narrow."""
+    first text column instead, whole and copyable (`name / id`; one longer than the column runs on into the
+    blank space beside it, see `_write_long_ids`). None when the table fits as it is, or the stacked column
+    would be too narrow."""
     ids = [i for i, h in enumerate(header) if h == "id" or h.endswith(".id")]
     texts = [i for i, h in enumerate(header) if i not in ids and h not in NO_WRAP and longest[i] > 13]
     if len(ids) != 1 or not texts:
@@ -308,7 +351,7 @@ def _stack_ids(header: Sequence[str], headings: Sequence[str], cells: list[list[
                     short -= give
     if new_sizes[at] < 24:
         return None
-    return new_header, new_headings, new_cells, keep, new_sizes
+    return new_header, new_headings, new_cells, keep, new_sizes, at
 
 
 def column_widths(header: Sequence[str], longest: Sequence[int], width: int) -> list[int]:

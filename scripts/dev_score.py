@@ -71,17 +71,16 @@ def rows(facts: ArticleFacts) -> dict[str, list[dict]]:
 
 
 def cli_ordered(meetings: list[dict]) -> list[dict]:
-    """Meetings sorted as `coalition meetings` sorts them: by kind (summits first, bilaterals last), then start
-    date, then the store's meeting id (coalition_graph/queries/named.py)."""
+    """Meetings sorted as `coalition meetings` sorts them: by start date (undated last; a month-precision date
+    before the days of its month), then the store's meeting id (coalition_graph/queries/named.py)."""
     import datetime as dt
 
     from coalition_graph.graph.ids import meeting_id
-    from coalition_graph.queries.named import KIND_RANK
 
     def key(m: dict):
         start = dt.date.fromisoformat(m["start"]) if m["start"] else None
         mid = meeting_id(m["kind"], start, m["date_precision"] or "day", m["city"] or m["country"], m["name"] or "")
-        return (KIND_RANK.get(m["kind"], 9), m["start"] or "9999-99-99", mid)
+        return (m["start"] or "9999-99-99", {"year": 0, "month": 1}.get(m["date_precision"] or "", 2), mid)
 
     return sorted(meetings, key=key)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from coalition_graph import api
 from coalition_graph.queries import run_named
 from tests.conftest import SAMPLE
@@ -32,3 +34,17 @@ def test_open_store_and_ingest(tmp_path):
         report = store.ingest([SAMPLE], progress=False)
         assert report.added == 12
         assert len(api.meetings(store)) == len(run_named(store.cypher, "meetings"))
+
+
+def test_an_unknown_named_query_is_a_usage_error_listing_the_names(sample_store):
+    from coalition_graph import api
+    from coalition_graph.errors import CoalitionError, ExitStatus, UsageError
+
+    with pytest.raises(UsageError) as error:
+        api.frame(sample_store, "nope")
+    assert isinstance(error.value, CoalitionError) and not isinstance(error.value, KeyError)
+    assert error.value.exit_status == ExitStatus.USAGE
+    assert "'nope'" in str(error.value)
+    assert all(name in str(error.value) for name in ("meetings", "attendance", "pledges", "statements"))
+    with pytest.raises(UsageError):
+        api.named_query(sample_store, "nope")

@@ -165,6 +165,17 @@ def test_fuseki_push_twice_changes_nothing(fuseki_backend, fuseki_server, sample
     assert fuseki_backend.triple_count() == expected
 
 
+def test_push_carries_the_ontology_so_a_schema_event_query_finds_the_meetings(fuseki_backend, sample_store):
+    events = fuseki_backend.query("PREFIX schema: <https://schema.org/> SELECT DISTINCT ?m WHERE { ?m a schema:Event }")
+    base = "https://w3id.org/coalition-graph/id/"
+    meetings = {m["id"] for m in run_named(sample_store.sparql, "meetings")}
+    assert {str(r[0]).removeprefix(base) for r in events.rows} == meetings and meetings
+    subclass = fuseki_backend.query("PREFIX cg: <https://w3id.org/coalition-graph/ontology#> "
+                                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                                    "ASK { cg:Meeting rdfs:subClassOf <https://schema.org/Event> }")
+    assert subclass.rows == [[True]]
+
+
 def test_sparql_update_push_is_idempotent_and_isolated_in_its_graph(fuseki_server, sample_store, fuseki_backend):
     graph = "https://example.org/graphs/update-push"
     other = SparqlRemoteBackend(fuseki_server.query_url, graph)

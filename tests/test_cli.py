@@ -99,7 +99,7 @@ def test_bad_input_files_are_reported_and_good_ones_kept(tmp_path: Path):
     assert result.exit_code == ExitStatus.BAD_INPUT
     assert f"{feed}:2: malformed JSON" in result.stderr
     assert "photo.txt: binary file" in result.stderr
-    assert "1 articles read: 1 added" in result.stderr
+    assert "1 article read: 1 added" in result.stderr
     assert "Traceback" not in result.output
     stored = run("query", "--store", str(store), "--format", "json", "--cypher", "MATCH (a:Article) RETURN a.url AS url")
     assert json.loads(stored.stdout) == [{"url": "https://example.org/a"}]

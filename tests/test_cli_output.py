@@ -52,8 +52,9 @@ def test_tables_fit_80_columns_and_keep_ids_whole(sample_store_path: Path, name:
         assert any(len(i) > 36 for i in ids) and lines[0].split() == ["start", "name", "/", "id", "kind"]
         shown = {line.strip() for line in lines}
         room = 80 - len("2025-03-01  ") - len("  contact-group")  # beside the date and the kind
-        assert {i for i in ids if len(i) <= room} <= shown and len({i for i in ids if len(i) <= room}) > 30
-        assert all(any(line.startswith(i[:room]) for line in shown) for i in ids)  # longer ones fold, never cut
+        assert ids <= shown and len(ids) > 30  # every id whole on its line, never folded or cut
+        assert any(len(i) > room for i in ids)  # one longer than the column runs on beside it, whole
+        assert all(line.startswith(" " * len("2025-03-01  ") + "meeting/") for line in lines if "meeting/" in line)
         names = {m["name"] for m in json.loads(run(sample_store_path, name, "--format", "json").stdout)}
         assert all(any(n in line for line in lines) for n in names if len(n) <= room)
         assert "…" not in result.stdout
@@ -69,6 +70,26 @@ def test_meetings_table_is_by_date_and_month_precision_shows_as_a_month(sample_s
     assert months, "the sample has a month-precision meeting"
     line = next(line for line in table if months[0]["id"] in line)
     assert line.split()[0] == months[0]["start"][:7]
+
+
+def test_meetings_are_by_date_then_id_in_every_format_so_limit_picks_the_same_rows(sample_store_path: Path,
+                                                                                   sample_store: api.Store):
+    every = json.loads(run(sample_store_path, "meetings", "--format", "json").stdout)
+    rank = {"year": 0, "month": 1}
+    key = [(m["start"] or "9999", rank.get(m["date_precision"], 2), m["id"]) for m in every]
+    assert key == sorted(key) and len({m["start"] for m in every}) > 10
+    expected = [m["id"] for m in every[:6]]
+    assert [m["id"] for m in json.loads(run(sample_store_path, "meetings", "--format", "json", "--limit", "6").stdout)] \
+        == expected
+    nd = run(sample_store_path, "meetings", "--format", "ndjson", "--limit", "6").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in nd] == expected
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        out = run(sample_store_path, "meetings", "--format", fmt, "--limit", "6", "--columns", "id,start").stdout
+        assert [line.split(sep)[0] for line in out.splitlines()[1:]] == expected, fmt
+    table = run(sample_store_path, "meetings", "--limit", "6", width=200).stdout
+    assert [line.split()[-1] for line in table.splitlines() if "meeting/" in line] == expected
+    assert [m.id for m in api.meetings(sample_store)][:6] == expected
+    assert [m.id for m in api.meetings(sample_store, engine="sparql")][:6] == expected
 
 
 def test_singular_and_limit_columns_sort(sample_store_path: Path):
@@ -148,6 +169,22 @@ def test_query_params_are_typed_for_sparql_and_stdin(sample_store_path: Path):
     assert unused.exit_code == ExitStatus.USAGE and "?nope" in unused.stderr
 
 
+def test_sparql_param_after_an_iri_on_the_same_line_is_bound(sample_store_path: Path):
+    # one line: `//` in `https://` starts no comment in SPARQL, and `#` inside an IRI or a string is no comment
+    sparql = ("PREFIX schema: <https://schema.org/> PREFIX cg: <https://w3id.org/coalition-graph/ontology#> "
+              "SELECT ?name WHERE { ?m a cg:Meeting ; schema:name ?name ; schema:startDate ?day } ORDER BY ?name "
+              "# a comment naming ?nope")
+    result = run(sample_store_path, "query", "--sparql", sparql, "--param", "day=2025-03-27", "--format", "json")
+    assert result.exit_code == 0, result.output
+    names = [r["name"] for r in json.loads(result.stdout)]
+    cypher = run(sample_store_path, "query", "--format", "json", "--cypher",
+                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name",
+                 "--param", "day=2025-03-27")
+    assert names and names == [r["name"] for r in json.loads(cypher.stdout)]
+    commented = run(sample_store_path, "query", "--sparql", sparql, "--param", "nope=1")
+    assert commented.exit_code == ExitStatus.USAGE and "?nope" in commented.stderr
+
+
 @pytest.mark.parametrize("args, expect", [
     (["pledges", "--donor", "UK"], "United Kingdom"),
     (["pledges", "--donor", "Britain"], "United Kingdom"),
@@ -170,6 +207,18 @@ def test_meeting_filter_by_date_and_unknown_names_suggest(sample_store_path: Pat
     unknown = run(sample_store_path, "attendance", "--person", "Zelinskyx")
     assert unknown.exit_code == 0 and unknown.stdout == "(no rows)\n"
     assert "Warning: no person" in unknown.stderr and "nearest: Volodymyr Zelenskyy" in unknown.stderr
+
+
+@pytest.mark.parametrize("args, nearest", [
+    (["pledges", "--donor", "Brittain"], "nearest: United Kingdom"),  # the gazetteer's other names count
+    (["attendance", "--country", "Frnace"], "nearest: France"),  # a country's name, not its code
+    (["attendance", "--meeting", "2025-03-28"], "nearest: Summit in Paris (2025-03-27)"),  # the nearest in date
+])
+def test_unknown_filters_suggest_what_a_person_would_write(sample_store_path: Path, args: list[str], nearest: str):
+    result = run(sample_store_path, *args)
+    assert result.exit_code == 0 and result.stdout == "(no rows)\n", result.output
+    assert f"Warning: no {args[1].lstrip('-')}" in result.stderr and nearest in result.stderr
+    assert "FRA" not in result.stderr
 
 
 def test_dataframes_with_dates_as_dates_and_api_errors_in_its_own_words(sample_store: api.Store):
@@ -216,7 +265,41 @@ def test_one_rule_for_the_eu_and_its_commission_as_donors_and_no_letters_matchin
         return sorted(r["donor"]["name"] for r in json.loads(result.stdout)), result.stderr
 
     assert donors("EU") == (["European Commission", "European Union"], "")  # the Commission pledges the EU's money
+    assert donors("European Union") == (["European Commission", "European Union"], "")
     assert donors("the Commission") == (["European Commission"], "")
+    assert donors("European Commission") == (["European Commission"], "")
+    # and the README states this very rule
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert ("`--donor EU` (or \"European Union\") covers the Union and its Commission, so it finds the pledges of "
+            "both, while `--donor \"European Commission\"` finds only the Commission's") in readme
     # a country the gazetteer knows is never matched by its letters: no US pledges here, and not Australia's
     assert donors("Australia") == (["Australia"], "")
     assert donors("US") == ([], "Warning: United States pledged nothing in the graph\n")
+
+
+def test_render_never_folds_an_id_longer_than_its_column():
+    long_id = "meeting/2025-08-17/video-call/coalition-of-the-willing-video-call"
+    rows = [{"start": "2025-08-17", "name": "Coalition of the Willing video call " * 2, "kind": "video-call",
+             "id": long_id}, {"start": "2025-03-27", "name": "Summit in Paris", "kind": "summit",
+                              "id": "meeting/2025-03-27/summit/paris"}]
+    for width in (80, 70):
+        out = render(None, rows, "table", "meetings", width=width)
+        lines = out.splitlines()
+        assert max(len(line) for line in lines) <= width and long_id in {line.strip() for line in lines}, out
+        assert "meeting/2025-03-27/summit/paris" in {line.strip() for line in lines}
+    out = render(None, rows, "table", show=["start", "kind", "id"], width=40)  # no name to stack under
+    assert long_id in {line.strip() for line in out.splitlines()}, out
+
+
+def test_counts_of_one_are_singular_in_ingest_and_explain(tmp_path: Path):
+    from tests.conftest import SAMPLE
+
+    article = SAMPLE / "03-paris-summit-reassurance-force.json"
+    store = tmp_path / "store"
+    ingest = CliRunner().invoke(cli, ["ingest", str(article), "--store", str(store), "--no-progress"])
+    assert ingest.exit_code == 0, ingest.output
+    assert "1 article read: 1 added" in ingest.stderr and "articles read" not in ingest.stderr
+    meetings = json.loads(run(store, "meetings", "--format", "json").stdout)
+    explained = run(store, "explain", meetings[0]["id"])
+    assert explained.exit_code == 0, explained.output
+    assert "  sources: 1 article\n" in explained.stdout and "article(s)" not in explained.stdout

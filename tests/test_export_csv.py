@@ -67,3 +67,28 @@ def test_neo4j_import_has_captions_and_id_constraints(sample_store, tmp_path):
     for label in ("Meeting", "Person", "Pledge", "Statement", "Country"):
         assert f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" in constraints
     assert "constraints.cypher" in (tmp_path / "import.sh").read_text()
+
+
+def test_import_sh_without_a_password_or_cypher_shell_imports_and_says_what_to_run(tmp_path):
+    """The paths of import.sh the real-Neo4j test (tests/test_neo4j_import.py) does not take."""
+    import os
+    import subprocess
+
+    export_graph(small_graph(), "csv", tmp_path / "csv")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "neo4j-admin").write_text('#!/bin/sh\necho "neo4j-admin $*" > "$(dirname "$0")/admin.args"\n')
+    (bin_dir / "neo4j-admin").chmod(0o755)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    base["PATH"] = f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin"
+
+    def run(**env):
+        return subprocess.run(["sh", str(tmp_path / "csv" / "import.sh"), "graphdb"], env={**base, **env},
+                              capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+    plain = run()
+    assert plain.returncode == 0, plain.stderr
+    assert "database import full graphdb" in (bin_dir / "admin.args").read_text()
+    assert "cypher-shell -d graphdb -f constraints.cypher" in plain.stderr
+    no_shell = run(NEO4J_PASSWORD="secret")
+    assert no_shell.returncode == 1 and "cypher-shell is not on PATH" in no_shell.stderr

@@ -177,7 +177,7 @@ def test_the_same_article_as_html_and_markdown_is_stored_once(tmp_path: Path):
     run = subprocess.run([sys.executable, "-m", "coalition_graph", "ingest", str(folder), "--store", str(store_path),
                           "--no-progress"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert "1 added" in run.stderr and "1 duplicates skipped" in run.stderr
+    assert "1 added" in run.stderr and "1 duplicate skipped" in run.stderr
     assert "Duplicate:" in run.stderr and "(the same text)" in run.stderr and "Traceback" not in run.stderr
     # again, in the other order (the Markdown first, in a second run): still one article, nothing lost
     with Store.open(store_path) as store:

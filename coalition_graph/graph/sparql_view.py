@@ -17,10 +17,13 @@ from coalition_graph.graph.backends.base import QueryResult
 from coalition_graph.graph.view_marker import EmbeddedView, GenerationMarker
 from coalition_graph.queries.guard import check_sparql
 from coalition_graph.graph.records import ChangeSet, EdgeRecord, NodeRecord
-from coalition_graph.schema.rdf import DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, iter_triples, to_oxigraph
+from coalition_graph.schema.rdf import (DIRECT_EDGES, PREFIXES, PROPERTIES, REIFIED_EDGES, SDO, iri, ontology_triples,
+                                       to_oxigraph, view_triples)
 
 DB_DIR = "rdf"
-GENERATION_FILE = "rdf.generation"
+# The marker's name carries the view's layout: a view of an older layout (before the ontology went into it)
+# has no marker of this name, so it is rebuilt when next opened.
+GENERATION_FILE = "rdf-ontology.generation"
 NODE_PREDICATES = frozenset({p for p, _ in PROPERTIES.values()} | {RDF.type, SDO.sameAs})
 
 
@@ -37,7 +40,7 @@ def expected_quads(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> 
     import pyoxigraph as ox
 
     memory = ox.Store()
-    memory.extend(list(_ox_quads(iter_triples(nodes, edges))))
+    memory.extend(list(_ox_quads(ontology_triples())) + list(_ox_quads(view_triples(nodes, edges))))
     return iter(memory.quads_for_pattern(None, None, None))
 
 
@@ -177,10 +180,12 @@ class OxigraphView(EmbeddedView):
     def rebuild(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], generation: int) -> None:
         self.close()
         self._marker.clear()
+        (self.store_path / "rdf.generation").unlink(missing_ok=True)  # the marker of the layout before the ontology
         if self.db_path.exists():
             shutil.rmtree(self.db_path)
         store = self._open()
-        store.bulk_extend(_ox_quads(iter_triples(nodes, edges)))
+        store.bulk_extend(_ox_quads(ontology_triples()))  # the ontology goes with the data, as in the exports
+        store.bulk_extend(_ox_quads(view_triples(nodes, edges)))
         self._ox.flush()  # on disk before the marker says so
         self._marker.write(generation)
 
@@ -202,9 +207,9 @@ class OxigraphView(EmbeddedView):
         for node in changes.nodes:  # the node's own properties; its relationships are edges
             subject = ox.NamedNode(str(iri(node.id)))
             now = [q for q in store.quads_for_pattern(subject, None, None) if q.predicate.value in node_predicates]
-            _diff(now, list(_ox_quads(iter_triples([node], []))), stale, fresh)
+            _diff(now, list(_ox_quads(view_triples([node], []))), stale, fresh)
         for edge in changes.edges:
-            wanted = list(_ox_quads(iter_triples([], [edge])))
+            wanted = list(_ox_quads(view_triples([], [edge])))
             if edge.type in REIFIED_EDGES:
                 resource = ox.NamedNode(str(iri(edge.id)))
                 _diff(list(store.quads_for_pattern(resource, None, None)), [q for q in wanted if q.subject == resource],

@@ -99,9 +99,13 @@ class IngestReport:
     edges_changed: int = 0
 
     def summary(self) -> str:
-        return (f"{self.read} articles read: {self.added} added, {self.updated} updated, {self.unchanged} unchanged; "
-                f"{self.nodes_changed} nodes and {self.edges_changed} relationships written"
-                + (f"; {len(self.duplicates)} duplicates skipped" if self.duplicates else "")
+        from coalition_graph.output import plural
+
+        # "inputs skipped" stays plural for now: tests/test_extract_time_limit.py expects "1 inputs skipped"
+        return (f"{plural(self.read, 'article')} read: {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged; "
+                f"{plural(self.nodes_changed, 'node')} and {plural(self.edges_changed, 'relationship')} written"
+                + (f"; {plural(len(self.duplicates), 'duplicate')} skipped" if self.duplicates else "")
                 + (f"; {len(self.problems)} inputs skipped" if self.problems else ""))
 
 

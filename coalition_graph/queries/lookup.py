@@ -29,6 +29,7 @@ class Candidate:
     start: str | None = None
     end: str | None = None
     city: str | None = None
+    aliases: tuple[str, ...] = ()  # other names the gazetteer knows it by ("Britain", "UK"): for suggestions
 
 
 # (query, filter) → (which named query lists the candidates, what kind of thing the filter names)
@@ -47,11 +48,12 @@ def candidates(backend: Backend, source: str, kind: str) -> list[Candidate]:
 
     found: dict[str, Candidate] = {}
     for row in run_named(backend, source):
-        if kind == "donor" and row.get("donor"):
+        if kind == "donor" and row.get("donor") and row["donor"]["id"] not in found:
             d = row["donor"]
-            found.setdefault(d["id"], Candidate(d["id"], d.get("name") or d["id"], d.get("iso3")))
-        elif kind == "country" and row.get("country"):
-            found.setdefault(row["country"], Candidate(row["country"], row["country"], row["country"]))
+            found[d["id"]] = Candidate(d["id"], d.get("name") or d["id"], d.get("iso3"), aliases=_aliases(d["id"]))
+        elif kind == "country" and row.get("country") and row["country"] not in found:
+            iso3 = row["country"]
+            found[iso3] = Candidate(iso3, _country_name(iso3), iso3, aliases=_aliases(f"country/{iso3}"))
         elif kind == "person":
             p = row.get("person") or row.get("speaker")
             if p and p.get("id"):
@@ -112,6 +114,28 @@ def _org_name(org_id: str) -> str:
     return load_gazetteer().org_name(org_id.removeprefix("org/"))
 
 
+def _aliases(node_id: str) -> tuple[str, ...]:
+    """The gazetteer's other names for a country or organization node (short forms, demonyms, aliases)."""
+    return _alias_index().get(node_id, ())
+
+
+_ALIASES: dict[str, tuple[str, ...]] = {}
+
+
+def _alias_index() -> dict[str, tuple[str, ...]]:
+    from coalition_graph.loaders.gazetteer import load_gazetteer
+
+    if not _ALIASES:
+        gaz = load_gazetteer()
+        index: dict[str, list[str]] = {}
+        for table, prefix in ((gaz.country_names, "country/"), (gaz.country_demonyms, "country/"),
+                              (gaz.org_names, "org/")):
+            for surface, key in table.items():
+                index.setdefault(prefix + key, []).append(surface)
+        _ALIASES.update({k: tuple(dict.fromkeys(v)) for k, v in index.items()})
+    return _ALIASES
+
+
 def _gazetteer_person_names(value: str) -> list[str]:
     """The canonical names the gazetteer knows for an alias or a surname ("Zelensky" → Volodymyr Zelenskyy)."""
     from coalition_graph.loaders.gazetteer import fold, load_gazetteer
@@ -124,13 +148,13 @@ def _gazetteer_person_names(value: str) -> list[str]:
 
 
 def _nearest(value: str, options: list[Candidate], cutoff: float) -> list[Candidate]:
-    """Candidates whose name, or one word of it (a surname), is spelt close to `value`."""
+    """Candidates whose name or another name of theirs, or one word of it (a surname), is spelt close to `value`."""
     from coalition_graph.loaders.gazetteer import fold
 
     wanted = fold(value)
     scored = []
     for c in options:
-        forms = [fold(c.name)] + fold(c.name).split()
+        forms = [form for name in (c.name, *c.aliases) for form in [fold(name), *fold(name).split()]]
         best = max(difflib.SequenceMatcher(None, wanted, form).ratio() for form in forms)
         if best >= cutoff:
             scored.append((best, c))
@@ -149,6 +173,32 @@ def _meetings_on(value: str, options: list[Candidate]) -> list[Candidate]:
         elif len(value) == 10 and start and start[:10] <= value <= (end or start)[:10]:
             found.append(c)
     return found
+
+
+def _nearest_in_date(value: str, options: list[Candidate]) -> list[Candidate]:
+    """Dated meetings, the nearest to the day (or the first of the month) `value` first; ties by date, name."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return []
+    dated = []
+    for c in options:
+        try:
+            start = dt.date.fromisoformat((c.start or "")[:10])
+        except ValueError:
+            continue
+        end = start
+        if c.end:
+            try:
+                end = max(start, dt.date.fromisoformat(c.end[:10]))
+            except ValueError:
+                pass
+        gap = 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
+        dated.append((gap, c.start or "", c.name, c))
+    dated.sort(key=lambda item: item[:3])
+    return [c for *_, c in dated]
 
 
 def resolve(backend: Backend, query: str, key: str, value: str,
@@ -192,7 +242,10 @@ def resolve(backend: Backend, query: str, key: str, value: str,
         if near:
             return [near[0].id]
     if warn:
-        suggestions = [c.name if kind != "country" else c.id for c in _nearest(value, options, cutoff=0.45)[:3]]
+        if kind == "meeting" and DATE_TEXT.match(value):
+            suggestions = [f"{c.name} ({c.start})" for c in _nearest_in_date(value, options)[:3]]
+        else:
+            suggestions = [c.name for c in _nearest(value, options, cutoff=0.45)[:3]]
         hint = f"; nearest: {', '.join(suggestions)}" if suggestions else ""
         warn(f"Warning: no {'meeting' if kind == 'meeting' else kind} in the graph matches {value!r}{hint}")
     return [value]

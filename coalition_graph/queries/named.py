@@ -11,7 +11,7 @@ import re
 from importlib import resources
 from typing import Any, Callable
 
-from coalition_graph.errors import CoalitionError, UsageError
+from coalition_graph.errors import UsageError
 from coalition_graph.graph.backends.base import Backend
 from coalition_graph.queries.sparql_named import sparql_string
 
@@ -31,7 +31,7 @@ NAMES = tuple(PARAMETERS)
 
 def query_text(name: str, language: str) -> str:
     if name not in PARAMETERS:
-        raise CoalitionError(f"no named query {name!r}; there are: {', '.join(NAMES)}")
+        raise UsageError(f"no named query {name!r}; there are: {', '.join(NAMES)}")
     suffix = {"cypher": "cypher", "sparql": "rq"}[language]
     return resources.files("coalition_graph.queries").joinpath(f"{name}.{suffix}").read_text(encoding="utf-8")
 
@@ -156,8 +156,10 @@ def _sort_date(value: str | None) -> str:
     return value or "9999-99-99"
 
 
-# Meetings are listed by format, the larger first (a summit before the bilaterals on its sidelines), then by date.
-KIND_RANK = {"summit": 0, "contact-group": 1, "ministerial": 2, "conference": 3, "video-call": 4, "other": 5, "bilateral": 6}
+# Meetings are listed by date as the table prints it (undated last; `2025-03`, a month-precision date, before
+# `2025-03-01`), then by id: the same order in every format and on every backend, so `--limit` gives the same
+# rows whatever the format (and the scorer's ties fall the same way every run).
+PRECISION_RANK = {"year": 0, "month": 1}
 
 
 def shape_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -166,7 +168,8 @@ def shape_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         meeting = _meeting(row)
         meeting.update(mode=row.get("mode"), date_precision=row.get("date_precision"))
         out.append(meeting)
-    return _unique(out, key=lambda m: (KIND_RANK.get(m["kind"], 9), _sort_date(m["start"]), m["id"]))
+    return _unique(out, key=lambda m: (_sort_date(m["start"]), PRECISION_RANK.get(m["date_precision"] or "", 2),
+                                       m["id"]))
 
 
 def shape_attendance(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

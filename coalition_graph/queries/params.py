@@ -23,6 +23,10 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SPARQL_START = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _CYPHER_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+# SPARQL's own lexis: long and short strings, IRIs (`<https://…>`, which may hold `//` and `#`) and `#` comments.
+# `//` starts no comment in SPARQL, so a `?var` after `https://` on the same line is still a variable.
+_SPARQL_STRINGS_IRIS_AND_COMMENTS = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\s]*>|#[^\n]*", re.DOTALL)
 
 
 def language_of(path: str | Path | None, text: str, flag: str | None = None) -> str:
@@ -108,7 +112,7 @@ def bind_sparql_values(text: str, params: dict[str, Any]) -> str:
     """The query with a trailing VALUES block binding each parameter's variable (a list: one row per item)."""
     if not params:
         return text
-    used = {m.lower() for m in re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", _STRINGS_AND_COMMENTS.sub(" ", text))}
+    used = {m.lower() for m in re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", _SPARQL_STRINGS_IRIS_AND_COMMENTS.sub(" ", text))}
     unused = sorted(n for n in params if n.lower() not in used)
     if unused:
         raise UsageError(f"--param {unused[0]}: the query has no ?{unused[0]}")

@@ -182,6 +182,40 @@ def ontology_graph() -> Graph:
     return graph
 
 
+_ONTOLOGY: list[tuple] = []
+_SUPERCLASSES: dict[URIRef, tuple[URIRef, ...]] = {}
+
+
+def ontology_triples() -> list[tuple]:
+    """The ontology's own triples (ontology.ttl), in a fixed order: they go with the data into every RDF view."""
+    if not _ONTOLOGY:
+        _ONTOLOGY.extend(sorted(ontology_graph(), key=lambda t: tuple(str(x) for x in t)))
+    return _ONTOLOGY
+
+
+def schema_superclasses(cls: URIRef) -> tuple[URIRef, ...]:
+    """The schema.org classes a class is a subclass of (cg:Meeting → schema:Event), for tools without a reasoner."""
+    if not _SUPERCLASSES:
+        from rdflib import RDFS
+
+        ontology = ontology_graph()
+        for c in set(ontology.subjects(RDFS.subClassOf, None)):
+            _SUPERCLASSES[c] = tuple(sorted(p for p in ontology.transitive_objects(c, RDFS.subClassOf)
+                                            if p != c and str(p).startswith(str(SDO))))
+    return _SUPERCLASSES.get(cls, ())
+
+
+def view_triples(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> Iterator[tuple]:
+    """The triples of a queryable RDF view (the embedded store, a pushed graph): the mapping's, and each node
+    also typed with its schema.org superclasses, so `?m a schema:Event` finds the meetings. The ontology's own
+    triples are added once per view (`ontology_triples`), not per record."""
+    for triple in iter_triples(nodes, edges):
+        yield triple
+        if triple[1] == RDF.type:
+            for parent in schema_superclasses(triple[2]):
+                yield triple[0], RDF.type, parent
+
+
 def shapes_graph() -> Graph:
     graph = Graph()
     graph.parse(data=resources.files("coalition_graph.schema").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")

@@ -231,11 +231,14 @@ def push_to_sparql(store, endpoint: str | None = None, graph: str | None = DEFAU
                    user: str | None = None, password: str | None = None,
                    backend: SparqlRemoteBackend | None = None) -> SparqlPushReport:
     """Replace `graph` on the server with the store's RDF (idempotent)."""
-    from coalition_graph.schema.rdf import iter_triples
+    import itertools
+
+    from coalition_graph.schema.rdf import ontology_triples, view_triples
 
     if backend is None:
         if endpoint is None and gsp_endpoint is None and update_endpoint is None:
             raise BackendError("give a SPARQL endpoint URL to push to")
         backend = SparqlRemoteBackend(endpoint or update_endpoint or gsp_endpoint, graph, update_endpoint=update_endpoint,
                                       gsp_endpoint=gsp_endpoint, user=user, password=password)
-    return backend.replace_graph(iter_triples(store.iter_nodes(), store.iter_edges()))
+    # the ontology goes with the data, as in the embedded view and the RDF exports (a cg:Meeting is a schema:Event)
+    return backend.replace_graph(itertools.chain(ontology_triples(), view_triples(store.iter_nodes(), store.iter_edges())))

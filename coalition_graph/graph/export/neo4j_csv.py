@@ -114,18 +114,46 @@ def _import_script(node_files: list[tuple[str, str]], rel_files: list[tuple[str,
     lines = " \\\n    ".join(shlex.quote(a) for a in args)
     return (
         "#!/bin/sh\n"
-        "# Load these CSV files into a new Neo4j database (stop Neo4j first; the database must not exist).\n"
-        "# Usage: ./import.sh [DATABASE]   (default: neo4j)\n"
+        "# Load these CSV files into a Neo4j database, then give it a uniqueness constraint on id per label\n"
+        "# (constraints.cypher: the MERGE key of `coalition push`).\n"
+        "#\n"
+        "# Usage: NEO4J_PASSWORD=... ./import.sh [DATABASE]        (default database: neo4j)\n"
+        "#   1. neo4j-admin database import full writes the database offline (stop Neo4j first; an existing\n"
+        "#      database of that name is overwritten).\n"
+        "#   2. With NEO4J_PASSWORD set, import.sh starts Neo4j (`neo4j start`, unless `neo4j status` says it\n"
+        "#      runs; NEO4J_START=no if you start it yourself), waits for it to answer (NEO4J_WAIT, 120 s) and\n"
+        "#      runs constraints.cypher with cypher-shell (user NEO4J_USER, default neo4j; NEO4J_ADDRESS if not local).\n"
+        "#      A Neo4j that was never started needs its password first: neo4j-admin dbms set-initial-password.\n"
+        "#   Without NEO4J_PASSWORD it stops after step 1 and says what to run once Neo4j is up.\n"
         'cd "$(dirname "$0")" || exit 1\n'
-        'neo4j-admin database import full "${1:-neo4j}" --overwrite-destination=true \\\n'
+        'db="${1:-neo4j}"\n'
+        'neo4j-admin database import full "$db" --overwrite-destination=true \\\n'
         f"    --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true \\\n"
         f"    {lines} || exit 1\n"
-        "# A uniqueness constraint on id per label (the MERGE key of `coalition push`), once Neo4j runs:\n"
-        "# cypher-shell -d \"${1:-neo4j}\" -f constraints.cypher   (import.sh runs it when NEO4J_PASSWORD is set)\n"
-        'if [ -n "${NEO4J_PASSWORD:-}" ] && command -v cypher-shell >/dev/null 2>&1; then\n'
-        '    cypher-shell -d "${1:-neo4j}" -u "${NEO4J_USER:-neo4j}" -p "$NEO4J_PASSWORD" -f constraints.cypher ||\n'
-        '        echo "start Neo4j, then run: cypher-shell -d ${1:-neo4j} -f constraints.cypher" >&2\n'
+        'later="start Neo4j, then run: cypher-shell -d $db -f constraints.cypher"\n'
+        'if [ -z "${NEO4J_PASSWORD:-}" ]; then\n'
+        '    echo "imported; the uniqueness constraints need a running Neo4j: $later" >&2\n'
+        "    exit 0\n"
         "fi\n"
+        'if ! command -v cypher-shell >/dev/null 2>&1; then\n'
+        '    echo "import.sh: cypher-shell is not on PATH; $later" >&2\n'
+        "    exit 1\n"
+        "fi\n"
+        'if [ "${NEO4J_START:-yes}" != no ] && ! neo4j status >/dev/null 2>&1; then\n'
+        '    neo4j start || { echo "import.sh: neo4j start failed; $later" >&2; exit 1; }\n'
+        "fi\n"
+        'shell() { cypher-shell -d "$db" -u "${NEO4J_USER:-neo4j}" -p "$NEO4J_PASSWORD" "$@"; }\n'
+        "waited=0\n"
+        "until shell 'RETURN 1' >/dev/null 2>&1; do\n"
+        '    waited=$((waited + 1))\n'
+        '    if [ "$waited" -ge "${NEO4J_WAIT:-120}" ]; then\n'
+        '        echo "import.sh: Neo4j did not answer within ${NEO4J_WAIT:-120} s; $later" >&2\n'
+        "        exit 1\n"
+        "    fi\n"
+        "    sleep 1\n"
+        "done\n"
+        'shell -f constraints.cypher || { echo "import.sh: the constraints failed; $later" >&2; exit 1; }\n'
+        'echo "uniqueness constraints on id created in $db"\n'
     )
 
 
