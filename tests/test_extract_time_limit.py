@@ -55,7 +55,7 @@ def test_an_article_over_the_time_limit_is_one_problem_and_the_others_are_stored
     assert result.exit_code == ExitStatus.BAD_INPUT, result.output
     skipped = [line for line in result.stderr.splitlines() if line.startswith("Skipped")]
     assert skipped == [f"Skipped {feed}:3: over the time limit of 0.75 s ({ENV_VAR})"]
-    assert "4 articles read: 3 added" in result.stderr and "1 inputs skipped" in result.stderr
+    assert "4 articles read: 3 added" in result.stderr and "1 input skipped" in result.stderr
     with Store.open(tmp_path / "store") as store:
         stored = {row[0] for row in store.cypher.query("MATCH (a:Article) RETURN a.url").rows}
         assert stored == {"https://news.example/berlin", "https://news.example/oslo", "https://news.example/rome"}

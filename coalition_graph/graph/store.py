@@ -101,12 +101,11 @@ class IngestReport:
     def summary(self) -> str:
         from coalition_graph.output import plural
 
-        # "inputs skipped" stays plural for now: tests/test_extract_time_limit.py expects "1 inputs skipped"
         return (f"{plural(self.read, 'article')} read: {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged; "
                 f"{plural(self.nodes_changed, 'node')} and {plural(self.edges_changed, 'relationship')} written"
                 + (f"; {plural(len(self.duplicates), 'duplicate')} skipped" if self.duplicates else "")
-                + (f"; {len(self.problems)} inputs skipped" if self.problems else ""))
+                + (f"; {plural(len(self.problems), 'input')} skipped" if self.problems else ""))
 
 
 @dataclass
