@@ -603,3 +603,11 @@ def test_absent_were_and_a_delegation_led_by():
     g = facts("The talks were held in Riyadh on Tuesday. The US delegation was led by Secretary of State Marco Rubio.",
               "2025-02-19")
     assert ("marco-rubio", "attended") in {(x.person, x.status) for x in g.attendances}
+
+
+def test_arriving_at_no_place_in_a_meeting_report_is_arriving_at_the_meeting():
+    f = facts("NATO leaders met in Vilnius on Tuesday.\n\nUkrainian President Volodymyr Zelenskyy, who arrived in the "
+              "afternoon, criticised the lack of a timeline.", "2023-07-12")
+    assert "volodymyr-zelenskyy" in {x.person for x in f.attendances}
+    g = facts("NATO leaders met in Vilnius on Tuesday.\n\nThe first Leopard tanks arrived in the afternoon.", "2023-07-12")
+    assert not [x for x in g.attendances if x.person]

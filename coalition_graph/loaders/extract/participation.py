@@ -124,7 +124,12 @@ class ParticipationFinder:
         flew_in = v.lemma in ("fly", "come", "arrive", "travel") and \
             any(c.dep in ("prt", "advmod") and c.lower == "in" for c in self.a.children(v.i)) and \
             not any(c.dep in ("prep", "dobj") for c in self.a.children(v.i))
-        if meeting is None and flew_in:
+        # "Zelenskyy, who arrived in the afternoon, …": arriving, at no place, at the meeting being told
+        arrived = v.lemma == "arrive" and not any(c.dep == "dobj" for c in self.a.children(v.i)) and not any(
+            c.dep == "prep" and any(o.dep == "pobj" and (o.ent in ("GPE", "LOC", "FAC", "ORG") or
+                                                         self.doc.within(self.doc.places, o.start, o.end))
+                                    for o in self.a.children(c.i)) for c in self.a.children(v.i))
+        if meeting is None and (flew_in or arrived):
             meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
         at_table = v.lemma in ("sit", "take") and any(
             c.dep == "prep" and c.lower in ("at", "around") and any(o.dep == "pobj" and o.lemma in ("table", "seat") for o in
