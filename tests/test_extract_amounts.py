@@ -71,3 +71,12 @@ def test_an_amount_joined_to_the_next_by_and_shares_its_currency_but_a_bare_numb
 def test_dollars_of_hong_kong_singapore_and_taiwan_keep_their_currency():
     assert [(m.amount, m.currency) for m in find_money("HK$10bn, S$5m and NT$3 billion were pledged.")] == [
         (1e10, "HKD"), (5e6, "SGD"), (3e9, "TWD")]
+
+
+def test_crowns_are_the_donors_own_crowns():
+    from tests.test_extract_helpers import facts
+    base = "Donors met in Brussels on Monday for the Syria conference. "
+    got = {(p.donor.key, p.currency) for t in ("Norway pledged 100 million crowns.",
+                                               "The Czech Republic pledged 50 million crowns.")
+           for p in facts(base + t, "2025-03-18").pledges}
+    assert got == {("NOR", "NOK"), ("CZE", "CZK")}

@@ -50,6 +50,7 @@ CURRENCY_WORDS = [
     ("zlotys", "PLN"), ("zloty", "PLN"), ("hryvnias", "UAH"), ("hryvnia", "UAH"),
     ("euros", "EUR"), ("euro", "EUR"), ("dollars", "$"), ("dollar", "$"), ("pounds", "GBP"), ("pound", "GBP"),
     ("sterling", "GBP"), ("kronor", "SEK"), ("krona", "SEK"), ("kroner", "KRONER"), ("krone", "KRONER"),
+    ("czech crowns", "CZK"), ("czech korunas", "CZK"), ("koruna", "CZK"), ("crowns", "KRONER"),
     ("yen", "JPY"), ("francs", "CHF"),
     ("chinese yuan", "CNY"), ("yuan", "CNY"), ("renminbi", "CNY"), ("indian rupees", "INR"), ("rupees", "INR"),
     ("saudi riyals", "SAR"), ("riyals", "SAR"), ("qatari riyals", "QAR"), ("uae dirhams", "AED"),
@@ -58,7 +59,7 @@ CURRENCY_WORDS = [
     ("russian rubles", "RUB"), ("roubles", "RUB"), ("rubles", "RUB"), ("egyptian pounds", "EGP"),
 ]
 DOLLAR_COUNTRIES = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
-KRONER_COUNTRIES = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK"}
+KRONER_COUNTRIES = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "CZE": "CZK"}  # ("crowns": the donor's own)
 
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
