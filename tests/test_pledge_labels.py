@@ -41,3 +41,14 @@ def test_no_pledge_label_of_the_sample_quotes_its_source(sample_store):
     assert len(labels) >= 10
     reported = re.compile(r"\b(said|says|reads|according to)\b|[”\"]$", re.I)
     assert [text for text in labels if reported.search(text)] == []
+
+
+@pytest.mark.parametrize("what, amount, expected", [
+    ("would also share its intelligence", None, "Military aid pledge"),
+    ("financed by the Danish government", None, "Military aid pledge"),
+    ("2023", 1e8, "€100m pledge"),
+    ("announced a new aid package", 2e9, "€2bn pledge"),
+])
+def test_a_verb_phrase_or_a_year_is_not_what_was_pledged(what, amount, expected):
+    data = {"label": "Pledge", "amount": amount, "currency": "EUR" if amount else None, "what": what, "kind": "military"}
+    assert display_name("pledge/x", data) == expected

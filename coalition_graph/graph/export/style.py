@@ -59,7 +59,9 @@ def display_name(node_id: str, data: dict[str, Any]) -> str:
         what = pledged_thing(str(data.get("what") or ""), after_amount=bool(amount))
         if amount and what:
             return f"{amount} {what}"
-        return what[:1].upper() + what[1:] if what else (f"{amount} pledge" if amount else "Pledge")
+        if what:
+            return what[:1].upper() + what[1:]
+        return f"{amount} pledge" if amount else f"{KIND_LABELS.get(str(data.get('kind')), 'Pledge')}"
     if label == "Statement":
         return f"“{shorten(str(data.get('text') or ''), 60)}”"
     return node_id
@@ -76,6 +78,14 @@ _AMOUNT_TAIL = re.compile(r"^[^()]{0,40}?\)\s*")  # "1.11 billion) over 2024-202
 _LEADING = re.compile(r"^(?:in|for|to|of|on|as|and|with|from|towards?|worth|per|which|that)\s+", re.I)
 
 
+KIND_LABELS = {"military": "Military aid pledge", "financial": "Financial support pledge",
+               "humanitarian": "Humanitarian aid pledge", "reconstruction": "Reconstruction aid pledge",
+               "troops": "Troops pledge"}
+# words that start a verb phrase or a bare date, never a thing pledged ("would also share", "financed by", "2023")
+_NOT_A_THING = re.compile(r"^(?:would|will|also|announced|announces|financed|funded|has|had|have|is|was|were|are|"
+                          r"be|been|said|says|(?:19|20)\d\d)\b", re.I)
+
+
 def pledged_thing(what: str, *, after_amount: bool) -> str:
     """What a pledge's label says was pledged, from the words the article put after the amount: the
     phrase up to the first clause or aside, without a reporting verb ("he said", "the text reads"); a
@@ -86,7 +96,8 @@ def pledged_thing(what: str, *, after_amount: bool) -> str:
     text = text.strip(" .,;:'\"“”‘’")
     if text.count("“") > text.count("”"):
         text = text.replace("“", "")  # the quote it opened was cut off
-    if not text or _REPORTED.match(text) or len(text.split()) < 2 and _LEADING.match(text + " "):
+    if not text or _REPORTED.match(text) or len(text.split()) < 2 and _LEADING.match(text + " ") or \
+            _NOT_A_THING.match(text):
         return ""
     if not after_amount:
         text = _LEADING.sub("", text)

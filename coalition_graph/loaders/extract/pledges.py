@@ -555,7 +555,9 @@ class PledgeFinder:
                 if re.match(r"(?:at|from|on|in|this|last|next|during|over|by|and|while|as)\b", what, re.I) or \
                         any(m.end < x.start < c1 for x in doc.money):
                     what = ""  # (or it tells the next donor's amount)
-        d.what = (what[:140] or None)
+        if len(what) > 140:  # at a word's end, never mid-word
+            what = what[:141].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
+        d.what = (what or None)
         scope = sent.text
         for kind, rx in KIND_WORDS:
             if rx.search(scope):
