@@ -171,3 +171,9 @@ def test_a_bare_title_spelt_as_one_holder_wrote_it_is_that_holder():
               "Defense Secretary Pete Hegseth joined the meeting by video link.\n\n\"We must step up support,\" the "
               "Defence Secretary said.", "2025-04-11")
     assert [s.speaker for s in f.statements] == ["john-healey"]
+
+
+def test_the_head_of_an_international_body_is_known_by_surname_alone():
+    from tests.test_extract_helpers import facts
+    f = facts("NATO leaders met in The Hague on Tuesday. Rutte said allies had agreed to spend more.", "2025-06-25")
+    assert [s.speaker for s in f.statements] == ["mark-rutte"]

@@ -564,9 +564,10 @@ class PeopleFinder:
                 if len(a.split()) == 1:
                     forms.setdefault(a, k)
         # gazetteer people in office on the article's date are known by surname alone ("Trump")
-        # (leaders only: a minister's surname alone is too often someone else's - "Hussein", "Dar", "Singh")
+        # (leaders and heads of international bodies - "Rutte", "Guterres" - only: a minister's surname alone is too
+        # often someone else's - "Hussein", "Dar", "Singh")
         for o in self.gaz.offices:
-            if o.holds_on(self.day) and o.office in ("head_of_state", "head_of_government") and \
+            if o.holds_on(self.day) and o.office in ("head_of_state", "head_of_government", "org_head") and \
                     o.person in self.gaz.people:
                 p = self.gaz.people[o.person]
                 if len(self.gaz.people_by_surname(p.surname)) == 1:
