@@ -145,3 +145,10 @@ def test_what_the_package_is_worth_in_the_next_sentence_is_the_last_pledges_amou
 def test_the_by_phrase_of_a_participle_on_another_noun_names_no_announcer():
     f = facts("Britain pledged 100 million pounds on Monday to the fund set up by Bill Gates.", "2024-06-11")
     assert [(p.donor.key, p.donor_person) for p in f.pledges] == [("GBR", None)]
+
+
+def test_what_was_pledged_is_not_cut_at_a_thousands_comma():
+    from tests.test_extract_helpers import facts
+    f = facts("Leaders met in London on Sunday. Britain signed a £1.6bn deal that lets Ukraine buy more than 5,000 air "
+              "defence missiles, Starmer said.", "2025-03-03")
+    assert [p.what for p in f.pledges] == ["deal that lets Ukraine buy more than 5,000 air defence missiles"]

@@ -551,7 +551,7 @@ class PledgeFinder:
             if m is not None:
                 # what follows the amount up to the next comma, unless it only places or dates it ("at the
                 # conference", "this year, the minister said")
-                what = what.split(",")[0].strip()
+                what = re.split(r",(?!\d{3})", what)[0].strip()  # (not inside "5,000")
                 if re.match(r"(?:at|from|on|in|this|last|next|during|over|by|and|while|as)\b", what, re.I) or \
                         any(m.end < x.start < c1 for x in doc.money):
                     what = ""  # (or it tells the next donor's amount)
