@@ -93,10 +93,8 @@ def test_a_month_and_year_after_for_is_a_month_date():
     assert found == [("February 2025", "2025-02-01", "month")]
 
 
-def test_a_month_naming_a_meeting_dates_it_and_a_month_planned_for_is_ahead():
+def test_a_month_naming_a_meeting_dates_it():
     from tests.test_extract_helpers import facts
     base = "EU leaders met in Brussels on Thursday for a summit on defence. "
     past = facts(base + "Orbán, who has blocked aid since the June summit, stayed home.", "2025-03-07")
     assert [(str(m.start), m.date_precision) for m in past.meetings] == [("2025-03-06", "day"), ("2024-06-01", "month")]
-    ahead = facts(base + "Costa called an extra summit for April.", "2025-03-07")
-    assert ("2025-04-01", "month") in {(str(m.start), m.date_precision) for m in ahead.meetings}

@@ -443,3 +443,9 @@ def test_leaders_gathering_for_a_named_meeting_are_that_meeting_not_one_more():
     assert [(m.name, m.kind) for m in f.meetings] == [("COP29 in Baku", "conference")]
     g = facts("Ministers gathered in Brussels on Tuesday for talks on Syria.", "2024-11-13")
     assert [m.kind for m in g.meetings] == ["ministerial"]
+
+
+def test_ministers_meeting_for_the_last_time_before_a_summit_are_a_meeting_of_their_own():
+    f = facts("NATO foreign ministers met in Brussels on Tuesday for the last time before the Vilnius Summit.",
+              "2023-04-06")
+    assert "ministerial" in {m.kind for m in f.meetings}

@@ -1,6 +1,8 @@
 """Participation read from the dependency parse: one construction per test, on sentences we wrote."""
 from coalition_graph.loaders.extract.participation import lemma_classes
 
+import pytest
+
 from tests.test_extract_helpers import facts
 
 
@@ -611,3 +613,23 @@ def test_arriving_at_no_place_in_a_meeting_report_is_arriving_at_the_meeting():
     assert "volodymyr-zelenskyy" in {x.person for x in f.attendances}
     g = facts("NATO leaders met in Vilnius on Tuesday.\n\nThe first Leopard tanks arrived in the afternoon.", "2023-07-12")
     assert not [x for x in g.attendances if x.person]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("G7 leaders met in Rome on Friday for a summit on Ukraine.\n\nThe leaders agreed on new sanctions against Russia."
+     "\n\n\"This changes little on the ground,\" said Fiona Hill, an analyst at the Brookings Institution.", "2025-03-08"),
+    ("NATO leaders met in Brussels on Thursday.\n\nThey agreed to raise defence spending.\n\nIn Moscow, Vladimir Putin "
+     "said the West was weak.", "2025-03-08"),
+    ("NATO foreign ministers met in Brussels on Tuesday. Marco Rubio was confirmed Monday.", "2025-03-05"),
+    ("EU leaders met in Brussels on Thursday for a summit. On Saturday, Zelenskyy told his ministers in Kyiv that the "
+     "front was holding.", "2025-03-10"),
+    ("EU leaders met in Brussels on Thursday. \"Trump is here to stay,\" the host said.", "2025-03-07"),
+    ("G20 leaders met in New Delhi on Saturday. Lula will take over the rotating chairmanship in December.", "2023-09-10"),
+    ("EU leaders met in Brussels on Thursday. Putin wants to sit at the table with Trump in Riyadh next month.",
+     "2025-04-11"),
+])
+def test_rules_of_taking_part_do_not_reach_words_said_elsewhere_or_of_something_else(text, published):
+    f = facts(text, published)
+    wrong = {"fiona-hill", "vladimir-putin", "marco-rubio", "volodymyr-zelenskyy", "donald-trump",
+             "luiz-inacio-lula-da-silva"}
+    assert not {x.person for x in f.attendances} & wrong, [(x.person, x.evidence[0].rule) for x in f.attendances]

@@ -11,6 +11,8 @@ pledges, statements; context holds one prepared article.
 """
 from __future__ import annotations
 
+import re
+
 from coalition_graph.loaders.extract.analysis import Analysis
 from coalition_graph.loaders.extract.attendance import AttendanceFinder, quotes_spokesperson, to_attendance
 from coalition_graph.loaders.extract.context import Doc
@@ -108,9 +110,17 @@ def _speakers_attend(doc: Doc, mf: MeetingFinder, meetings, st_drafts, attendanc
             continue
         if m.start and doc.published and m.start > doc.published:
             continue
-        if m.start and any(x.precision == "day" and not (m.start <= x.date <= (m.end or m.start))
+        if m.start and any(not (m.start <= x.date <= (m.end or m.start)) if x.precision == "day" else
+                           x.date > m.start or (m.start - x.date).days > 6 if x.precision == "week" else False
                            for x in doc.within(doc.dates, sent.start, sent.end)):
-            continue  # "On Friday, Putin had said …": another day's words
+            continue  # "On Friday, Putin had said …", "Trump said last week …": another day's words
+        info = doc.people.get(st.speaker)
+        if not (info and (info.stated or doc.gaz.offices_of(st.speaker, doc.published))):
+            continue  # an analyst or a witness quoted on the meeting holds no office to attend it in
+        if any(x.place.kind != "region" and (x.place.city or x.place.name) != m.city and
+               re.search(r"\b(?:in|from)\s+(?:the\s+)?$", doc.text[max(sent.start, x.start - 10):x.start], re.I)
+               for x in doc.within(doc.places, sent.start, sent.end)):
+            continue  # "In Moscow, Putin said …", "Speaking in Washington, Trump said …": words said elsewhere
         if quotes_spokesperson(doc, sent):
             continue
         country, org = doc.country_of_person(st.speaker)

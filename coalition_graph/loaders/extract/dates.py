@@ -129,8 +129,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                         d = dt.date(int(m.group("y")), mon, 1)
                     elif rel_year:  # "in May last year", "in March next year"
                         d = dt.date(published.year + {"last": -1, "next": 1, "this": 0}[rel_year.group(1).lower()], mon, 1)
-                    elif future or re.search(r"\b(?:for|until|till)\s+$", text[max(0, m.start("m") - 7):m.start("m")], re.I):
-                        # ("called an extra summit for April", "until June": a month a plan is made for is ahead)
+                    elif future:
                         d = dt.date(published.year + (mon < published.month), mon, 1)
                     else:  # past reading: the latest such month not after publication
                         d = dt.date(published.year - (mon > published.month), mon, 1)

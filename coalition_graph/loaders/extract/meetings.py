@@ -31,7 +31,7 @@ NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
     r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table|cent(?:re|er)s?|venue|building|complex|hotel)\b", re.I)  # (a place: "the conference centre")
-OPENED_RX = re.compile(r"\b(?:opened|opens|began|begins|kicked off|got under way|started)\b")
+OPENED_RX = re.compile(r"\b(?:opened|opens|began|begins|kicked off|got under way|started)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
                        re.I)
@@ -59,7 +59,7 @@ SAME_DAY_RX = re.compile(
 END_BEFORE_RX = re.compile(r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up|finished|will (?:end|close|"
                            r"conclude))\s+(?:on\s+)?$", re.I)
 NTH_DAY_RX = re.compile(r"\b(first|second|third|fourth|last|final|closing|concluding) day of (?:the |their |its |this )?"
-                        r"(?:[\w\-]+\s+){0,3}$", re.I)
+                        r"(?:[\w\-]+\s+)?$", re.I)
 NTH_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 DURATION_RX = re.compile(r"\b(two|three|four|five)[- ]day\b|\b(two|three|four|five) days (?:of|long)\b", re.I)
@@ -714,7 +714,7 @@ class MeetingFinder:
             d = self._draft_from(sent, s, e, head)
             found.append((d, f"meeting.noun.{head.replace(' ', '_')}", (s, e)))
         cur = self.current
-        for m in re.finditer(r"\b(?:the|its|their)\s+(?:next|following|previous|last)\s+(one)\b", sent.text):
+        for m in re.finditer(r"\b(?:the|its|their)\s+(?:next|following)\s+(one)\b", sent.text, re.I):
             # "the next one is planned for October": one more of the meetings being told, of its format
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             if cur is None or cur.bilateral or cur.head in ("visit", "call") or \
@@ -815,8 +815,11 @@ class MeetingFinder:
             return False
         for c in a.children(v.i):
             if c.dep == "prep" and c.lower == "for":
-                sub = a.subtree(c.i)
-                lo, hi = sub[0].start, sub[-1].end
+                # the phrase's own object names it, not a phrase inside it ("for the last time before the summit")
+                objs = [o for o in a.children(c.i) if o.dep == "pobj"]
+                if not objs:
+                    continue
+                lo, hi = c.end, objs[0].end
                 head = HEAD_RX.search(self.doc.text, lo, hi)
                 # a named one: not "for talks on Syria" (ministers gathering for talks are a ministerial)
                 # (nor "for a summit on Gaza": the verb's place and day are the summit's)

@@ -131,20 +131,27 @@ class ParticipationFinder:
                                     for o in self.a.children(c.i)) for c in self.a.children(v.i))
         if meeting is None and (flew_in or arrived):
             meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
-        at_table = v.lemma in ("sit", "take") and any(
+        plain = not any(c.dep in ("neg", "aux") and c.lower in ("not", "n't", "never", "to") for c in self.a.children(v.i)) \
+            and v.tag != "VB" and v.dep not in ("xcomp", "ccomp")  # (not "would not sit at the table", "wants to sit")
+        at_table = plain and v.lemma in ("sit", "take") and any(
             c.dep == "prep" and c.lower in ("at", "around") and any(o.dep == "pobj" and o.lemma in ("table", "seat") for o in
                                                                    self.a.children(c.i)) for c in self.a.children(v.i))
         # "Xi Jinping is confirmed" in a preview: named as coming to the meeting being told
         confirmed = v.lemma == "confirm" and any(c.dep == "auxpass" for c in self.a.children(v.i)) and \
-            not any(c.dep in ("ccomp", "xcomp", "prep", "agent") for c in self.a.children(v.i))
+            not any(c.dep in ("ccomp", "xcomp", "prep", "agent", "npadvmod", "advmod") for c in self.a.children(v.i))
         # "presented the plan to the 27 heads of state", "told the leaders": speaking to the meeting's members
         to_members = speech_only and any(
-            o.tag in ("NNS", "NNPS") and "group_noun" in self.classes.get(o.lemma, frozenset())
+            o.tag in ("NNS", "NNPS") and "group_noun" in self.classes.get(o.lemma, frozenset()) and
+            not any(x.dep == "poss" for x in self.a.children(o.i))
             for c in self.a.children(v.i)
             for o in ([c] if c.dep in ("dobj", "dative") and v.lemma == "tell" else
                       [x for x in self.a.children(c.i) if x.dep == "pobj"] if c.dep == "prep" and c.lower == "to" else []))
         if meeting is None and (at_table or confirmed or to_members):
             meeting = self._meeting_told(v, sent)
+            if meeting is not None and confirmed and not self._draft_future(meeting):
+                meeting = None  # "Rubio was confirmed Monday": confirmed in office, not named for a meeting held
+            if meeting is not None and to_members and not self._then_and_there(sent, meeting):
+                meeting = None  # "On Saturday, Zelenskyy told his ministers in Kyiv …"
         if meeting is None and members and "host" in cls and v.lemma in GUEST_OBJECT:
             meeting = self._meeting_told(v, sent)  # "Meloni welcomed delegations from 100 countries": the host
         if meeting is None and ("strong" in cls or delegation or as_title) and \
@@ -527,7 +534,8 @@ class ParticipationFinder:
                                                                  for o in self.a.children(c.i)) for c in kids) or \
             (any(c.dep == "advmod" and c.lower == "there" for c in kids) and
              any(c.dep == "aux" and c.lower in ("will", "'ll") for c in kids)) or \
-            (any(c.dep == "advmod" and c.lower == "here" for c in kids) and v.tag in ("VBZ", "VBP"))  # "B is here too"
+            (any(c.dep == "advmod" and c.lower == "here" for c in kids) and v.tag in ("VBZ", "VBP") and
+             not re.search(r"[\"“”]", self.doc.text[sent.start:v.start]))  # "B is here too" (not in a quote)
         if listed:
             people = [t for t in self.syn.subjects(v) if self._is_person(t)]
             as_is = [c for c in self._as_is(kids) if c.lemma == "be"]
@@ -559,6 +567,8 @@ class ParticipationFinder:
             # "Ghazouani took over the rotating chairmanship (of the Union)": the new chair chairs the meeting told
             people = [t for t in self.syn.subjects(v) if self._is_person(t)]
             meeting = self._meeting_told(v, sent)
+            if meeting is not None and self._status(v, meeting) != "attended" and not self._draft_future(meeting):
+                meeting = None  # "Lula will take over the chairmanship in December": of the next one
             if people and meeting is not None:
                 self._record(meeting, people, "chair", self._status(v, meeting), sent, "participation.chairmanship.taken")
             return
@@ -805,6 +815,17 @@ class ParticipationFinder:
     def _object_is(self, v: Token, lemmas: set[str]) -> bool:
         return any(c.dep == "dobj" and c.lemma in lemmas for c in self.a.children(v.i))
 
+    def _then_and_there(self, sent: Sentence, meeting: str) -> bool:
+        """The sentence names no day and no place other than the meeting's own."""
+        d = next((m for m in self.mf.drafts if m.key == meeting), None)
+        if d is None:
+            return False
+        for x in self.doc.within(self.doc.dates, sent.start, sent.end):
+            if d.start is None or x.date != d.start:
+                return False
+        return not any(x.place.kind != "region" and (x.place.city or x.place.name) != d.city
+                       for x in self.doc.within(self.doc.places, sent.start, sent.end))
+
     def _the_named_few(self, t: Token, sent: Sentence) -> list[str]:
         """"the two leaders", "both men": a plural with a number word (or "both") that refers back to as many
         people, named in the nearest sentence before it (in its paragraph or the one before) that names that
@@ -813,9 +834,10 @@ class ParticipationFinder:
         number = next((NUMBER_WORDS[c.lower] for c in kids if c.lower in NUMBER_WORDS and c.dep == "nummod"), None)
         if number is None and any(c.lower == "both" and c.dep in ("det", "predet") for c in kids):
             number = 2
-        if number is None or t.tag != "NNS" or not any(c.lower == "the" for c in kids) and number != 2 or \
+        if number is None or t.tag != "NNS" or (not any(c.lower in ("the", "both") for c in kids)) or \
+                any(c.dep == "appos" for c in kids) or \
                 not (self.classes.get(t.lemma, frozenset()) & {"group_noun"} or t.lemma in ("man", "woman")):
-            return []
+            return []  # ("two leaders from Africa" are others; "the two leaders, A and B," are named there)
         for prev in range(sent.index - 1, max(-1, sent.index - 4), -1):
             ps = self.doc.sentences[prev]
             if ps.paragraph < sent.paragraph - 1:
