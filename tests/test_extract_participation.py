@@ -1,8 +1,7 @@
 """Participation read from the dependency parse: one construction per test, on sentences we wrote."""
-from coalition_graph.loaders.extract.participation import lemma_classes
-
 import pytest
 
+from coalition_graph.loaders.extract.participation import lemma_classes
 from tests.test_extract_helpers import facts
 
 
