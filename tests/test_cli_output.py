@@ -152,16 +152,20 @@ def test_query_file_picks_the_language_from_its_extension(sample_store_path: Pat
     assert missing.exit_code == ExitStatus.USAGE and "$min" in missing.stderr
 
 
+def _cypher_names_on(store: Path, day: str) -> list[str]:
+    """The names of the meetings that start on `day`, by a Cypher query with a typed parameter."""
+    cypher = run(store, "query", "--format", "json", "--cypher",
+                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name", "--param", f"day={day}")
+    return [r["name"] for r in json.loads(cypher.stdout)]
+
+
 def test_query_params_are_typed_for_sparql_and_stdin(sample_store_path: Path):
     sparql = ("PREFIX schema: <https://schema.org/> PREFIX cg: <https://w3id.org/coalition-graph/ontology#>\n"
               "SELECT ?name WHERE { ?m a cg:Meeting ; schema:name ?name ; schema:startDate ?day } ORDER BY ?name")
     result = run(sample_store_path, "query", "--file", "-", "--param", "day=2025-03-27", "--format", "json", input=sparql)
     assert result.exit_code == 0, result.output
     names = [r["name"] for r in json.loads(result.stdout)]
-    cypher = run(sample_store_path, "query", "--format", "json", "--cypher",
-                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name",
-                 "--param", "day=2025-03-27")
-    assert names and names == [r["name"] for r in json.loads(cypher.stdout)]
+    assert names and names == _cypher_names_on(sample_store_path, "2025-03-27")
     listed = run(sample_store_path, "query", "--file", "-", "--format", "json", "--param",
                  f'name={json.dumps(names[:1] + ["no such meeting"])}', input=sparql.replace("; schema:startDate ?day", ""))
     assert [r["name"] for r in json.loads(listed.stdout)] == names[:1]
@@ -177,10 +181,7 @@ def test_sparql_param_after_an_iri_on_the_same_line_is_bound(sample_store_path: 
     result = run(sample_store_path, "query", "--sparql", sparql, "--param", "day=2025-03-27", "--format", "json")
     assert result.exit_code == 0, result.output
     names = [r["name"] for r in json.loads(result.stdout)]
-    cypher = run(sample_store_path, "query", "--format", "json", "--cypher",
-                 "MATCH (m:Meeting) WHERE m.start_date = $day RETURN m.name AS name ORDER BY name",
-                 "--param", "day=2025-03-27")
-    assert names and names == [r["name"] for r in json.loads(cypher.stdout)]
+    assert names and names == _cypher_names_on(sample_store_path, "2025-03-27")
     commented = run(sample_store_path, "query", "--sparql", sparql, "--param", "nope=1")
     assert commented.exit_code == ExitStatus.USAGE and "?nope" in commented.stderr
 
