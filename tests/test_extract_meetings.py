@@ -147,6 +147,20 @@ def test_a_meeting_on_the_sidelines_is_named_after_the_summit_it_was_held_at():
     assert bil and bil[0].name == "Carney–Modi meeting on the sidelines of the G7 summit"
 
 
+def test_each_person_met_on_the_sidelines_is_a_side_meeting_of_their_own():
+    f = facts("Leaders of the Group of Twenty met in New Delhi on Saturday. On Sunday, Prime Minister Anthony "
+              "Albanese met Canada's Justin Trudeau and Italy's Giorgia Meloni on the sidelines.", "2023-09-11")
+    pairs = sorted(tuple(sorted(a.person for a in f.attendances if a.meeting == m.key))
+                   for m in f.meetings if m.kind == "bilateral")
+    assert pairs == [("anthony-albanese", "giorgia-meloni"), ("anthony-albanese", "justin-trudeau")]
+
+
+def test_met_two_people_elsewhere_is_one_meeting_of_three():
+    f = facts("On Sunday, Prime Minister Anthony Albanese met Canada's Justin Trudeau and Italy's Giorgia Meloni "
+              "in Rome.", "2023-09-11")
+    assert len([m for m in f.meetings if m.kind in ("bilateral", "other")]) <= 1
+
+
 def test_a_group_of_leaders_acting_in_a_place_met_there():
     f = facts("NATO foreign ministers agreed in Bucharest on Tuesday to step up support for Ukraine.", "2022-11-30")
     assert [(m.kind, m.city, str(m.start)) for m in f.meetings] == [("ministerial", "Bucharest", "2022-11-29")]

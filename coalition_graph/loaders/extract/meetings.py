@@ -510,6 +510,10 @@ class MeetingFinder:
             d.bilateral, d.participants = True, [subj[-1].key, objs[0].key]
             found.append((d, "meeting.verb.met", (s, e)))
             used.append((s, e))
+            for other in self._side_meetings_too(sent, subj[-1].key, objs[0]):
+                twin = self._draft_from(sent, s, e, "meeting")
+                twin.bilateral, twin.participants = True, [subj[-1].key, other]
+                found.append((twin, "meeting.verb.met_each_aside", (s, e)))
         # "The visitors and Zelenskyy then spoke by phone with US President Donald Trump": a call
         for m in re.finditer(r"\b(?:spoke|speaks|talked|talks|held a call|had a call)\s+(?:\w+\s+){0,2}?"
                              r"(?:by (?:phone|telephone|video(?:link)?)|on the (?:phone|telephone))\s+with\s+", sent.text):
@@ -724,6 +728,26 @@ class MeetingFinder:
             d.format = d.format or cur.format
             found.append((d, "meeting.noun.one_more", (s, e)))
         return found
+
+    def _side_meetings_too(self, sent: Sentence, subject: str, first) -> list[str]:
+        """"He met Britain's Starmer and Japan's Ishiba on the margins": on the sidelines of a larger meeting,
+        each person of the conjoined objects is a meeting of their own with the subject (one per pair, as
+        side meetings are held), not one meeting of three. Elsewhere "met A and B" stays one meeting."""
+        a = self.doc.analysis
+        if a is None or not re.search(r"\bon the (?:sidelines|margins)\b", sent.text):
+            return []
+        head = a.token_at(first.end - 1)
+        if head is None:
+            return []
+        syn = Syntax(a)
+        keys = []
+        for t in syn.group(head)[1:]:
+            if t.dep != "conj":
+                continue
+            act = syn.actors(self.doc, t)
+            if act and act[0] == "person" and act[1] not in (subject, first.key, *keys):
+                keys.append(act[1])
+        return keys
 
     def _visits(self, sent: Sentence, used: list[tuple[int, int]], found: list) -> list:
         """"X visited Kyiv", "X's trip to Ukraine": a meeting of the visitor with the hosts (see parsed_meetings.py)."""
