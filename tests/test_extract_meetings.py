@@ -161,6 +161,13 @@ def test_met_two_people_elsewhere_is_one_meeting_of_three():
     assert len([m for m in f.meetings if m.kind in ("bilateral", "other")]) <= 1
 
 
+def test_the_object_of_the_first_verb_is_no_side_of_the_talks_held_later():
+    f = facts("The two ministers met Foreign Minister Dmytro Kuleba in Kyiv on Monday and later held talks with "
+              "Prime Minister Denys Shmyhal.", "2023-09-12")
+    assert not any("Kuleba–Shmyhal" in m.name or "Shmyhal–Kuleba" in m.name for m in f.meetings)
+    assert {a.person for a in f.attendances} >= {"dmytro-kuleba", "denys-shmyhal"}
+
+
 def test_a_group_of_leaders_acting_in_a_place_met_there():
     f = facts("NATO foreign ministers agreed in Bucharest on Tuesday to step up support for Ukraine.", "2022-11-30")
     assert [(m.kind, m.city, str(m.start)) for m in f.meetings] == [("ministerial", "Bucharest", "2022-11-29")]

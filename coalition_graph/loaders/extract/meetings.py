@@ -542,6 +542,7 @@ class MeetingFinder:
             # "his meeting with Biden": the possessive names the other side
             subj += [p for p in doc.persons if p.via == "pronoun" and p.text.lower() in ("his", "her") and
                      sent.start <= p.start < s and re.fullmatch(r"\s+(?:[\w\-]+\s+){0,2}", text[p.end:s])]
+            subj = [p for p in subj if not self._object_of_earlier_verb(s, e, p.start)]
             subj_keys = list(dict.fromkeys(p.key for p in subj))
             d = self._draft_from(sent, s, e, "meeting")
             # a preposition ends the list of the other side, but not inside a word like "son-in-law"
@@ -728,6 +729,22 @@ class MeetingFinder:
             d.format = d.format or cur.format
             found.append((d, "meeting.noun.one_more", (s, e)))
         return found
+
+    def _object_of_earlier_verb(self, s: int, e: int, pos: int) -> bool:
+        """"They met Prime Minister Mikati and later held talks with Speaker Berri": the verb at s..e shares the
+        subject of the verb it is conjoined to, and that verb's object (Mikati) is no side of the talks."""
+        a = self.doc.analysis
+        if a is None:
+            return False
+        v = next((t for t in a.tokens_in(s, e) if t.pos in ("VERB", "AUX")), None)
+        if v is None or v.dep != "conj":
+            return False
+        for o in a.children(v.head):
+            if o.dep == "dobj":
+                span = [t for t in a.subtree(o.i) if t.start < s]
+                if span and min(t.start for t in span) <= pos < max(t.end for t in span):
+                    return True
+        return False
 
     def _side_meetings_too(self, sent: Sentence, subject: str, first) -> list[str]:
         """"He met Britain's Starmer and Japan's Ishiba on the margins": on the sidelines of a larger meeting,
