@@ -168,6 +168,14 @@ def test_the_object_of_the_first_verb_is_no_side_of_the_talks_held_later():
     assert {a.person for a in f.attendances} >= {"dmytro-kuleba", "denys-shmyhal"}
 
 
+def test_their_meeting_is_a_meeting_of_the_subjects_of_its_clause():
+    f = facts("Leaders of the Shanghai Cooperation Organisation met in Tianjin on Monday. Vladimir Putin and Narendra "
+              "Modi drove together to their bilateral meeting.", "2025-09-01")
+    bil = [m for m in f.meetings if m.kind == "bilateral"]
+    assert len(bil) == 1
+    assert {a.person for a in f.attendances if a.meeting == bil[0].key} == {"vladimir-putin", "narendra-modi"}
+
+
 def test_a_group_of_leaders_acting_in_a_place_met_there():
     f = facts("NATO foreign ministers agreed in Bucharest on Tuesday to step up support for Ukraine.", "2022-11-30")
     assert [(m.kind, m.city, str(m.start)) for m in f.meetings] == [("ministerial", "Bucharest", "2022-11-29")]

@@ -114,9 +114,12 @@ def noun_partners(doc, start: int, end: int) -> tuple[list[str], list[str]]:
                 if o.dep == "pobj":
                     partners += [act[1] for g in syn.group(o) if (act := syn.actors(doc, g)) and act[0] == "person"]
     if not partners:
-        # "Modi and Xi held their first bilateral meeting": the subjects of the verb that holds it
-        if n.dep == "dobj" and a.tokens[n.head].pos == "VERB":
-            sides = [act[1] for s in syn.subjects(a.tokens[n.head]) if (act := syn.actors(doc, s)) and act[0] == "person"]
+        # "Modi and Xi held their first bilateral meeting": the subjects of the verb that holds it; "A and B
+        # rode together to their bilateral meeting": "their" is the subjects of the clause it stands in
+        their = any(c.dep == "poss" and c.lower == "their" for c in a.children(n.i))
+        verb = a.tokens[n.head] if n.dep == "dobj" else syn.clause(n) if their else None
+        if verb is not None and verb.pos == "VERB":
+            sides = [act[1] for s in syn.subjects(verb) if (act := syn.actors(doc, s)) and act[0] == "person"]
             sides = list(dict.fromkeys(sides))
             if len(sides) >= 2:
                 return sides[:1], sides[1:]
