@@ -632,3 +632,15 @@ def test_rules_of_taking_part_do_not_reach_words_said_elsewhere_or_of_something_
     wrong = {"fiona-hill", "vladimir-putin", "marco-rubio", "volodymyr-zelenskyy", "donald-trump",
              "luiz-inacio-lula-da-silva"}
     assert not {x.person for x in f.attendances} & wrong, [(x.person, x.evidence[0].rule) for x in f.attendances]
+
+
+def test_staying_away_but_joining_by_video_is_taking_part():
+    f = facts("Leaders of the African Union opened their summit in Addis Ababa on Saturday. Egyptian President "
+              "Abdel Fattah el-Sisi stayed away and took part by video link.", "2024-02-18")
+    assert [(a.person, a.status) for a in f.attendances if a.person] == [("abdel-fattah-el-sisi", "attended")]
+
+
+def test_staying_away_without_a_video_link_is_an_absence():
+    f = facts("Leaders of the African Union opened their summit in Addis Ababa on Saturday. Egyptian President "
+              "Abdel Fattah el-Sisi stayed away.", "2024-02-18")
+    assert [(a.person, a.status) for a in f.attendances if a.person] == [("abdel-fattah-el-sisi", "absent")]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coalition_graph.loaders.extract.context import Doc
-from coalition_graph.loaders.extract.meetings import HEAD_RX, MeetingFinder
+from coalition_graph.loaders.extract.meetings import HEAD_RX, VIRTUAL_RX, MeetingFinder
 from coalition_graph.loaders.extract.participation import ParticipationFinder
 from coalition_graph.loaders.extract.statements import StatementFinder
 from coalition_graph.loaders.extract.syntax import lemma_classes
@@ -138,7 +138,7 @@ class AttendanceFinder:
                 here = [a for a in self.out if a.sentence.index == sent.index and (a.person or a.country) == key]
                 if status == "absent":  # "declined to attend", "did not travel to": the parse knows better
                     for a in here:
-                        if a.meeting == meeting:
+                        if a.meeting == meeting and not _took_part_remotely(a):
                             a.status = "absent"
                 if not (status == "absent" and all(a.meeting != meeting and a.status != "absent" for a in here)):
                     continue  # the sentence already placed this person or country at a meeting
@@ -680,12 +680,20 @@ class AttendanceFinder:
                 continue
             if rank_status[a.status] < rank_status[cur.status] and not (a.status == "absent" or cur.status == "absent"):
                 cur.status = a.status
+            elif cur.status == "absent" and _took_part_remotely(a):
+                cur.status = a.status  # "did not travel to Johannesburg. He took part by video link": there
             if rank_role[a.role] < rank_role[cur.role]:
                 cur.role = a.role
         # a country that attends through a named person needs no row of its own
         people_countries = {(a.meeting, a.country, a.status == "absent") for a in best.values() if a.person}
         return [a for a in best.values()
                 if a.person or (a.meeting, a.country, a.status == "absent") not in people_countries]
+
+
+def _took_part_remotely(a: Att) -> bool:
+    """Joining by video is taking part (the guidelines' "joined in person or remotely"), so it outweighs the
+    absence in person told beside it ("stayed away and took part by video link")."""
+    return a.status == "attended" and bool(VIRTUAL_RX.search(a.sentence.text))
 
 
 def quotes_spokesperson(doc: Doc, sent: Sentence) -> bool:
