@@ -271,3 +271,9 @@ def test_talks_with_officials_of_a_country_are_a_bilateral_with_it():
 def test_an_unnamed_side_of_ones_own_country_is_no_other_side():
     f = facts("Ukrainian President Volodymyr Zelenskyy met Ukrainian officials in Kharkiv on Friday.", "2024-05-18")
     assert not any(a.country == "UKR" and a.person is None for a in f.attendances)
+
+
+def test_a_trip_not_made_is_no_visit():
+    f = facts("BRICS leaders opened their summit in Johannesburg on Tuesday. Vladimir Putin did not travel to "
+              "South Africa.", "2023-08-23")
+    assert [m.kind for m in f.meetings] == ["summit"]

@@ -43,6 +43,8 @@ def find_visits(doc, sent, meeting_spans: list[tuple[int, int]]) -> list[Visit]:
     for t in syn.words_of_class(sent.start, sent.end, "visit", ("VERB", "NOUN")):
         if _phrases_hold(a, t, meeting_spans):
             continue  # "travelled to Brussels for the summit": attendance, not a visit
+        if t.pos == "VERB" and any(c.dep == "neg" for c in a.children(t.i)):
+            continue  # "did not travel to South Africa": a visit that did not take place (an absence, if any)
         place = _place_of(doc, a, t)
         if place is None:
             continue
