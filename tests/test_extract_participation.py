@@ -644,3 +644,15 @@ def test_staying_away_without_a_video_link_is_an_absence():
     f = facts("Leaders of the African Union opened their summit in Addis Ababa on Saturday. Egyptian President "
               "Abdel Fattah el-Sisi stayed away.", "2024-02-18")
     assert [(a.person, a.status) for a in f.attendances if a.person] == [("abdel-fattah-el-sisi", "absent")]
+
+
+def test_coming_with_something_brought_is_coming_to_the_meeting_told():
+    f = facts("Leaders of the Nordic-Baltic Eight met in Tallinn on Thursday. Britain's Keir Starmer came with a "
+              "new package of sanctions.", "2025-01-16")
+    assert [a.person for a in f.attendances if a.person] == ["keir-starmer"]
+
+
+def test_a_thing_that_comes_with_conditions_attends_nothing():
+    f = facts("Leaders of the Nordic-Baltic Eight met in Tallinn on Thursday. The loan of Keir Starmer's "
+              "government came with strict conditions.", "2025-01-16")
+    assert not [a for a in f.attendances if a.person]

@@ -129,7 +129,12 @@ class ParticipationFinder:
             c.dep == "prep" and any(o.dep == "pobj" and (o.ent in ("GPE", "LOC", "FAC", "ORG") or
                                                          self.doc.within(self.doc.places, o.start, o.end))
                                     for o in self.a.children(c.i)) for c in self.a.children(v.i))
-        if meeting is None and (flew_in or arrived):
+        # "Starmer came with a fresh batch of sanctions": coming, with something brought, to the meeting told
+        came_bearing = v.lemma == "come" and v.tag == "VBD" and all(
+            c.dep == "prep" and c.lower == "with" and not any(self._is_person(o) for o in self.a.children(c.i))
+            for c in self.a.children(v.i) if c.dep in ("prep", "prt", "dobj", "xcomp", "advcl")) and any(
+            c.dep == "prep" and c.lower == "with" for c in self.a.children(v.i))
+        if meeting is None and (flew_in or arrived or came_bearing):
             meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
         plain = not any(c.dep in ("neg", "aux") and c.lower in ("not", "n't", "never", "to") for c in self.a.children(v.i)) \
             and v.tag != "VB" and v.dep not in ("xcomp", "ccomp")  # (not "would not sit at the table", "wants to sit")
