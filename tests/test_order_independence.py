@@ -215,3 +215,30 @@ def test_the_same_url_under_another_id_is_a_duplicate_and_another_url_is_not(new
     # re-ingesting a stored article itself is not a duplicate: it is unchanged
     stored = next(a for a in new_store.articles() if a.id == "wire-1")
     assert new_store.ingest([stored], extractor=paris_facts, progress=False).unchanged == 1
+
+
+# ---------------------------------------------------------------- reextract
+def test_reextract_after_an_extractor_change_gives_a_clean_ingest_and_resolves_each_article_once(
+        tmp_path: Path, corpus, extractor, monkeypatch):
+    # the old extractor missed every other article's meetings: ids (who created a meeting first) differ
+    def old(article: Article) -> ArticleFacts:
+        facts = extractor(article)
+        return facts.model_copy(update={"meetings": []}) if corpus.index(article) % 2 else facts
+
+    shuffled = corpus[:]
+    random.Random(5).shuffle(shuffled)
+    reference = ingest_in_runs(tmp_path, "clean", [corpus], extractor)
+    resolved: list[str] = []
+    real = Store._resolve_again
+    monkeypatch.setattr(Store, "_resolve_again", lambda self, aid, index: resolved.append(aid) or real(self, aid, index))
+    with Store.create(tmp_path / "re") as store:
+        store.ingest(shuffled, extractor=old, progress=False, batch_size=5)
+        before = len(resolved)
+        report = store.reextract(extractor=extractor, progress=False, batch_size=4)
+        assert report.updated == len(corpus) and report.problems == []
+        # the old way (stored order, each batch re-resolving every later article) resolved again some hundred times
+        assert resolved[before:] == []
+        assert store.verify() == []
+        (tmp_path / "re-out").mkdir()
+        graph = exported(store, tmp_path / "re-out")
+    assert graph == reference

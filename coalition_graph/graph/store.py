@@ -164,6 +164,9 @@ class _Run:
 
     index: ResolutionIndex
     generation: int
+    # Articles a later batch of this run re-extracts (reextract, in article order): a batch's walk does not
+    # resolve them again, since their own batch will; that keeps reextract linear in the size of the store.
+    pending: set[str] = field(default_factory=set)
 
 
 def _entry_rows(created: list[tuple[str, str, str | None, dict]]) -> list[tuple[str, str, str | None, str]]:
@@ -280,11 +283,11 @@ class Store:
             # workers forked while the store was open hold its files (and its lock): they end with the ingest
             parallel.shutdown()
 
-    def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin) -> IngestReport:
+    def _ingest(self, inputs, strict, progress, batch_size, extractor, sinks, stdin, pending=()) -> IngestReport:
         report = IngestReport()
         views = self._open_views()
         with self._lock.reading():
-            run = _Run(self._resolution_index(), self.generation)
+            run = _Run(self._resolution_index(), self.generation, set(pending))
         bar = _progress_bar(progress)
         batch: list[Article] = []
         where: dict[str, tuple[str, int | None]] = {}  # article id → its input, for a problem in extraction
@@ -320,6 +323,7 @@ class Store:
         # The same id twice in one batch: the later version is the article (as it would be across batches).
         latest = {article.id: article for article in articles}
         report.unchanged += len(articles) - len(latest)
+        run.pending.difference_update(latest)  # from here on, whatever becomes of them, the walk resolves them
         known = self._known_digests(list(latest))
         todo: list[tuple[Article, str, bool]] = []
         for article in latest.values():
@@ -354,7 +358,7 @@ class Store:
         with self._lock.exclusive():
             if self.generation != run.generation:  # another process ingested since: its ids count too
                 run.index = self._resolution_index()
-            changes, run.index = self._commit(extracted, run.index)
+            changes, run.index = self._commit(extracted, run.index, run.pending)
             run.generation = self.generation
             for view in views:
                 with view.writing():
@@ -413,7 +417,8 @@ class Store:
             found.update(self._conn.execute(f"SELECT id, digest FROM articles WHERE id IN ({marks})", chunk).fetchall())
         return found
 
-    def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex) -> tuple[ChangeSet, ResolutionIndex]:
+    def _commit(self, extracted: list[tuple[ArticleFacts, str, bool]], index: ResolutionIndex,
+                pending: set[str] = frozenset()) -> tuple[ChangeSet, ResolutionIndex]:
         """One transaction: the batch's articles, claims and evidence, and the merged records they touch.
 
         Articles are resolved (their meetings and pledges given ids, see merge.article_claims) in article order,
@@ -422,7 +427,9 @@ class Store:
         pledges (an older article, an edited one) walks those stored articles in order with it: as long as no
         article has created different ids than before, a stored article's resolution cannot have changed and
         only its ids go into the index; after that, each is resolved again from its kept facts, and where its
-        claims differ they are replaced and the records they touch merged again.
+        claims differ they are replaced and the records they touch merged again. Stored articles in `pending`
+        (a later batch of the same run handles them) are passed over; what comes after them is then resolved
+        again, as their ids are missing from the index.
         Returns the changes and the index after the batch.
         """
         from coalition_graph.graph.merge import article_claims
@@ -463,6 +470,9 @@ class Store:
                     continue
                 if what == "stored":
                     article_id, has_facts = item
+                    if article_id in pending:
+                        changed = changed or bool(entries.get(article_id))
+                        continue
                     if changed and has_facts:
                         refold |= self._resolve_again(article_id, index)
                     else:
@@ -864,13 +874,24 @@ class Store:
                 done[name] = self.generation
         return done
 
-    def reextract(self, extractor: Extractor | None = None, progress: bool | None = None) -> IngestReport:
+    def reextract(self, extractor: Extractor | None = None, progress: bool | None = None,
+                  batch_size: int = 100) -> IngestReport:
         """Run extraction again over every stored article (after the extractor improved)."""
         if extractor is None:
             from coalition_graph.loaders.extract import extract_facts as extractor
+        from coalition_graph.loaders.extract import parallel
+
         with self._conn:
             self._conn.execute("UPDATE articles SET digest = 'stale'")
-        return self.ingest(list(self.articles()), extractor=extractor, progress=progress)
+        # In article order, each batch comes after the ones before it, and the articles after it are left to
+        # their own batch: each article is resolved once (by seq, each batch re-resolved all later articles).
+        order = [row[0] for row in self._conn.execute("SELECT id FROM articles ORDER BY order_key")]
+        articles = {a.id: a for a in self.articles()}
+        try:
+            return self._ingest([articles[i] for i in order], False, progress, batch_size, extractor, (), None,
+                                pending=order)
+        finally:
+            parallel.shutdown()
 
 
 def _items(inputs: Iterable[str | Path | Article], stdin: Any):
