@@ -61,7 +61,7 @@ def display_name(node_id: str, data: dict[str, Any]) -> str:
             return f"{amount} {what}"
         if what:
             return what[:1].upper() + what[1:]
-        return f"{amount} pledge" if amount else f"{KIND_LABELS.get(str(data.get('kind')), 'Pledge')}"
+        return f"{amount} pledge" if amount else KIND_LABELS.get(str(data.get("kind")), "Pledge")
     if label == "Statement":
         return f"“{shorten(str(data.get('text') or ''), 60)}”"
     return node_id

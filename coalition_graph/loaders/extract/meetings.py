@@ -31,6 +31,7 @@ NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
     r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table|cent(?:re|er)s?|venue|building|complex|hotel)\b", re.I)  # (a place: "the conference centre")
+SIDELINES_RX = re.compile(r"\bon the (?:sidelines|margins)\b")
 OPENED_RX = re.compile(r"\b(?:opened|opens|began|begins|kicked off|got under way|started)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
@@ -348,7 +349,7 @@ class MeetingFinder:
             if not (d.bilateral or call) or d.city or not d.mentions:
                 continue
             _s, e, sent, _r = d.mentions[0]
-            if not re.search(r"\bon the (?:sidelines|margins)\b", sent.text):
+            if not SIDELINES_RX.search(sent.text):
                 continue
             main = [m for m in self.drafts if m is not d and not m.bilateral and m.city and m.mentions and
                     m.mentions[0][0] < e and m.head not in ("call", "video call")]
@@ -751,7 +752,7 @@ class MeetingFinder:
         each person of the conjoined objects is a meeting of their own with the subject (one per pair, as
         side meetings are held), not one meeting of three. Elsewhere "met A and B" stays one meeting."""
         a = self.doc.analysis
-        if a is None or not re.search(r"\bon the (?:sidelines|margins)\b", sent.text):
+        if a is None or not SIDELINES_RX.search(sent.text):
             return []
         head = a.token_at(first.end - 1)
         if head is None:

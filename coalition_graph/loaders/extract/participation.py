@@ -129,12 +129,7 @@ class ParticipationFinder:
             c.dep == "prep" and any(o.dep == "pobj" and (o.ent in ("GPE", "LOC", "FAC", "ORG") or
                                                          self.doc.within(self.doc.places, o.start, o.end))
                                     for o in self.a.children(c.i)) for c in self.a.children(v.i))
-        # "Starmer came with a fresh batch of sanctions": coming, with something brought, to the meeting told
-        came_bearing = v.lemma == "come" and v.tag == "VBD" and all(
-            c.dep == "prep" and c.lower == "with" and not any(self._is_person(o) for o in self.a.children(c.i))
-            for c in self.a.children(v.i) if c.dep in ("prep", "prt", "dobj", "xcomp", "advcl")) and any(
-            c.dep == "prep" and c.lower == "with" for c in self.a.children(v.i))
-        if meeting is None and (flew_in or arrived or came_bearing):
+        if meeting is None and (flew_in or arrived or self._came_bearing(v)):
             meeting = self._context_meeting(sent)  # "Canada's Justin Trudeau flew in": to the meeting being told
         plain = not any(c.dep in ("neg", "aux") and c.lower in ("not", "n't", "never", "to") for c in self.a.children(v.i)) \
             and v.tag != "VB" and v.dep not in ("xcomp", "ccomp")  # (not "would not sit at the table", "wants to sit")
@@ -808,8 +803,11 @@ class ParticipationFinder:
             out.append(x)
         return out
 
+    def _draft(self, key: str):
+        return next((d for d in self.mf.drafts if d.key == key), None)
+
     def _draft_future(self, key: str) -> bool:
-        d = next((d for d in self.mf.drafts if d.key == key), None)
+        d = self._draft(key)
         pub = self.doc.published
         if d is None:
             return False
@@ -820,9 +818,19 @@ class ParticipationFinder:
     def _object_is(self, v: Token, lemmas: set[str]) -> bool:
         return any(c.dep == "dobj" and c.lemma in lemmas for c in self.a.children(v.i))
 
+    def _came_bearing(self, v: Token) -> bool:
+        """"Starmer came with a fresh batch of sanctions": coming, with something brought (no person), and
+        no other complement (not "came to power", "came under fire"), to the meeting being told."""
+        if v.lemma != "come" or v.tag != "VBD":
+            return False
+        complements = [c for c in self.a.children(v.i) if c.dep in ("prep", "prt", "dobj", "xcomp", "advcl")]
+        return bool(complements) and all(
+            c.dep == "prep" and c.lower == "with" and not any(self._is_person(o) for o in self.a.children(c.i))
+            for c in complements)
+
     def _then_and_there(self, sent: Sentence, meeting: str) -> bool:
         """The sentence names no day and no place other than the meeting's own."""
-        d = next((m for m in self.mf.drafts if m.key == meeting), None)
+        d = self._draft(meeting)
         if d is None:
             return False
         for x in self.doc.within(self.doc.dates, sent.start, sent.end):
