@@ -478,3 +478,10 @@ def test_ministers_meeting_for_the_last_time_before_a_summit_are_a_meeting_of_th
     f = facts("NATO foreign ministers met in Brussels on Tuesday for the last time before the Vilnius Summit.",
               "2023-04-06")
     assert "ministerial" in {m.kind for m in f.meetings}
+
+
+def test_what_a_conference_is_about_names_it():
+    # the topic of "conference on X and Y of Z" is its name, so that an undated, unplaced conference is told
+    f = facts("Egypt will host a conference on the early recovery and reconstruction of Gaza in the coming weeks.",
+              "2025-10-13")
+    assert [m.name for m in f.meetings] == ["Conference on early recovery and reconstruction of Gaza in Egypt"]

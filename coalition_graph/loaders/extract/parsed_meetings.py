@@ -203,6 +203,10 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
 NAME_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 NOT_IN_NAME = {"next", "last", "previous", "upcoming", "latest", "recent", "planned", "possible", "today", "new", "that",
                "this", "such", "similar", "same", "other", "another", "joint", "press", "news", "media"}
+# meeting nouns whose "on"/"for" phrase says what they are about, and nouns there that only place them
+TOPIC_HEADS = {"conference", "summit", "forum", "ministerial", "meeting"}
+NOT_A_TOPIC = {"sidelines", "margins", "fringes", "fringe", "sideline", "margin", "behalf", "way", "occasion", "phone",
+               "call", "video", "link", "screen", "ground", "record", "track", "agenda", "table"}
 
 
 def noun_words(doc, start: int, end: int) -> list[str]:
@@ -239,13 +243,35 @@ def noun_words(doc, start: int, end: int) -> list[str]:
     toks = [x for x in toks if not (x.pos == "PUNCT" and x.text in "-‐‑" and (x.i - 1 not in {t.i for t in toks}))]
     words = [w for w in phrase(toks).split(" ") if w] if toks else []
     words.append(n.text.lower())
+    def nominal(o) -> list[str]:
+        inner = sorted((x for x in a.children(o.i) if x.i < o.i and x.dep in ("amod", "compound") and keep(x)),
+                       key=lambda t: t.i)
+        return [*[x.text for x in inner], o.text]
+
+    def objects(prep) -> list:
+        return [o for o in a.children(prep.i) if o.dep == "pobj" and o.ent not in ("DATE", "TIME", "PERSON")
+                and o.pos in ("NOUN", "PROPN") and o.lower not in NOT_A_TOPIC]
+
     for c in a.children(n.i):
         if c.dep == "prep" and c.lower == "of":
-            for o in a.children(c.i):
-                if o.dep == "pobj" and o.ent not in ("DATE", "TIME", "PERSON") and o.pos in ("NOUN", "PROPN"):
-                    inner = sorted((x for x in a.children(o.i) if x.i < o.i and x.dep in ("amod", "compound") and keep(x)),
-                                   key=lambda t: t.i)
-                    words += ["of", *[x.text for x in inner], o.text]
+            for o in objects(c):
+                words += ["of", *nominal(o)]
+        elif c.dep == "prep" and c.lower in ("on", "for") and n.lower in TOPIC_HEADS and "of" not in words:
+            # what the meeting is about names it, where no "of" phrase said which it is ("conference on the early recovery and reconstruction of
+            # Gaza"): the topic, its conjuncts and the noun of its own "of" phrase, as far as one level
+            # (not another meeting: "the preparatory meeting for the summit" is no summit)
+            for o in [o for o in objects(c) if o.lower not in TOPIC_HEADS | {"talks", "gathering", "session"}][:1]:
+                words += [c.lower, *nominal(o)]
+                heads = [o]
+                for k in a.children(o.i):
+                    if k.dep == "conj" and k.pos in ("NOUN", "PROPN") and k.ent not in ("DATE", "TIME", "PERSON"):
+                        words += ["and", *nominal(k)]
+                        heads.append(k)
+                # "recovery and reconstruction of Gaza": the parse may hang the "of" on either conjunct
+                of = [oo for h in heads for k in a.children(h.i) if k.dep == "prep" and k.lower == "of"
+                      for oo in objects(k)]
+                if of:
+                    words += ["of", *nominal(of[0])]
     return words
 
 
