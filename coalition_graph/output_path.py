@@ -16,7 +16,7 @@ from typing import Iterator
 import click
 
 from coalition_graph.errors import UsageError
-from coalition_graph.loaders.readers import printable
+from coalition_graph.util import printable  # not from readers: that would load the pydantic models at start-up
 
 STORE_MARKER = "facts.sqlite"
 

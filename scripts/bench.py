@@ -8,8 +8,12 @@ A benchmark, not a test. It builds corpora of realistic text by varying the deve
 themselves), ingests each size into a fresh store in a subprocess of its own (wall time, CPU per article by
 phase, peak memory, bytes written), ingests `--more` new articles into the largest store and into an empty
 one, times every named query on both engines next to the raw engine running the same query texts (the
-floor), a CLI named query on the smallest store, and the html and graphml exports (pushes to servers:
-scripts/bench_push.py). Everything is printed as one table with the targets of issue 10 and whether each is met. `--code DIR` measures another
+floor), a CLI named query on the smallest store, the html and graphml exports, and (unless --no-push) the
+pushes of the largest store against their floor on the same warm servers (Neo4j and Fuseki from
+tests/servers, as the backend tests start them; the measuring code is scripts/bench_push.py's): the Neo4j
+push next to the same batches with CREATE in place of MERGE, the initial-load path (CSV export +
+neo4j-admin import) next to the push, the Fuseki push next to one PUT of the same N-Triples. Everything
+is printed as one table with the targets of issue 10 and whether each is met. `--code DIR` measures another
 checkout (e.g. an export of main) with this same script.
 """
 from __future__ import annotations
@@ -199,15 +203,31 @@ def time_queries(store_path: Path, runs: int) -> list[dict]:
     return results
 
 
-def cli_start(code: Path, store_path: Path, runs: int = 5) -> float:
+def cli_start(code: Path, store_path: Path, runs: int = 10) -> float:
+    """Median wall time of a CLI named query, after one run that is not counted. With bytecode, as an
+    installed package has it: PYTHONDONTWRITEBYTECODE (set on some machines) would make every run compile
+    every module from source (~40 ms); the bytecode goes to a temporary folder, not into the checkout."""
     exe = [sys.executable, "-m", "coalition_graph", "attendance", "--person", "Macron", "--store", str(store_path),
            "--format", "json"]
-    times = []
-    for _ in range(runs + 1):
-        t0 = time.perf_counter()
-        subprocess.run(exe, check=True, capture_output=True, cwd=code)
-        times.append(time.perf_counter() - t0)
+    with tempfile.TemporaryDirectory(prefix="coalition-pyc-") as pyc:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = pyc
+        times = []
+        for _ in range(runs + 1):
+            t0 = time.perf_counter()
+            subprocess.run(exe, check=True, capture_output=True, cwd=code, env=env)
+            times.append(time.perf_counter() - t0)
     return statistics.median(times[1:])
+
+
+def time_pushes(store_path: Path, work: Path) -> dict:
+    """The pushes of a store against their floor (scripts/bench_push.py's measuring code, on the checkout
+    being measured: sys.path starts with it)."""
+    import bench_push  # beside this script
+    from coalition_graph.graph.store import Store
+
+    with Store.open(store_path) as store:
+        return bench_push.measure_pushes(store, work / "servers", log=lambda line: print(f"  {line}", flush=True))
 
 
 def time_export(code: Path, store_path: Path, fmt: str, out_dir: Path, timeout: float) -> float | None:
@@ -240,6 +260,8 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, help="keep corpora and stores here (default: a temporary folder)")
     ap.add_argument("--export-timeout", type=float, default=600)
     ap.add_argument("--json", type=Path, help="also write the measurements as JSON")
+    ap.add_argument("--push", action=argparse.BooleanOptionalAction, default=True,
+                    help="measure the pushes to Neo4j and Fuseki (starts both servers from tests/servers)")
     a = ap.parse_args()
     code = a.code.resolve()
     sys.path.insert(0, str(code))
@@ -302,6 +324,11 @@ def main() -> int:
     measured["exports"] = exports
     print(f"exports of the {largest:,} store: " + ", ".join(f"{k} {fmt_s(v, a.export_timeout)}" for k, v in exports.items()))
 
+    pushes = None
+    if a.push:
+        print(f"\npushes of the {largest:,} store (warm servers; floor = the same rows and batches, plain)", flush=True)
+        pushes = measured["pushes"] = time_pushes(work / f"store-{largest}", work)
+
     print("\ntargets (issue 10)")
     sz = measured["sizes"]
     per_article = {n: sz[n]["cpu"] / sz[n]["articles"] for n in sizes}
@@ -322,6 +349,18 @@ def main() -> int:
         took = exports[fmt]
         print(f"  export {fmt} at {largest:,}: {fmt_s(took, a.export_timeout)} (≤ {limit} s at 20,000): "
               f"{verdict(took is not None and took <= limit)}")
+    if pushes:
+        neo, load, fus = pushes["neo4j"], pushes.get("neo4j_import"), pushes["fuseki"]
+        print(f"  Neo4j push at {largest:,}: {neo['push_rate']:,.0f}/s, floor (UNWIND … CREATE) {neo['floor_rate']:,.0f}/s: "
+              f"{neo['ratio']:.2f}x (≤ 1.5x): {verdict(neo['ratio'] <= 1.5)}")
+        if load:
+            faster = neo["push_seconds"] / load["seconds"]
+            print(f"  initial load (CSV export + neo4j-admin import + constraints) {load['seconds']:.1f} s vs push "
+                  f"{neo['push_seconds']:.1f} s: {faster:.2f}x faster (≥ 5x): {verdict(faster >= 5)}")
+        print(f"  Fuseki push: {fus['push_rate']:,.0f} triples/s, floor (one PUT) {fus['floor_rate']:,.0f}/s: "
+              f"{fus['ratio']:.2f}x (no target in issue 10)")
+    else:
+        print("  pushes: not measured (--no-push)")
     if a.json:
         a.json.write_text(json.dumps(measured, indent=1, default=str))
     if not a.workdir:

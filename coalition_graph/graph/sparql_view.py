@@ -111,18 +111,12 @@ class OxigraphView(EmbeddedView):
         if self._ox is None:
             try:
                 import pyoxigraph as ox
-                from oxrdflib import OxigraphStore
-                from rdflib import Graph
-                from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
             except ImportError:
                 raise MissingDependency("the embedded SPARQL engine needs Oxigraph: pip install pyoxigraph oxrdflib") from None
             try:
                 self._ox = ox.Store.read_only(str(self.db_path)) if self.read_only else ox.Store(str(self.db_path))
             except OSError as exc:
                 raise StoreError(f"cannot open the SPARQL view {self.db_path}: {exc}") from None
-            self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
-            for prefix, namespace in PREFIXES.items():
-                self._graph.bind(prefix, namespace)
             self._opened()
         return self._ox
 
@@ -140,6 +134,18 @@ class OxigraphView(EmbeddedView):
         """The view as an rdflib Graph (read it; write through the store)."""
         with self.reading():
             self._open()
+        if self._graph is None:
+            # made on first use, not in _open: oxrdflib loads rdflib's SPARQL parser (~0.1 s), and queries
+            # and updates go to pyoxigraph itself
+            try:
+                from oxrdflib import OxigraphStore
+                from rdflib import Graph
+                from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+            except ImportError:
+                raise MissingDependency("the embedded SPARQL engine needs Oxigraph: pip install pyoxigraph oxrdflib") from None
+            self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
+            for prefix, namespace in PREFIXES.items():
+                self._graph.bind(prefix, namespace)
         return self._graph
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator
 
 from coalition_graph.errors import InputError, MissingDependency
 from coalition_graph.schema.models import Article
+from coalition_graph.util import printable  # noqa: F401 - lives in util so the CLI gets it without the models
 
 ARTICLE_SUFFIXES = {".jsonl", ".ndjson", ".json", ".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -63,13 +64,6 @@ class Limits:
         return cls(number("COALITION_MAX_FILE_MB", cls.max_file_bytes, 1024 * 1024),
                    number("COALITION_MAX_ARTICLE_CHARS", cls.max_article_chars),
                    number("COALITION_MAX_PARAGRAPH_CHARS", cls.max_paragraph_chars))
-
-
-def printable(text: str) -> str:
-    """A path or value fit for a one-line message: control characters (a newline in a file name) escaped."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in text)
 
 
 @dataclass

@@ -290,26 +290,30 @@ class Neo4jBackend:
             except BackendError:
                 self._write(f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.id)", {})
 
-    def upsert_nodes(self, nodes: Iterable[NodeRecord], batch_size: int = DEFAULT_BATCH) -> int:
+    def upsert_nodes(self, nodes: Iterable[NodeRecord], batch_size: int = DEFAULT_BATCH,
+                     statement: Callable[[str], str] = node_upsert) -> int:
+        """`statement(label)`: the UNWIND statement a batch runs (scripts/bench_push.py times the same
+        batches with CREATE in place of MERGE: the floor the push is measured against)."""
         by_label: dict[str, list[dict]] = defaultdict(list)
         for node in nodes:
             by_label[node.label].append(set_row(node.id, node.props, node_props(node.label)))
         written = 0
         for label, rows in by_label.items():
-            text = node_upsert(label)
+            text = statement(label)
             for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
         return written
 
-    def upsert_edges(self, edges: Iterable[EdgeRecord], batch_size: int = DEFAULT_BATCH) -> int:
+    def upsert_edges(self, edges: Iterable[EdgeRecord], batch_size: int = DEFAULT_BATCH,
+                     statement: Callable[[str, str, str], str] = edge_upsert) -> int:
         groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for edge in edges:
             groups[(edge.type, edge.src_label, edge.dst_label)].append(
                 {"src": edge.src, "dst": edge.dst, **set_row(edge.id, edge.props, rel_props(edge.type))})
         written = 0
         for (rel_type, src_label, dst_label), rows in groups.items():
-            text = edge_upsert(rel_type, src_label, dst_label)
+            text = statement(rel_type, src_label, dst_label)
             for chunk in chunks(rows, batch_size):
                 self._write(text, {"rows": chunk})
                 written += len(chunk)
