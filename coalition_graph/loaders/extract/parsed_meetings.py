@@ -207,6 +207,7 @@ NOT_IN_NAME = {"next", "last", "previous", "upcoming", "latest", "recent", "plan
 TOPIC_HEADS = {"conference", "summit", "forum", "ministerial", "meeting"}
 NOT_A_TOPIC = {"sidelines", "margins", "fringes", "fringe", "sideline", "margin", "behalf", "way", "occasion", "phone",
                "call", "video", "link", "screen", "ground", "record", "track", "agenda", "table"}
+OTHER_MEETINGS = TOPIC_HEADS | {"talks", "gathering", "session"}
 
 
 def noun_words(doc, start: int, end: int) -> list[str]:
@@ -243,6 +244,7 @@ def noun_words(doc, start: int, end: int) -> list[str]:
     toks = [x for x in toks if not (x.pos == "PUNCT" and x.text in "-‐‑" and (x.i - 1 not in {t.i for t in toks}))]
     words = [w for w in phrase(toks).split(" ") if w] if toks else []
     words.append(n.text.lower())
+
     def nominal(o) -> list[str]:
         inner = sorted((x for x in a.children(o.i) if x.i < o.i and x.dep in ("amod", "compound") and keep(x)),
                        key=lambda t: t.i)
@@ -252,26 +254,28 @@ def noun_words(doc, start: int, end: int) -> list[str]:
         return [o for o in a.children(prep.i) if o.dep == "pobj" and o.ent not in ("DATE", "TIME", "PERSON")
                 and o.pos in ("NOUN", "PROPN") and o.lower not in NOT_A_TOPIC]
 
+    def topic(prep) -> list[str]:
+        """What the meeting is about names it, where no "of" phrase said which it is ("conference on the early
+        recovery and reconstruction of Gaza"): the topic, its conjuncts and the noun of an "of" phrase on any of
+        them (the parse hangs it on either conjunct). Not another meeting ("the preparatory meeting for the
+        summit" is no summit)."""
+        found = [o for o in objects(prep) if o.lower not in OTHER_MEETINGS]
+        if not found:
+            return []
+        heads = [found[0], *(k for k in a.children(found[0].i) if k.dep == "conj" and k.pos in ("NOUN", "PROPN")
+                             and k.ent not in ("DATE", "TIME", "PERSON"))]
+        out = [prep.lower, *nominal(heads[0])]
+        for k in heads[1:]:
+            out += ["and", *nominal(k)]
+        of = [o for h in heads for k in a.children(h.i) if k.dep == "prep" and k.lower == "of" for o in objects(k)]
+        return out + (["of", *nominal(of[0])] if of else [])
+
     for c in a.children(n.i):
         if c.dep == "prep" and c.lower == "of":
             for o in objects(c):
                 words += ["of", *nominal(o)]
         elif c.dep == "prep" and c.lower in ("on", "for") and n.lower in TOPIC_HEADS and "of" not in words:
-            # what the meeting is about names it, where no "of" phrase said which it is ("conference on the early recovery and reconstruction of
-            # Gaza"): the topic, its conjuncts and the noun of its own "of" phrase, as far as one level
-            # (not another meeting: "the preparatory meeting for the summit" is no summit)
-            for o in [o for o in objects(c) if o.lower not in TOPIC_HEADS | {"talks", "gathering", "session"}][:1]:
-                words += [c.lower, *nominal(o)]
-                heads = [o]
-                for k in a.children(o.i):
-                    if k.dep == "conj" and k.pos in ("NOUN", "PROPN") and k.ent not in ("DATE", "TIME", "PERSON"):
-                        words += ["and", *nominal(k)]
-                        heads.append(k)
-                # "recovery and reconstruction of Gaza": the parse may hang the "of" on either conjunct
-                of = [oo for h in heads for k in a.children(h.i) if k.dep == "prep" and k.lower == "of"
-                      for oo in objects(k)]
-                if of:
-                    words += ["of", *nominal(of[0])]
+            words += topic(c)
     return words
 
 
