@@ -485,3 +485,19 @@ def test_what_a_conference_is_about_names_it():
     f = facts("Egypt will host a conference on the early recovery and reconstruction of Gaza in the coming weeks.",
               "2025-10-13")
     assert [m.name for m in f.meetings] == ["Conference on early recovery and reconstruction of Gaza in Egypt"]
+
+
+def test_a_meeting_only_hoped_for_is_no_meeting():
+    # "hoping for a meeting with him", "sought talks with", "hoped to meet": neither held nor planned
+    text = ("Prime Minister Mark Carney hosted the G7 summit in Kananaskis on Monday. President Volodymyr "
+            "Zelenskyy flew to Calgary hoping for a meeting with Donald Trump, and President Lula sought a meeting "
+            "with Xi Jinping. Chancellor Friedrich Merz hoped to meet Shigeru Ishiba.")
+    f = facts(text, "2025-06-17")
+    assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Kananaskis")]
+    assert {a.person for a in f.attendances} == {"mark-carney"}
+
+
+def test_a_meeting_told_as_held_is_kept_beside_the_hoped_for_rule():
+    # the limit of the rule above: the same meeting told as done ("Zelenskyy met Trump") is a meeting
+    f = facts("President Volodymyr Zelenskyy met Donald Trump in Kananaskis on Monday.", "2025-06-17")
+    assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Kananaskis")]

@@ -729,7 +729,25 @@ class MeetingFinder:
             d = self._draft_from(sent, s, e, cur.head)
             d.format = d.format or cur.format
             found.append((d, "meeting.noun.one_more", (s, e)))
-        return found
+        return [f for f in found if not self._wished_for(*f[2])]
+
+    def _wished_for(self, s: int, e: int) -> bool:
+        """The meeting at s..e is only wished for: its noun is in the "for" phrase of a verb of class `wish_for`
+        ("hoping for a meeting with him"), the object of a verb of class `wish` ("sought a meeting with Xi"), or
+        its verb of meeting the infinitive of one ("hoped to meet Trump"). It is neither held nor planned."""
+        a = self.doc.analysis
+        if a is None:
+            return False
+        n = self._head_noun(s, e) or next((t for t in a.tokens_in(s, e) if t.pos == "VERB"), None)
+        if n is None:
+            return False
+        classes = lemma_classes()
+        up = a.tokens[n.head]
+        if n.dep == "pobj" and up.dep == "prep" and up.lower == "for":
+            return "wish_for" in classes.get(a.tokens[up.head].lemma, frozenset())
+        if n.dep == "dobj" or (n.dep == "xcomp" and n.pos == "VERB"):
+            return "wish" in classes.get(up.lemma, frozenset())
+        return False
 
     def _object_of_earlier_verb(self, s: int, e: int, pos: int) -> bool:
         """"They met Prime Minister Mikati and later held talks with Speaker Berri": the verb at s..e shares the
