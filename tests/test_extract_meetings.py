@@ -501,3 +501,24 @@ def test_a_meeting_told_as_held_is_kept_beside_the_hoped_for_rule():
     # the limit of the rule above: the same meeting told as done ("Zelenskyy met Trump") is a meeting
     f = facts("President Volodymyr Zelenskyy met Donald Trump in Kananaskis on Monday.", "2025-06-17")
     assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Kananaskis")]
+
+
+def test_a_summit_on_the_margins_of_a_larger_one_is_its_own_meeting():
+    # "a conference …, on the margins of the G20 leaders' meeting": two meetings; the host of the first is its
+    # host only, and a meeting of leaders is a summit
+    text = ("Donors pledged 11 billion dollars at a conference in Rio de Janeiro on Monday, co-hosted by Brazil, "
+            "on the margins of the G20 leaders' meeting. Brazilian President Luiz Inacio Lula da Silva, who opened "
+            "the event, thanked the donors.")
+    f = facts(text, "2024-11-19")
+    kinds = sorted((m.kind, m.format or "") for m in f.meetings)
+    assert kinds == [("conference", ""), ("summit", "g20")]
+    conference = next(m.key for m in f.meetings if m.kind == "conference")
+    assert {(a.person, a.meeting) for a in f.attendances if a.person} == {("luiz-inacio-lula-da-silva", conference)}
+
+
+def test_a_meeting_told_days_before_or_after_a_date_is_dated_from_it():
+    # "pledged on Thursday, a day before the summit": the summit was on Friday, and is past by Saturday
+    f = facts("Britain pledged 850 million pounds on Thursday, a day before the summit in Johannesburg.", "2025-11-22")
+    assert [(str(m.start), m.city) for m in f.meetings] == [("2025-11-21", "Johannesburg")]
+    f = facts("France announced its pledge on Monday, two days after the conference in Paris.", "2025-11-18")
+    assert [str(m.start) for m in f.meetings] == ["2025-11-15"]

@@ -31,6 +31,7 @@ NOT_MEETING_BEFORE = re.compile(
     r"(?:press|news|joint press|media|phone-in|virtual press)\s*$|(?:\bplans? to|\bagreed to)\s*$|"
     r"\b(?:accession|membership)\s*$", re.I)  # "accession talks": a process, not a meeting
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:room|hall|table|cent(?:re|er)s?|venue|building|complex|hotel)\b", re.I)  # (a place: "the conference centre")
+SIDELINE_NOUNS = frozenset({"sideline", "margin", "fringe"})
 SIDELINES_RX = re.compile(r"\bon the (?:sidelines|margins)\b")
 OPENED_RX = re.compile(r"\b(?:opened|opens|began|begins|kicked off|got under way|started)\b", re.I)
 FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to be held|due (?:to|in|at)|is to|are to|"
@@ -731,6 +732,24 @@ class MeetingFinder:
             found.append((d, "meeting.noun.one_more", (s, e)))
         return [f for f in found if not self._wished_for(*f[2])]
 
+    def _side_event_of(self, sent: Sentence, s: int, e: int) -> MeetingDraft | None:
+        """The many-sided meeting told earlier in the sentence, when the meeting noun at s..e is the "of" phrase
+        of "sidelines", "margins" or "fringes" ("a summit …, on the margins of the G20 leaders' meeting"). (A
+        two-sided meeting is never folded into a larger one: `MeetingDraft.compatible` keeps them apart.)"""
+        a = self.doc.analysis
+        n = self._head_noun(s, e) if a is not None else None
+        if n is None or n.dep != "pobj":
+            return None
+        of = a.tokens[n.head]
+        if of.lower != "of" or a.tokens[of.head].lemma not in SIDELINE_NOUNS:
+            return None
+        before = [key for ps, _pe, key in self.positions.get(sent.index, []) if ps < s]
+        # (an "event" on the sidelines is told as part of the larger meeting: only a summit, conference, forum or
+        # ministerial is a meeting of its own there)
+        told = [m for m in self.drafts if m.key in before and not m.bilateral and
+                m.head in ("summit", "conference", "forum", "ministerial")]
+        return told[-1] if told else None
+
     def _wished_for(self, s: int, e: int) -> bool:
         """The meeting at s..e is only wished for: its noun is in the "for" phrase of a verb of class `wish_for`
         ("hoping for a meeting with him"), the object of a verb of class `wish` ("sought a meeting with Xi"), or
@@ -999,6 +1018,8 @@ class MeetingFinder:
         np_start = self._np_start(sent, s)
         np_end = self._np_end(sent, e)
         np = text[np_start:np_end]
+        if d.head in ("meeting", "gathering") and re.search(r"\bleaders['’]?\s+(?:[\w\-]+\s+)?$", text[np_start:s]):
+            d.head = "summit"  # "the G20 leaders' meeting": a meeting of leaders is a summit
         # format: an organization inside the noun phrase
         for o in doc.orgs:
             if np_start <= o.start and o.end <= np_end:
@@ -1116,6 +1137,9 @@ class MeetingFinder:
                     d.start = d.start - dt.timedelta(days=NTH_DAYS[nth.group(1).lower()] - 1)
                 else:
                     d.ends_on, d.last_day = True, d.start
+        apart = self._days_apart(s) if near and d.precision == "day" and best.end <= s else None
+        if apart is not None:
+            d.start = d.start + dt.timedelta(days=apart)  # "pledged on Thursday, a day before the summit": Friday's
         d.range_start = self._span_start(sent, e, cands)
         if opening and d.start and d.precision == "day":
             # the day it opened is its first, whatever day it was also mentioned on
@@ -1131,6 +1155,8 @@ class MeetingFinder:
         d.future = bool(FUTURE_RX.search(text[max(c0, s - 45):min(c1, e + 70)]) or ahead or d.planned)
         if d.future and not ahead and told_as_past(doc, s, e):
             d.future = False  # "Putin skipped the summit … due to a warrant": the verb says it is past
+        if apart is not None and doc.published and d.start <= doc.published:
+            d.future = False  # "a day before the summit" puts it after that day, not after the report
         if d.start and doc.published and d.start > doc.published and \
                 (d.precision == "day" or (d.start.year, d.start.month) > (doc.published.year, doc.published.month)):
             d.future = True  # "is hosting its summit on July 6-7", told in June
@@ -1410,6 +1436,8 @@ class MeetingFinder:
                     continue
                 t = a.token_at(o.start)
                 up = [y for y in ([t] + a.ancestors(t.i))[:4] if y is not None] if t is not None else []
+                if t is not None and any(y.lemma in SIDELINE_NOUNS for y in a.ancestors(t.i)):
+                    continue  # "a summit …, on the margins of the G20 leaders' meeting": the larger meeting's format
                 if any("group_noun" in classes.get(y.lemma, frozenset()) and y.tag in ("NNS", "NNPS") for y in up):
                     found.add(o.key)  # "Leaders of the Group of Seven", "G7 leaders"
                 elif x.index == sent.index and any(y.pos == "VERB" and y.lemma in FORMING for y in up):
@@ -1519,6 +1547,22 @@ class MeetingFinder:
                     if o.dep == "pobj" and HEAD_RX.fullmatch(o.text):
                         return True
         return False
+
+    def _days_apart(self, s: int) -> int | None:
+        """Days from the date told before the mention at `s` to the meeting, when it is told "N days/weeks
+        before/after" it ("on Thursday, a day before the summit": +1; "two weeks after the conference": -14)."""
+        a = self.doc.analysis
+        m = a.token_at(s) if a is not None else None
+        if m is None:
+            return None
+        toks = list(a.tokens[max(0, m.i - 7):m.i])
+        for n, unit, rel in zip(toks, toks[1:], toks[2:]):
+            count = NUMBER_WORDS.get(n.lower) or (int(n.text) if n.text.isdigit() else None)
+            if count and unit.lemma in ("day", "week") and rel.lower in ("after", "before") and \
+                    m.i - rel.i <= 3:  # the mention follows the relation, with a determiner and a word between
+                days = count * (7 if unit.lemma == "week" else 1)
+                return days if rel.lower == "before" else -days
+        return None
 
     def _told_apart(self, s: int) -> bool:
         """The mention at `s` follows "N days/weeks/months/years after/before" in its clause."""
@@ -1729,7 +1773,17 @@ class MeetingFinder:
         target = None
         nested = False
         outer = self._outer_meeting(sent, s)
-        if outer is not None:
+        side = self._side_event_of(sent, s, e)
+        if side is not None:
+            # "a summit in Johannesburg, … on the margins of the G20 leaders' meeting": the meeting on whose margins
+            # the one just told was held is another, larger one, told before or not at all
+            same = [m for m in self.drafts if m is not side and m.compatible(d) and
+                    not any(x[2].index == sent.index for x in m.mentions) and (m.overlaps(d) or not has_own)]
+            target = same[-1] if same else None
+            nested = True
+            if d.start and d.start == side.start:
+                d.start, d.range_start = None, None  # the day told is the side meeting's, not the larger one's
+        elif outer is not None:
             # "the preparatory ministerial meeting for the summit in Riyadh, Sunday": the summit is another
             # meeting, told already or not; the day written after both is the outer one's
             if d.start and outer.start == d.start:
@@ -1789,7 +1843,8 @@ class MeetingFinder:
             if target is not None and target.future and not d.future:  # "the meeting had taken place": the main one that did
                 past = [m for m in self.drafts if not m.future]
                 if past:
-                    target = max(reversed(past), key=lambda m: (not m.bilateral, len(m.mentions)))
+                    # (a meeting named only as the one another was held on the margins of was never told)
+                    target = max(reversed(past), key=lambda m: (not m.bilateral, m in self.told, len(m.mentions)))
         elif not has_own and not other and d.head in ANAPHORIC_HEADS:
             return  # "the event" before any meeting is named: nothing to attach to
         elif other and self._told_apart(s):
