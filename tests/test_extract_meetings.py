@@ -522,3 +522,15 @@ def test_a_meeting_told_days_before_or_after_a_date_is_dated_from_it():
     assert [(str(m.start), m.city) for m in f.meetings] == [("2025-11-21", "Johannesburg")]
     f = facts("France announced its pledge on Monday, two days after the conference in Paris.", "2025-11-18")
     assert [str(m.start) for m in f.meetings] == ["2025-11-15"]
+
+
+def test_a_shorter_name_of_the_meeting_told_is_the_same_meeting():
+    # "the Quad Leaders Summit" … "Kishida's final Quad summit" … "the meeting": one summit (and "the next Quad
+    # Leaders Summit" another)
+    text = ("President Joe Biden hosted the Quad Leaders Summit in Wilmington on Saturday. It was Prime Minister "
+            "Fumio Kishida's final Quad summit. Prime Minister Narendra Modi spoke at the start of the meeting. "
+            "India will host the next Quad Leaders Summit in 2025.")
+    f = facts(text, "2024-09-21")
+    held = [m for m in f.meetings if m.start is not None and str(m.start) == "2024-09-21"]
+    assert len(held) == 1 and len(f.meetings) == 2
+    assert {a.person for a in f.attendances if a.meeting == held[0].key} == {"joe-biden", "narendra-modi"}

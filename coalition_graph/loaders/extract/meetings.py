@@ -126,7 +126,7 @@ class MeetingDraft:
             # found; a two-sided meeting is not folded into a plain one (the summit it preceded)
             if not self.bilateral or o.participants or o.head not in ("meeting", "talks", "call"):
                 return False
-        if self.name and o.name and self.name.lower() != o.name.lower():
+        if self.name and o.name and not _names_agree(self.name, o.name):
             return False
         events = {"conference", "forum"}
         if (self.head in events) != (o.head in events) and self.head not in _GENERIC and o.head not in _GENERIC \
@@ -1896,6 +1896,14 @@ def _asserted(rx: re.Pattern, text: str, a: int, b: int) -> bool:
 
 def _contrasted(rx: re.Pattern, text: str, a: int, b: int) -> bool:
     return any(CONTRAST_RX.search(text[max(0, m.start() - 20):m.start()]) for m in rx.finditer(text, a, b))
+
+
+def _names_agree(a: str, b: str) -> bool:
+    """The same name, or a shorter one of two words or more whose words all stand in the longer one ("Quad
+    summit" and "Quad Leaders Summit"); hyphenated words stay whole ("NATO-Ukraine Council" is not NATO)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return wa == wb or (len(short) >= 2 and set(short) <= set(long_))
 
 
 def _days_meet(a: MeetingDraft, b: MeetingDraft) -> bool:
