@@ -534,3 +534,15 @@ def test_a_shorter_name_of_the_meeting_told_is_the_same_meeting():
     held = [m for m in f.meetings if m.start is not None and str(m.start) == "2024-09-21"]
     assert len(held) == 1 and len(f.meetings) == 2
     assert {a.person for a in f.attendances if a.meeting == held[0].key} == {"joe-biden", "narendra-modi"}
+
+
+def test_a_format_told_again_by_its_head_word_is_the_meetings_format():
+    # "his first meeting of the group" after "the Ukraine Defense Contact Group": the group's meeting, where the
+    # dateline's city is also the one of the place the lede names ("at NATO headquarters in Brussels")
+    text = ("BRUSSELS, Feb 12 - Britain chaired the Ukraine Defense Contact Group on Wednesday, as its members met "
+            "at NATO headquarters in Brussels on the eve of a meeting of the alliance's defence ministers.\n\n"
+            "US Defense Secretary Pete Hegseth, attending his first meeting of the group, urged Europe to do more.")
+    f = facts(text, "2025-02-12")
+    group = [m for m in f.meetings if m.format == "ukraine-defense-contact-group"]
+    assert [(str(m.start), m.city) for m in group] == [("2025-02-12", "Brussels")]
+    assert {a.person for a in f.attendances if a.meeting == group[0].key} >= {"pete-hegseth"}

@@ -324,10 +324,11 @@ class MeetingFinder:
             if d.start is None or not (0 <= (doc.published - d.start).days <= 1 if not d.future else
                                        0 <= (d.start - doc.published).days <= 7):
                 continue
-            if any(p is not line and lede.start <= p.start < lede.end and
+            if any(p is not line and p.place.city != line.place.city and lede.start <= p.start < lede.end and
                    (a is None or (t := a.token_at(p.start)) is None or
                     (t.dep == "pobj" and a.tokens[t.head].lower in ("in", "at"))) for p in doc.places):
-                continue  # another place the lede puts something in or at: the meeting may be there
+                continue  # another place the lede puts something in or at: the meeting may be there (not "at NATO
+                # headquarters in Brussels" filed from Brussels)
             d.city, d.country = line.place.city, line.place.iso3
 
     def _same_day(self) -> None:
@@ -750,6 +751,19 @@ class MeetingFinder:
                 m.head in ("summit", "conference", "forum", "ministerial")]
         return told[-1] if told else None
 
+    def _format_told_again(self, e: int) -> str | None:
+        """"his first meeting of the group", "a session of the coalition": a format named earlier in the article,
+        told again by the head word of its name (or as "the group", "the coalition", "the format" for any)."""
+        m = re.match(r"\s+of\s+the\s+([a-z]+)\b", self.doc.text[e:e + 30])
+        if m is None:
+            return None
+        word = m.group(1)
+        for o in sorted((o for o in self.doc.orgs if o.end <= e and self._is_format(o.key)), key=lambda o: -o.start):
+            name = self.doc.gaz.org_name(o.key).lower().split()
+            if word in ("group", "coalition", "format") or (name and name[-1] == word):
+                return o.key
+        return None
+
     def _wished_for(self, s: int, e: int) -> bool:
         """The meeting at s..e is only wished for: its noun is in the "for" phrase of a verb of class `wish_for`
         ("hoping for a meeting with him"), the object of a verb of class `wish` ("sought a meeting with Xi"), or
@@ -1025,6 +1039,8 @@ class MeetingFinder:
             if np_start <= o.start and o.end <= np_end:
                 d.format = o.key
                 break
+        if d.format is None:
+            d.format = self._format_told_again(e)
         if d.format is None and d.head in ("summit", "ministerial"):
             d.format = self._format_of_group(sent) or self._owners_format(s)
         if d.format is None and d.head in ("session", "meeting", "ministerial") and not self.drafts and \
