@@ -11,7 +11,7 @@ from coalition_graph.loaders.extract.amounts import Money, find_money
 from coalition_graph.loaders.extract.analysis import Analysis, analyse
 from coalition_graph.loaders.extract.dates import DateMention, find_dates, past_weekdays_by_parse
 from coalition_graph.loaders.extract.people import PeopleFinder, PersonInfo, PersonMention
-from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, Place, PlaceMention
+from coalition_graph.loaders.extract.places import CountryMention, Matcher, OrgMention, Place, PlaceMention, unaccented
 from coalition_graph.loaders.extract.text import Sentence, paragraphs, sentences
 from coalition_graph.loaders.gazetteer import Gazetteer, load_gazetteer
 from coalition_graph.schema.models import Article, Evidence
@@ -49,6 +49,7 @@ def _recognised_cities(analysis: Analysis, places, countries, orgs) -> list[Plac
     a city, in the country written right after it where there is one."""
     taken = [(x.start, x.end) for x in [*places, *countries, *orgs]]
     out = []
+    spelled: dict[str, str] = {}
     for e in analysis.entities:
         if e.label != "GPE" or not e.text[:1].isupper() or any(a < e.end and e.start < b for a, b in taken):
             continue
@@ -60,7 +61,26 @@ def _recognised_cities(analysis: Analysis, places, countries, orgs) -> list[Plac
             continue  # "the Tatar capital" names the capital by its region: not a city called "Tatar"
         iso = next((c.iso3 for c in countries if c.form == "name" and 0 < c.start - e.end <= 3
                     and analysis.text[e.end:c.start].strip() == ","), None)
-        out.append(PlaceMention(e.start, e.end, e.text, Place(e.text, "city", e.text, iso)))
+        # one city however the article spells it ("Belém" … "Belem"): its first spelling
+        name = spelled.setdefault(unaccented(e.text).lower(), e.text)
+        out.append(PlaceMention(e.start, e.end, e.text, Place(name, "city", name, iso)))
+    return out + _said_again(analysis.text, out, taken)
+
+
+def _said_again(text: str, found: list[PlaceMention], taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The other places in the text where a city the recogniser named once is written again, with or without
+    its diacritics (the recogniser reads each sentence apart and misses some: "in Belém on Thursday")."""
+    if not found:
+        return []
+    # one character for one, so that positions in the folded text are positions in the text
+    folded = "".join(f if len(f := unaccented(c)) == 1 else c for c in text).lower()
+    spans = taken + [(p.start, p.end) for p in found]
+    out = []
+    for name, place in {unaccented(p.text).lower(): p.place for p in found}.items():
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
+            if text[m.start()].isupper() and not any(a < m.end() and m.start() < b for a, b in spans):
+                out.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], place))
+                spans.append((m.start(), m.end()))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,14 @@ def load_places(gaz: Gazetteer) -> dict[str, Place]:
             for form in [r["name"], *((r.get("aliases") or "").split("|"))]:
                 if form.strip():
                     places[form.strip()] = place
+    for form, place in list(places.items()):  # "Belem" for "Belém", "Bogota" for "Bogotá": written both ways
+        places.setdefault(unaccented(form), place)
     return places
+
+
+def unaccented(text: str) -> str:
+    """The text without its diacritics ("Belém" -> "Belem")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class Matcher:
