@@ -656,3 +656,12 @@ def test_a_thing_that_comes_with_conditions_attends_nothing():
     f = facts("Leaders of the Nordic-Baltic Eight met in Tallinn on Thursday. The loan of Keir Starmer's "
               "government came with strict conditions.", "2025-01-16")
     assert not [a for a in f.attendances if a.person]
+
+
+def test_the_passive_agent_of_a_verb_of_absence_was_absent():
+    # "the first BRICS summit missed by Xi": Xi stayed away from the summit being told ("It was …" is that one)
+    text = ("Leaders of the BRICS group met in Rio de Janeiro on Sunday for their annual summit. It was the first "
+            "BRICS summit missed by Xi Jinping since 2013.")
+    f = facts(text, "2025-07-07")
+    assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Rio de Janeiro")]
+    assert [(a.person, a.status) for a in f.attendances if a.person] == [("xi-jinping", "absent")]

@@ -764,6 +764,16 @@ class MeetingFinder:
                 return o.key
         return None
 
+    def _it_was(self, s: int, e: int) -> bool:
+        """The meeting noun at s..e is what "it" or "this" is, by a copula ("It was Kishida's final Quad summit",
+        "This is the first summit since …"): the meeting being told, whatever "first" or "final" says of it."""
+        a = self.doc.analysis
+        n = self._head_noun(s, e) if a is not None else None
+        if n is None or n.dep != "attr":
+            return False
+        be = a.tokens[n.head]
+        return be.lemma == "be" and any(c.dep == "nsubj" and c.lower in ("it", "this") for c in a.children(be.i))
+
     def _wished_for(self, s: int, e: int) -> bool:
         """The meeting at s..e is only wished for: its noun is in the "for" phrase of a verb of class `wish_for`
         ("hoping for a meeting with him"), the object of a verb of class `wish` ("sought a meeting with Xi"), or
@@ -1221,8 +1231,8 @@ class MeetingFinder:
                 if d.head == "phone":
                     d.head, d.mode = "call", "virtual"
         # a year written near the noun, in its clause ("In 2023, Putin skipped the summit"; not "the format,
-        # which was created in 1991" at the end of a long sentence)
-        years = {int(y) for y in re.findall(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b",
+        # which was created in 1991" at the end of a long sentence; "since 2013" is a year it came after)
+        years = {int(y) for y in re.findall(r"\b(?:in|of|during)\s+((?:19|20)\d\d)\b",
                                              text[max(c0, np_start - 60):min(c1, max(e, np_end) + 40)], re.I)}
         if doc.published and not years:  # "next year's summit", "last year's conference", right before the noun
             rel = re.search(r"\b(next|last|this)\s+year(?:'s|’s)?\s+(?:[\w\-’']+\s+){0,3}$", text[max(c0, np_start - 30):s],
@@ -1809,6 +1819,8 @@ class MeetingFinder:
             same = [m for m in self.drafts if m is not outer and m.head == d.head and m.compatible(d)]
             target = same[0] if same else None  # the first told: the meeting the report is about
             nested = True
+        elif self._it_was(s, e) and self.current is not None and self.current.compatible(d):
+            target = self.current  # "It was the first BRICS summit missed by Xi": the one being told, first of a kind
         elif self._session_of_current(d, before):
             target = self.current  # "he told the opening session on Wednesday": a sitting of the meeting told
             if d.start and target.start and d.start < target.start and re.search(r"\bopening\s+$", before, re.I):

@@ -177,7 +177,8 @@ class ParticipationFinder:
             if role in ("host", "chair"):  # "was convened jointly with A and B": co-hosts
                 for c in self.syn.with_phrases(v):
                     self._record(meeting, self.syn.group(c), role, status, sent, rule + ".jointly_with")
-            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only or delegation:
+            if role in ("host", "chair") or v.lemma in ("attend", "join", "represent") or speech_only or delegation \
+                    or "absent" in cls:  # "the first summit missed by Xi", "a meeting boycotted by Hungary"
                 # (a speech class verb got here only with the meeting in an "at" phrase: "announced by X at
                 # the conference")
                 self._record(meeting, agents, role, status, sent, rule + ".agent")
