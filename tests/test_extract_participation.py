@@ -665,3 +665,12 @@ def test_the_passive_agent_of_a_verb_of_absence_was_absent():
     f = facts(text, "2025-07-07")
     assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Rio de Janeiro")]
     assert [(a.person, a.status) for a in f.attendances if a.person] == [("xi-jinping", "absent")]
+
+
+def test_people_listed_after_a_colon_and_together_with_took_part():
+    # "are taking part: the envoy A, together with Senators B and C": all three, at the conference being told
+    text = ("The Ukraine Recovery Conference opened in Rome on Thursday. For the first time American officials are "
+            "taking part: the envoy Keith Kellogg, together with Senators Lindsey Graham and Richard Blumenthal.")
+    f = facts(text, "2025-07-10")
+    people = {a.person for a in f.attendances if a.person and a.status == "attended"}
+    assert people == {"keith-kellogg", "lindsey-graham", "richard-blumenthal"}

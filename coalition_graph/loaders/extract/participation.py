@@ -198,6 +198,7 @@ class ParticipationFinder:
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
+        self._record(meeting, self._listed_after_colon(v), role, status, sent, rule + ".colon_list")
         self._instead_of(v, meeting, sent, rule)
         if v.lemma in GUEST_OBJECT or v.lemma == "join":  # "met X", "Macron joined Starmer in Kyiv"
             for c in self.a.children(v.i):
@@ -432,6 +433,18 @@ class ParticipationFinder:
         role = "chair" if "chair" in t.lemma else "host"
         head = self.a.tokens[t.head]
         self._record(meeting, [head], role, self._status(head, meeting), sent, "participation.title_host")
+
+    def _listed_after_colon(self, v: Token) -> list[Token]:
+        """"Americans are taking part: the envoy A, together with Senators B and C": the people the colon after
+        the verb (or after its object, "part") lists, which the parser hangs as appositions of the verb or object."""
+        kids = self.a.children(v.i)
+        colon = next((c for c in kids if c.dep == "punct" and c.text == ":"), None)
+        if colon is None:
+            return []
+        heads = [v] + [c for c in kids if c.dep in ("dobj", "prt")]
+        listed = [x for h in heads for x in self.a.children(h.i) if x.dep in ("appos", "attr", "dobj", "npadvmod")
+                  and x.i > colon.i]
+        return [t for x in listed for t in self.syn.group(x) if self._is_person(t)]
 
     def _instead_of(self, v: Token, meeting: str, sent: Sentence, rule: str) -> None:
         """"led the delegation in place of X", "came instead of X": X stayed away."""

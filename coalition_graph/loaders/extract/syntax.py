@@ -136,9 +136,12 @@ class Syntax:
             for c in self.a.children(x.i):
                 if c.dep in ("conj", "appos") and not (c.dep == "appos" and self.stolen_by(c)):
                     todo.append(c)
-                elif c.dep == "prep" and (c.lower in ("including", "like") or
-                                          (c.lower == "as" and any(k.lower == "such" for k in self.a.children(c.i)))):
-                    # "leaders including A and B", "ministers such as A": the members named
+                elif c.dep == "prep" and (c.lower in ("including", "like", "alongside") or
+                                          (c.lower == "as" and any(k.lower == "such" for k in self.a.children(c.i))) or
+                                          (c.lower == "with" and any(k.lower in ("together", "along")
+                                                                     for k in self.a.children(c.i)))):
+                    # "leaders including A and B", "ministers such as A": the members named; "the envoy A,
+                    # together with Senators B and C", "A alongside B": the others with them
                     todo.extend(o for o in self.a.children(c.i) if o.dep == "pobj")
         return out
 
