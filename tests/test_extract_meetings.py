@@ -546,3 +546,17 @@ def test_a_format_told_again_by_its_head_word_is_the_meetings_format():
     group = [m for m in f.meetings if m.format == "ukraine-defense-contact-group"]
     assert [(str(m.start), m.city) for m in group] == [("2025-02-12", "Brussels")]
     assert {a.person for a in f.attendances if a.meeting == group[0].key} >= {"pete-hegseth"}
+
+
+def test_a_verb_naming_three_sides_is_a_meeting_of_its_own():
+    # after Macron received Tusk, "Sikorski met with his counterparts, A and B": another meeting, not Tusk's
+    text = ("Prime Minister Donald Tusk was received by President Emmanuel Macron at the Elysee Palace in Paris on "
+            "Monday. On the same day Foreign Minister Radoslaw Sikorski met with his counterparts, Stephane Sejourne "
+            "of France and Annalena Baerbock of Germany.")
+    f = facts(text, "2024-02-13")
+    assert len(f.meetings) == 2
+    by_meeting = {}
+    for a in f.attendances:
+        by_meeting.setdefault(a.meeting, set()).add(a.person)
+    assert sorted(map(sorted, by_meeting.values())) == [
+        ["annalena-baerbock", "radoslaw-sikorski", "stephane-sejourne"], ["donald-tusk", "emmanuel-macron"]]

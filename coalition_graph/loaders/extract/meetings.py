@@ -1789,6 +1789,8 @@ class MeetingFinder:
         definite = re.search(r"\b(the|this|that|today's|today’s|Thursday's|this week's)\s+(?:[\w\-’'\"“”]+\s+){0,2}$", before, re.I)
         has_own = bool(d.start or d.city or d.format or d.name or d.bilateral or
                        (d.participants and rule.startswith("meeting.verb.phone")) or
+                       # "Sikorski met with his counterparts, A and B": a verb naming three sides tells a meeting
+                       (len(d.participants) >= 3 and rule.startswith("meeting.verb.")) or
                        (d.year and self.doc.published and d.year != self.doc.published.year))  # "next year's summit"
         indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
         if indefinite:
