@@ -1790,7 +1790,8 @@ class MeetingFinder:
         has_own = bool(d.start or d.city or d.format or d.name or d.bilateral or
                        (d.participants and rule.startswith("meeting.verb.phone")) or
                        # "Sikorski met with his counterparts, A and B": a verb naming three sides tells a meeting
-                       (len(d.participants) >= 3 and rule.startswith("meeting.verb.")) or
+                       # (not "A, B and C were received by D" after they travelled there: that visit)
+                       (len(d.participants) >= 3 and rule == "meeting.verb.met_with") or
                        (d.year and self.doc.published and d.year != self.doc.published.year))  # "next year's summit"
         indefinite = bool(re.search(r"\b(?:a|an|any|another)\s+(?:[\w\-]+\s+){0,2}$", before))
         if indefinite:
