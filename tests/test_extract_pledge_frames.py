@@ -118,3 +118,12 @@ def test_an_organization_no_list_knows_gives_through_a_relative_clause():
               "2025-06-26")
     assert [(p.donor.key, p.amount) for p in f.pledges] == [("wellcome-trust", 300000000.0)]
     assert {o.key: o.name for o in f.organizations}["wellcome-trust"] == "Wellcome Trust"
+
+
+def test_the_donor_of_an_amount_is_the_subject_over_an_infinitive():
+    # "He used his meeting with Zelenskyy to announce $2bn": the one who used the meeting announces (a meeting
+    # used is an occasion, class `occasion`), and "he" is the prime minister named before
+    text = ("Prime Minister Mark Carney hosted the summit on Monday. He used his meeting with Zelenskyy to announce "
+            "2 billion Canadian dollars in new military assistance for Ukraine.")
+    f = facts(text, "2025-06-17")
+    assert [(p.donor.key, p.amount, p.currency) for p in f.pledges] == [("CAN", 2_000_000_000, "CAD")]

@@ -139,6 +139,31 @@ def commitments(doc, start: int, end: int) -> list[tuple[tuple[str, str], str | 
     return out
 
 
+def donors_of_amount(doc, start: int, end: int) -> tuple[list[tuple[str, str]], str | None]:
+    """The donors of the amount at start..end, read through the parse: the subjects of the verb that governs it
+    (through infinitives: "He used his meeting to announce $2bn", "Canada plans to give $1bn"), each a country,
+    an organization or a person's country. ([], None) where the parse names none."""
+    a = doc.analysis
+    toks = a.tokens_in(start, end) if a is not None else []
+    if not toks:
+        return [], None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    v = governing_verb(a, head)
+    if v is None or "give" not in lemma_classes().get(v.lemma, frozenset()) and \
+            "speech" not in lemma_classes().get(v.lemma, frozenset()):
+        return [], None
+    syn = Syntax(a)
+    classes = lemma_classes()
+    donors, person = [], None
+    for s in syn.subjects(v):
+        donor, who = _donor_of(doc, syn, s, classes)
+        if donor and donor not in donors:
+            donors.append(donor)
+            person = person or who
+    return donors, person
+
+
 def _nominal_giving(a, syn: Syntax, start: int, end: int, classes) -> list[Token]:
     """Nouns of giving (class `give_noun`: "the delivery of", "the transfer of") that are the object of a
     verb of deciding ("Spain approved the transfer of six tanks", "Berlin would allow the delivery of …")."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from coalition_graph.loaders.extract.amounts import Money, settle_currency, to_eur
 from coalition_graph.loaders.extract.context import Doc
 from coalition_graph.loaders.extract.meetings import MeetingFinder
-from coalition_graph.loaders.extract.pledge_frames import as_did_donors, commitments, nobodys_pledge, respectively
+from coalition_graph.loaders.extract.pledge_frames import as_did_donors, commitments, donors_of_amount, nobodys_pledge, respectively
 from coalition_graph.loaders.extract.syntax import Syntax, lemma_classes
 from coalition_graph.loaders.extract.text import Sentence
 from coalition_graph.schema.models import Actor, Pledge
@@ -147,7 +147,9 @@ class PledgeFinder:
                     continue  # a need, a total over donors, or money given before
                 from_donor = self._from_phrase_donor(m)
                 donors, person = ([list_donor], None) if list_donor else ([from_donor], None) if from_donor else \
-                    self._donors(sent, m.start)
+                    donors_of_amount(doc, m.start, m.end)
+                if not donors:
+                    donors, person = self._donors(sent, m.start)
                 if not donors:
                     donors = self._donor_after(sent, m)
                 if not donors:

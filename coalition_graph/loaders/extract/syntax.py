@@ -67,8 +67,9 @@ class Syntax:
         head = self.a.tokens[v.head]
         if v.dep == "xcomp":
             objects = [c for c in self.a.children(head.i) if c.dep in ("dobj", "dative")]
-            if objects:  # "urged all countries to give more": the object of "urged" gives
-                return self.group(objects[0])
+            if objects and "occasion" not in lemma_classes().get(objects[0].lemma, frozenset()):
+                return self.group(objects[0])  # "urged all countries to give more": the object of "urged" gives
+            # ("used his meeting with Zelenskyy to announce …": an occasion used, the user announces)
         if v.dep == "acl" and v.tag == "VBG":
             return self.group(head)  # "footage of A and B landing in Riyadh"
         if v.dep == "relcl":
