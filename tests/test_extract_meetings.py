@@ -560,3 +560,17 @@ def test_a_verb_naming_three_sides_is_a_meeting_of_its_own():
         by_meeting.setdefault(a.meeting, set()).add(a.person)
     assert sorted(map(sorted, by_meeting.values())) == [
         ["annalena-baerbock", "radoslaw-sikorski", "stephane-sejourne"], ["donald-tusk", "emmanuel-macron"]]
+
+
+def test_a_noun_of_two_people_meeting_is_a_bilateral_told_in_passing():
+    # "two days after Zelenskyy's tense exchange with Trump in the Oval Office": a bilateral two days before,
+    # and "the meeting" after it is still the summit the report is about
+    text = ("LONDON, March 2 - European leaders gathered at Lancaster House on Sunday, two days after Volodymyr "
+            "Zelenskyy's tense exchange with Donald Trump in the Oval Office. Prime Minister Keir Starmer, who "
+            "hosted the meeting, said Europe had to step up.")
+    f = facts(text, "2025-03-02")
+    kinds = {m.kind: m for m in f.meetings}
+    assert set(kinds) == {"summit", "bilateral"}
+    assert (str(kinds["bilateral"].start), kinds["bilateral"].city) == ("2025-02-28", "Washington")
+    hosts = [(a.person, a.meeting) for a in f.attendances if a.role == "host"]
+    assert hosts == [("keir-starmer", kinds["summit"].key)]

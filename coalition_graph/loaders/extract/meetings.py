@@ -1909,7 +1909,9 @@ class MeetingFinder:
         if target.key not in self.by_sentence[sent.index]:
             self.by_sentence[sent.index].append(target.key)
         self.positions.setdefault(sent.index, []).append((s, e, target.key))
-        if not other and not nested:
+        if not other and not nested and not (target is d and self.current is not None and self._told_apart(s)):
+            # (a new meeting told as days or years apart from another, "two days after A's exchange with B", is
+            # told in passing: "the meeting" after it is still the one the report is about)
             self.current = target
             self.told.append(target)
 

@@ -364,7 +364,8 @@ class TwoSided:
 
 def find_two_sided(doc, sent) -> list[TwoSided]:
     """Meetings of two people told by a verb, in any tense: "Macron hosts Zelenskyy", "the king received
-    Rutte" (class `receive`), "Starmer phoned Trump" (class `phone`, a call). The subject and the object
+    Rutte" (class `receive`), "Starmer phoned Trump" (class `phone`, a call), or by a noun of meeting someone
+    (class `encounter_noun`: "Zelenskyy's exchange with Trump"). The subject and the object
     must both be people, and the object no meeting ("hosted the summit" is the noun rules')."""
     a = doc.analysis
     if a is None:
@@ -383,6 +384,14 @@ def find_two_sided(doc, sent) -> list[TwoSided]:
                 phoned = any("phone" in classes.get(x.lemma, frozenset()) or x.lemma == "phone"
                              for x in a.subtree(v.i) if x.pos == "NOUN")
                 out.append(TwoSided(v.start, v.end, "call" if phoned else "meeting", sides))
+            continue
+        if v.pos == "NOUN" and "encounter_noun" in cls:
+            # "Zelenskyy's tense exchange with Trump in the Oval Office", "his conversation with Xi": a noun of
+            # meeting someone, with one person as its owner and one in its "with" phrase
+            owners, partners = noun_partners(doc, v.start, v.end)
+            by_wire = any(c.lemma in ("phone", "telephone", "video") for c in a.children(v.i))
+            if len(owners) == 1 and len(partners) == 1 and not by_wire:  # ("a telephone conversation": a call)
+                out.append(TwoSided(v.start, v.end, "meeting", (owners[0], partners[0])))
             continue
         if v.pos != "VERB" or not cls & {"receive", "phone"}:
             continue
