@@ -674,3 +674,13 @@ def test_people_listed_after_a_colon_and_together_with_took_part():
     f = facts(text, "2025-07-10")
     people = {a.person for a in f.attendances if a.person and a.status == "attended"}
     assert people == {"keith-kellogg", "lindsey-graham", "richard-blumenthal"}
+
+
+def test_as_did_gives_the_same_participation_and_using_a_meeting_is_being_at_it():
+    # "came for that session too, as did Guterres"; "Biden used the meeting to announce …"
+    f = facts("Leaders of the BRICS group met in Kazan on Thursday for the outreach session. Turkey's Recep Tayyip "
+              "Erdogan came for that session too, as did UN Secretary-General Antonio Guterres.", "2024-10-24")
+    assert {a.person for a in f.attendances} == {"recep-tayyip-erdogan", "antonio-guterres"}
+    f = facts("G7 leaders met in Hiroshima on Sunday for their summit. President Joe Biden used the meeting to "
+              "announce a new military aid package.", "2023-05-21")
+    assert [(a.person, a.status) for a in f.attendances] == [("joe-biden", "attended")]

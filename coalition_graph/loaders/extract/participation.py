@@ -199,6 +199,7 @@ class ParticipationFinder:
         if speech_only:
             return
         self._record(meeting, self._listed_after_colon(v), role, status, sent, rule + ".colon_list")
+        self._record(meeting, self._as_did(v), "participant", status, sent, rule + ".as_did")
         self._instead_of(v, meeting, sent, rule)
         if v.lemma in GUEST_OBJECT or v.lemma == "join":  # "met X", "Macron joined Starmer in Kyiv"
             for c in self.a.children(v.i):
@@ -433,6 +434,16 @@ class ParticipationFinder:
         role = "chair" if "chair" in t.lemma else "host"
         head = self.a.tokens[t.head]
         self._record(meeting, [head], role, self._status(head, meeting), sent, "participation.title_host")
+
+    def _as_did(self, v: Token) -> list[Token]:
+        """"Erdogan came for that session too, as did Guterres", "…, and so did B": the subjects of the "do" clause
+        on the verb did what its subject did."""
+        out = []
+        for c in self.a.children(v.i):
+            if c.dep in ("advcl", "conj") and c.lemma == "do" and \
+                    any(k.lower in ("as", "so") for k in self.a.children(c.i)):
+                out += [t for s in self.syn.subjects(c) for t in self.syn.group(s) if self._is_person(t)]
+        return out
 
     def _listed_after_colon(self, v: Token) -> list[Token]:
         """"Americans are taking part: the envoy A, together with Senators B and C": the people the colon after
