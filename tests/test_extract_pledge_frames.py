@@ -127,3 +127,11 @@ def test_the_donor_of_an_amount_is_the_subject_over_an_infinitive():
             "2 billion Canadian dollars in new military assistance for Ukraine.")
     f = facts(text, "2025-06-17")
     assert [(p.donor.key, p.amount, p.currency) for p in f.pledges] == [("CAN", 2_000_000_000, "CAD")]
+
+
+def test_an_additional_sum_restated_the_same_day_is_the_same_pledge():
+    # the lede and the quote tell one pledge; "additional" says it adds to earlier aid, not to the lede
+    text = ("Secretary of State Antony Blinken announced $404 million in new aid to the Palestinians on Tuesday at "
+            "the Gaza aid conference in Jordan. \"Today, I am announcing an additional $404 million in new aid,\" "
+            "Blinken said.")
+    assert pledges(text, "2024-06-11") == [("USA", 404_000_000, "USD")]

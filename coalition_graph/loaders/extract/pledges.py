@@ -713,8 +713,12 @@ class PledgeFinder:
                     d.part_of = pkg
 
     def _new_marker(self, d: PledgeDraft, o: PledgeDraft) -> bool:
-        """'a further €500m' is a new pledge even when the sum repeats an earlier one."""
+        """'a further €500m' is a new pledge even when the sum repeats an earlier one, told as made another day;
+        the same sum made the same day for the same meeting is a restatement, whatever "additional" says
+        ("Blinken announced $404 million in new assistance … 'I am announcing an additional $404 million'")."""
         t = self.doc.text
+        if d.announced and d.announced == o.announced and d.meeting == o.meeting:
+            return False
         for x in (d, o):
             if x.money and re.search(r"\b(further|additional|another|new)\s+(?:\S+\s+){0,2}$", t[max(0, x.money.start - 30):x.money.start], re.I):
                 return d.sentence.index != o.sentence.index and x is d
