@@ -135,3 +135,11 @@ def test_an_additional_sum_restated_the_same_day_is_the_same_pledge():
             "the Gaza aid conference in Jordan. \"Today, I am announcing an additional $404 million in new aid,\" "
             "Blinken said.")
     assert pledges(text, "2024-06-11") == [("USA", 404_000_000, "USD")]
+
+
+def test_that_is_about_a_sum_after_amounts_is_their_total():
+    # "… $800 million … and $200 million …, that's about $1 billion": a total, not the speaker's country's pledge
+    for apostrophe in ("'", "’"):
+        text = (f"Foreign Minister Jean-Noel Barrot said: \"We have collectively raised $800 million in humanitarian aid "
+                f"and $200 million for the security forces, that{apostrophe}s about $1 billion,\" at the Paris conference.")
+        assert pledges(text) == [], apostrophe

@@ -8,6 +8,7 @@ An amount is read through the verb that governs it (the first verb above it in t
   ("the conference raised $1 billion", "the fund reached $9.3 billion in pledges", "we have collectively
   raised $800 million");
 - an amount in an "in addition to" phrase is money given before, not this pledge;
+- "that's about $1 billion" after amounts is their sum;
 - "A and B pledged X and Y, respectively" gives each donor its own amount, in order;
 - "A pledged $X, as did B" gives B the same amount.
 """
@@ -43,6 +44,11 @@ def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int
             return "earlier"  # "in addition to the $1.8 billion provided since …"
         if x.pos in ("VERB", "AUX"):
             break
+    be = a.tokens[head.head]
+    # (the small model reads a curly "that’s" as a verb "’s" with an object)
+    if head.dep in ("attr", "dobj") and (be.lemma == "be" or be.lower in ("’s", "'s")) and any(
+            c.dep == "nsubj" and c.lower in ("that", "this", "which") for c in a.children(head.head)):
+        return "total"  # "$800 million … and $200 million …, that's about $1 billion": the sum of those told
     v = governing_verb(a, head) or next(
         (c for x in a.ancestors(head.i)[:3] for c in a.children(x.i)
          if c.dep == "amod" and c.pos == "VERB" and "raise" in classes.get(c.lemma, frozenset())), None)
