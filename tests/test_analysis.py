@@ -93,3 +93,11 @@ def test_a_live_blog_time_stamp_is_not_parsed_but_offsets_and_text_are_kept():
     assert not [t for t in a.tokens if t.text in ("15:10", "9.05", "GMT")]
     include = next(t for t in a.tokens if t.text == "include")
     assert include.head == include.i and text[include.start:include.end] == "include"
+
+
+def test_typographic_quotes_are_read_as_straight_ones_and_kept_in_the_words():
+    # the parse of "that’s" is the parse of "that's"; the tokens still say what the article wrote
+    from coalition_graph.loaders.extract.analysis import analyse
+    curly, straight = analyse("That’s about $1 billion."), analyse("That's about $1 billion.")
+    assert [(t.dep, t.pos) for t in curly.tokens] == [(t.dep, t.pos) for t in straight.tokens]
+    assert curly.tokens[1].text == "’s"
