@@ -101,3 +101,9 @@ def test_typographic_quotes_are_read_as_straight_ones_and_kept_in_the_words():
     curly, straight = analyse("That’s about $1 billion."), analyse("That's about $1 billion.")
     assert [(t.dep, t.pos) for t in curly.tokens] == [(t.dep, t.pos) for t in straight.tokens]
     assert curly.tokens[1].text == "’s"
+
+
+def test_a_non_breaking_space_is_read_as_a_space():
+    from coalition_graph.loaders.extract.analysis import analyse
+    nbsp, plain = analyse("France pledged €2\u00a0billion on Monday."), analyse("France pledged €2 billion on Monday.")
+    assert [(t.start, t.dep, t.ent) for t in nbsp.tokens] == [(t.start, t.dep, t.ent) for t in plain.tokens]

@@ -284,7 +284,8 @@ def _without_timestamps(text: str) -> str:
 
 # Typographic quotes, one character for one (offsets kept): the small English model was trained mostly on straight
 # ones and reads "that’s" as a verb "’s", "Zelenskyy’s" less surely as a possessive.
-_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# Non-breaking and thin spaces ("€2\u00a0billion", common in web pages) likewise become plain spaces.
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 
 def _plain_quotes(text: str) -> str:
