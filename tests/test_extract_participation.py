@@ -684,3 +684,13 @@ def test_as_did_gives_the_same_participation_and_using_a_meeting_is_being_at_it(
     f = facts("G7 leaders met in Hiroshima on Sunday for their summit. President Joe Biden used the meeting to "
               "announce a new military aid package.", "2023-05-21")
     assert [(a.person, a.status) for a in f.attendances] == [("joe-biden", "attended")]
+
+
+def test_countries_a_meeting_brought_together_or_listed_among_its_participants_took_part():
+    # "brought together Turkey, Qatar and Jordan" (parsed as a late adverbial noun); "with Turkey and Qatar among
+    # the participants" names them, not the topic of the verb it hangs on ("to discuss Syria")
+    f = facts("The summit in Riyadh on Sunday brought together Turkey, Qatar and Jordan.", "2025-01-13")
+    assert sorted(a.country for a in f.attendances) == ["JOR", "QAT", "TUR"]
+    f = facts("Foreign ministers met in Riyadh on Sunday to discuss Syria, with Turkey and Qatar among the "
+              "participants.", "2025-01-13")
+    assert sorted(a.country for a in f.attendances) == ["QAT", "TUR"]

@@ -480,9 +480,9 @@ class ParticipationFinder:
         kids = self.a.children(v.i)
         has_object = any(c.dep == "dobj" for c in kids)
         for c in kids:
-            # "brought together, among others, A (US) and B": a delayed object the parser hangs on the verb as
-            # an apposition or adverbial noun
-            late = c.dep in ("appos", "npadvmod", "attr") and not has_object and c.ent == "PERSON"
+            # "brought together, among others, A (US) and B", "brought together Turkey, Qatar and Jordan": a
+            # delayed object the parser hangs on the verb as an apposition or adverbial noun
+            late = c.dep in ("appos", "npadvmod", "attr") and not has_object and c.ent in ("PERSON", "GPE", "ORG")
             if c.dep == "dobj" or late or (c.dep == "prep" and c.lemma in ("include", "including")):
                 objs = [c] if c.dep == "dobj" or late else [o for o in self.a.children(c.i) if o.dep == "pobj"]
                 for o in objs:
@@ -498,6 +498,16 @@ class ParticipationFinder:
             return
         status = self._status(v, meeting)
         verb = v if v.pos in ("VERB", "AUX") else self.a.tokens[v.head]
+        if v.lemma == "among" and verb.lemma != "be":
+            # "…, with Turkey and Qatar among the participants": the "with" phrase beside it (not the object of
+            # the verb it hangs on, "to discuss Syria")
+            for c in self.a.children(verb.i):
+                if c.dep == "prep" and c.lower == "with" and c.i < v.i:
+                    for o in self.a.children(c.i):
+                        if o.dep == "pobj":
+                            self._record(meeting, self.syn.group(o), "participant", status, sent,
+                                         "participation.listed")
+            return
         for c in self.a.children(verb.i):
             if c.dep in ("dobj", "attr", "nsubj") and c.i != n.i and c.lemma not in ("who", "that"):
                 self._record(meeting, self.syn.group(c), "participant", status, sent, "participation.listed")
