@@ -694,3 +694,25 @@ def test_countries_a_meeting_brought_together_or_listed_among_its_participants_t
     f = facts("Foreign ministers met in Riyadh on Sunday to discuss Syria, with Turkey and Qatar among the "
               "participants.", "2025-01-13")
     assert sorted(a.country for a in f.attendances) == ["QAT", "TUR"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Also attending were Emmanuel Macron and Olaf Scholz.",
+     [("emmanuel-macron", "attended"), ("olaf-scholz", "attended")]),
+    ("In attendance were Emmanuel Macron and Olaf Scholz.",
+     [("emmanuel-macron", "attended"), ("olaf-scholz", "attended")]),
+    ("Representing the United States was Secretary of State Antony Blinken.", [("antony-blinken", "attended")]),
+    ("Mette Frederiksen, the Danish prime minister, was also present.", [("mette-frederiksen", "attended")]),
+    ("Viktor Orban pulled out of the summit at the last minute.", [("viktor-orban", "absent")]),
+    ("Viktor Orban withdrew from the summit.", [("viktor-orban", "absent")]),
+])
+def test_inverted_and_bare_statements_of_taking_part(sentence, expected):
+    # the people after an inverted copula, a bare "was present" at the meeting being told, "pulled out of"
+    f = facts("EU leaders met in Brussels on Thursday for a summit on defence. " + sentence, "2025-03-06")
+    assert sorted((a.person, a.status) for a in f.attendances if a.person) == expected
+
+
+def test_pulling_out_of_something_else_is_no_absence():
+    f = facts("EU leaders met in Brussels on Thursday for a summit on defence. Russia pulled out of the grain deal "
+              "in July.", "2025-03-06")
+    assert f.attendances == []

@@ -96,6 +96,8 @@ class ParticipationFinder:
             return  # only "take part"
         if v.lemma == "stay" and not any(c.lower in ("away", "home") for c in self.a.children(v.i)):
             return  # only "stay away", "stay home"
+        if v.lemma == "pull" and not any(c.lower == "out" for c in self.a.children(v.i)):
+            return  # only "pull out (of the summit)"
         delegation = v.lemma in ("head", "lead") and (
             self._object_is(v, {"delegation"}) or  # "The US delegation was led by Rubio"
             any(c.dep == "nsubjpass" and c.lemma == "delegation" for c in self.a.children(v.i)))
@@ -195,6 +197,10 @@ class ParticipationFinder:
                     self._record(meeting, people, "participant", "absent", sent, rule + ".stood_in_for")
             return
         subjects = self._among_whom(self.syn.subjects(v))
+        if not subjects and v.tag == "VBG":
+            # "Also attending were A and B": the parser makes "were" the auxiliary and hangs the people on it
+            subjects = [g for x in self.a.children(v.i) if x.dep == "aux" and x.lemma == "be"
+                        for c in self.a.children(x.i) if c.dep in ("attr", "nsubj") for g in self.syn.group(c)]
         self._record(meeting, subjects, role, status, sent, rule)
         if speech_only:
             return
@@ -535,6 +541,8 @@ class ParticipationFinder:
         be = self.a.tokens[adj.head]
         meeting = self._meeting_in_phrases(adj, sent) or self._meeting_in_phrases(be, sent) or \
             self._only_meeting(be, sent)
+        if meeting is None and adj.dep == "acomp" and not any(c.dep == "prep" for c in self.a.children(adj.i)):
+            meeting = self._meeting_told(be, sent)  # "Mette Frederiksen was also present": at the meeting told
         if meeting is None:
             return
         absent = adj.lemma == "absent" or any(c.dep == "neg" for c in self.a.children(be.i))
@@ -547,6 +555,25 @@ class ParticipationFinder:
         kids = self.a.children(v.i)
         # "Absent were A and B", "Also present were C and D": the adjective parsed as the subject
         inverted = next((c for c in kids if c.dep == "nsubj" and c.lower in ("absent", "present")), None)
+        # "In attendance were A and B": the phrase in front, the people its subjects
+        in_attendance = any(c.dep == "prep" and c.lower == "in" and any(o.lemma == "attendance" for o in
+                                                                        self.a.children(c.i)) for c in kids)
+        # "Representing the United States was Antony Blinken": a clause of taking part as the subject
+        clause = next((c for c in kids if c.dep == "csubj" and c.tag == "VBG" and
+                       self.classes.get(c.lemma, frozenset()) & {"attend", "host", "chair"}), None)
+        if in_attendance or clause is not None:
+            people = [g for c in kids if c.dep in ("attr", "nsubj") for g in self.syn.group(c) if self._is_person(g)]
+            meeting = (self._meeting_in_phrases(clause, sent) if clause is not None else None) or \
+                (self._meeting_told(v, sent) if people else None)
+            if meeting is not None:
+                cls = self.classes.get(clause.lemma, frozenset()) if clause is not None else frozenset()
+                role = "host" if "host" in cls else "chair" if "chair" in cls else "participant"
+                self._record(meeting, people, role, self._status(v, meeting), sent, "participation.copula.inverted")
+                if clause is not None and clause.lemma == "represent":
+                    countries = [o for c in self.a.children(clause.i) if c.dep == "dobj" for o in self.syn.group(c)]
+                    self._record(meeting, countries, "participant", self._status(v, meeting), sent,
+                                 "participation.copula.represented")
+            return
         if inverted is not None:
             people = [g for c in kids if c.dep == "attr" for g in self.syn.group(c) if self._is_person(g)]
             meeting = self._meeting_told(v, sent) if people else None
