@@ -574,3 +574,18 @@ def test_a_noun_of_two_people_meeting_is_a_bilateral_told_in_passing():
     assert (str(kinds["bilateral"].start), kinds["bilateral"].city) == ("2025-02-28", "Washington")
     hosts = [(a.person, a.meeting) for a in f.attendances if a.role == "host"]
     assert hosts == [("keir-starmer", kinds["summit"].key)]
+
+
+def test_the_place_of_a_trip_to_attend_a_meeting_is_the_meetings():
+    # "travelled to Kazan on Tuesday to attend the BRICS summit": the summit is in Kazan
+    f = facts("Prime Minister Narendra Modi travelled to Kazan on Tuesday to attend the BRICS summit.", "2024-10-23")
+    assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Kazan")]
+
+
+def test_two_leaders_meeting_at_a_summit_are_no_meeting_of_a_group():
+    # "The two leaders met on the sidelines of the G20 summit": no second summit of "leaders"; "G7 leaders met at
+    # the summit": the summit itself
+    for text in ("The two leaders met on the sidelines of the G20 summit in Rio de Janeiro on Monday.",
+                 "G7 leaders met at the summit in Rio de Janeiro on Monday."):
+        f = facts(text, "2024-11-19")
+        assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Rio de Janeiro")], text

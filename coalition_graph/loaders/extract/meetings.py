@@ -928,6 +928,12 @@ class MeetingFinder:
                 # (nor "for a summit on Gaza": the verb's place and day are the summit's)
                 if (head and head.group(0)[0].isupper()) or find_editions(self.doc.text, lo, hi):
                     return True
+            if c.dep == "prep" and c.lower in ("at", "during"):
+                # "leaders met at the summit": at that meeting, which the noun rule reads (not one more meeting of
+                # the group; but "the group would meet again on the margins of the ministers' meeting" is one)
+                objs = [o for o in a.children(c.i) if o.dep == "pobj"]
+                if objs and HEAD_RX.fullmatch(objs[0].text):
+                    return True
         return False
 
     def _meeting_visited(self, d: MeetingDraft) -> MeetingDraft | None:
@@ -1606,7 +1612,7 @@ class MeetingFinder:
     def _place_on_trigger(self, s: int):
         """A place in an "in/at/to" phrase of the meeting word, however long the object between them
         ("welcomed the Ukrainian president to Warsaw"), or of the trip a purpose clause of meeting hangs from
-        ("travelled to Port Sudan on Wednesday to meet X")."""
+        ("travelled to Port Sudan on Wednesday to meet X", "flew to Kazan to attend the summit")."""
         a = self.doc.analysis
         m = a.token_at(s) if a is not None else None
         if m is None:
@@ -1614,6 +1620,11 @@ class MeetingFinder:
         if m.dep == "aux" and m.lower in ("to", "will"):
             m = a.tokens[m.head]  # the mention starts at "to meet" / "will meet"
         heads = [m] + ([a.tokens[m.head]] if m.dep in ("xcomp", "advcl") and m.pos == "VERB" else [])
+        n = self._head_noun(s, s + len(m.text)) if m.pos != "NOUN" else m
+        attend = a.tokens[n.head] if n is not None and n.dep == "dobj" else None
+        if attend is not None and "attend" in lemma_classes().get(attend.lemma, frozenset()) and \
+                attend.dep in ("xcomp", "advcl") and attend.pos == "VERB":
+            heads.append(a.tokens[attend.head])  # "travelled to Kazan on Tuesday to attend the BRICS summit"
         if m.pos == "NOUN":  # "talks between A and B in Moscow": the parser hangs the place on B
             syn = Syntax(a)
             heads += [x for c in a.children(m.i) if c.dep == "prep" and c.lower in ("between", "with")

@@ -170,8 +170,10 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
             continue  # "EU leaders agreed in Brussels": only a group of officials acting in a place meets there
         # the group may be the other side: "Blinken sat down with his counterparts from the six Gulf states"
         partners = [o for c in syn.with_phrases(v) for o in syn.group(c)]
+        # ("the two leaders met", "both ministers": two sides, not a group's meeting)
         groups = [t for t in subj + partners
-                  if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")]
+                  if "group_noun" in classes.get(t.lemma, frozenset()) and t.tag in ("NNS", "NNPS")
+                  and not any(c.lower in ("two", "both") for c in a.children(t.i))]
         if not groups and v.lemma in ("meet", "gather", "convene", "assemble") and \
                 not any(c.dep == "dobj" for c in a.children(v.i)) and _placed_here(doc, a, v):
             # "around 50 countries that arm Kyiv met at NATO headquarters": states meeting somewhere
