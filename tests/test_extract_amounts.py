@@ -80,3 +80,11 @@ def test_crowns_are_the_donors_own_crowns():
                                                "The Czech Republic pledged 50 million crowns.")
            for p in facts(base + t, "2025-03-18").pledges}
     assert got == {("NOR", "NOK"), ("CZE", "CZK")}
+
+
+def test_a_bare_sum_after_an_amount_in_the_same_sentence_is_in_its_currency():
+    from coalition_graph.loaders.extract.amounts import find_money
+    got = [(m.text, m.amount, m.currency) for m in find_money(
+        "Donors pledged a total of €2.1 billion, including 600 million from Germany. 300 million came later.")]
+    assert got == [("€2.1 billion", 2.1e9, "EUR"), ("600 million", 6e8, "EUR")]
+    assert [m.text for m in find_money("It gave $5 billion to 600 million people.")] == ["$5 billion"]

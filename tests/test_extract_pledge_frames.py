@@ -143,3 +143,20 @@ def test_that_is_about_a_sum_after_amounts_is_their_total():
         text = (f"Foreign Minister Jean-Noel Barrot said: \"We have collectively raised $800 million in humanitarian aid "
                 f"and $200 million for the security forces, that{apostrophe}s about $1 billion,\" at the Paris conference.")
         assert pledges(text) == [], apostrophe
+
+
+def test_a_total_of_many_donors_is_no_ones_but_a_share_from_one_donor_is_its_pledge():
+    # "Donors pledged a total of 2.1 billion dollars, including 600 million from the United States": the 600 million
+    # (in the currency told before it) is the US pledge; the total is no one's
+    assert pledges("Donors pledged a total of 2.1 billion dollars, including 600 million from the United States.") \
+        == [("USA", 600_000_000, "USD")]
+    assert pledges("Countries committed 5 billion euros at the conference.") == []
+
+
+def test_each_before_the_verb_gives_every_donor_the_amount():
+    assert pledges("Norway and Denmark each pledged 100 million dollars.") == [
+        ("DNK", 100_000_000, "USD"), ("NOR", 100_000_000, "USD")]
+
+
+def test_an_amount_that_comes_from_a_donor_is_its_pledge():
+    assert pledges("A further 200 million euros will come from the Netherlands.") == [("NLD", 200_000_000, "EUR")]

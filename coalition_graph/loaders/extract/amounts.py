@@ -124,6 +124,8 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
             found.append(Money(m.start() + offset, m.end() + offset, m.group(0), value, cur))
     found += _sharing_currency(text, found, offset)
     found.sort(key=lambda x: x.start)
+    found += _currency_told_before(text, found, offset)
+    found.sort(key=lambda x: x.start)
     _mark_conversions(text, found, offset)
     return found
 
@@ -142,6 +144,29 @@ def _sharing_currency(text: str, found: list[Money], offset: int) -> list[Money]
             continue
         value = _number(b.group("num")) * SCALES.get(b.group("scale").lower(), 1.0)
         out.append(Money(b.start() + offset, b.end("scale") + offset, text[b.start():b.end("scale")], value, m.currency))
+    return out
+
+
+# a bare "600 million" followed by no noun of its own (not "600 million people"): a sum in a currency told before
+_BARE_SUM = re.compile(rf"(?<![\w$€£¥.,])(?P<num>{_NUM})\s?(?P<scale>trillion|billion|million|bn|mn|m)\b"
+                       r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:from|for|to|in|each|and|or|was|were|is|are|will|would|has|"
+                       r"had|came|comes|went|of which)\b))", re.I)
+
+
+def _currency_told_before(text: str, found: list[Money], offset: int) -> list[Money]:
+    """"pledged a total of $2.1 billion, including 600 million from the United States": an amount with a scale
+    and no currency, after an amount in the same sentence, is in that amount's currency."""
+    out = []
+    for b in _BARE_SUM.finditer(text):
+        lo, hi = b.start() + offset, b.end() + offset
+        if any(x.start < hi and lo < x.end for x in found):
+            continue
+        prev = [x for x in found if x.end <= lo and lo - x.end <= 200 and
+                not re.search(r"[.!?][\"”’]?(?:\s|$)", text[x.end - offset:b.start()])]
+        if not prev:
+            continue
+        value = _number(b.group("num")) * SCALES[b.group("scale").lower()]
+        out.append(Money(lo, hi, b.group(0), value, prev[-1].currency))
     return out
 
 

@@ -8,7 +8,7 @@ An amount is read through the verb that governs it (the first verb above it in t
   ("the conference raised $1 billion", "the fund reached $9.3 billion in pledges", "we have collectively
   raised $800 million");
 - an amount in an "in addition to" phrase is money given before, not this pledge;
-- "that's about $1 billion" after amounts is their sum;
+- "that's about $1 billion" after amounts is their sum; so is what "donors" or "countries" gave;
 - "A and B pledged X and Y, respectively" gives each donor its own amount, in order;
 - "A pledged $X, as did B" gives B the same amount.
 """
@@ -54,6 +54,10 @@ def nobodys_pledge(doc, start: int, end: int, meeting_spans: list[tuple[int, int
          if c.dep == "amod" and c.pos == "VERB" and "raise" in classes.get(c.lemma, frozenset())), None)
     if v is None:
         return None
+    many = Syntax(a).subjects(v)
+    if many and all(t.tag == "NNS" and "many_donors" in classes.get(t.lemma, frozenset()) and
+                    not any(c.dep == "poss" for c in a.children(t.i)) for t in many):
+        return "total"  # "Donors pledged a total of $2.1 billion", "countries committed $5bn": many donors' sum
     chain = [v] + [x for x in a.ancestors(v.i)[:2] if x.pos in ("VERB", "AUX")]
     if any("need" in classes.get(x.lemma, frozenset()) for x in chain):
         return "need"

@@ -131,10 +131,13 @@ class PledgeFinder:
         if money:
             paired: list[Money] = []  # amounts already given to their donors by "respectively"
             for i, m in enumerate(money):
-                if not PLEDGE_WORDS.search(sent.text) and not list_donor:
-                    continue
+                if not PLEDGE_WORDS.search(sent.text) and not list_donor and not self._from_phrase_donor(m):
+                    continue  # (an amount "from" a donor is given: "€200 million will come from the Netherlands")
                 before = text[max(sent.start, m.start - 60): m.start]
+                from_donor = self._from_phrase_donor(m)
                 blocked = NOT_A_PLEDGE.search(before)
+                if blocked and blocked.group(0).lower() == "total" and from_donor:
+                    blocked = None  # "a total of $2.1 billion, including $600 million from the US": the US's share
                 if blocked and blocked.group(0).lower() == "total" and re.search(r"\ba total of\s*$", before, re.I) and \
                         not NOT_A_PLEDGE.search(before[:blocked.start()]):
                     blocked = None  # "Germany pledged a total of €96 million": one donor's total is its pledge
@@ -143,9 +146,10 @@ class PledgeFinder:
                         or NOT_A_PLEDGE_TAIL.match(text[m.end:sent.end]) \
                         or re.match(r"\s*(?:in total|in all|altogether)\b", text[m.end:m.end + 15]):
                     continue
-                if nobodys_pledge(doc, m.start, m.end, [(a, b) for a, b, _k in self.mf.positions.get(sent.index, [])]):
-                    continue  # a need, a total over donors, or money given before
-                from_donor = self._from_phrase_donor(m)
+                why = nobodys_pledge(doc, m.start, m.end, [(a, b) for a, b, _k in self.mf.positions.get(sent.index, [])])
+                if why and not (why == "total" and from_donor):
+                    continue  # a need, a total over donors, or money given before (but "…, including $600 million
+                    # from the United States" is that donor's part of the total)
                 donors, person = ([list_donor], None) if list_donor else ([from_donor], None) if from_donor else \
                     donors_of_amount(doc, m.start, m.end)
                 if not donors:
@@ -168,7 +172,7 @@ class PledgeFinder:
                         self._add(sent, dn, mm, person, "pledge.respectively", mm.start)
                         paired.append(mm)
                     continue
-                if len(donors) > 1 and re.match(r"\s*each\b", text[m.end:m.end + 8]):
+                if len(donors) > 1 and (re.match(r"\s*each\b", text[m.end:m.end + 8]) or self._each_gave(m)):
                     for dn in donors:  # "The UAE and Germany pledged $100 million each"
                         self._add(sent, dn, m, person, "pledge.each", m.start)
                     continue
@@ -305,6 +309,14 @@ class PledgeFinder:
         return t is not None and t.dep == "dative" and \
             "give" in lemma_classes().get(a.tokens[t.head].lemma, frozenset())
 
+    def _each_gave(self, m: Money) -> bool:
+        """"Norway and Denmark each pledged $100 million": "each" on the verb that governs the amount."""
+        a = self.doc.analysis
+        toks = a.tokens_in(m.start, m.end) if a is not None else []
+        v = next((x for t in toks[-1:] for x in a.ancestors(t.i) if x.pos in ("VERB", "AUX")), None) if toks else None
+        return v is not None and any(c.lower == "each" for x in [v, *self.doc.analysis.children(v.i)]
+                                     for c in [x, *a.children(x.i)] if c.i < v.i)
+
     def _from_phrase_donor(self, m: Money) -> tuple[str, str] | None:
         """"$100 million from Canada": the amount's own "from" phrase names its donor."""
         a = self.doc.analysis
@@ -314,7 +326,10 @@ class PledgeFinder:
         inside = {t.i for t in toks}
         head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
         syn = Syntax(a)
-        for c in a.children(head.i):
+        holders = [head]
+        if head.dep == "nsubj" and a.tokens[head.head].lemma == "come":
+            holders.append(a.tokens[head.head])  # "A further €200 million will come from the Netherlands"
+        for c in [c for h in holders for c in a.children(h.i)]:
             if c.dep == "prep" and c.lower == "from":
                 for o in a.children(c.i):
                     act = syn.actors(self.doc, o) if o.dep == "pobj" else None
