@@ -716,3 +716,10 @@ def test_pulling_out_of_something_else_is_no_absence():
     f = facts("EU leaders met in Brussels on Thursday for a summit on defence. Russia pulled out of the grain deal "
               "in July.", "2025-03-06")
     assert f.attendances == []
+
+
+def test_officials_named_by_their_nationality_stand_for_their_country():
+    # "Chinese officials attended", "A Japanese delegation attended": the country took part
+    for sentence, iso in (("Chinese officials attended as observers.", "CHN"), ("A Japanese delegation attended.", "JPN")):
+        f = facts("Foreign ministers met in Riyadh on Sunday to discuss Syria. " + sentence, "2025-01-13")
+        assert [(a.person, a.country, a.status) for a in f.attendances] == [(None, iso, "attended")], sentence

@@ -195,6 +195,11 @@ class Syntax:
         for c in near.countries:
             if c.start < hi and c.end > lo and c.form in ("name", "possessive") and c.start <= t.start < c.end + 1:
                 return "country", c.iso3
+        if t.pos == "NOUN" and (t.lemma == "delegation" or "group_noun" in lemma_classes().get(t.lemma, frozenset())):
+            # "Chinese officials attended", "the Saudi delegation": officials named by their nationality
+            demonyms = [c for c in near.countries if lo <= c.start and c.end <= t.start and c.form == "demonym"]
+            if len(demonyms) == 1:
+                return "country", demonyms[0].iso3
         if t.dep in ("nsubj", "nsubjpass", "conj") and t.pos == "PROPN" and not t.text.isupper():  # (not "PARIS —")
             for p in near.places:  # "Paris hosted a summit": a capital stands for its government
                 if p.start <= t.start < p.end and p.place.iso3 and p.place.kind == "city" and \
