@@ -98,3 +98,10 @@ def test_a_month_naming_a_meeting_dates_it():
     base = "EU leaders met in Brussels on Thursday for a summit on defence. "
     past = facts(base + "Orbán, who has blocked aid since the June summit, stayed home.", "2025-03-07")
     assert [(str(m.start), m.date_precision) for m in past.meetings] == [("2025-03-06", "day"), ("2024-06-01", "month")]
+
+
+def test_a_span_of_days_of_one_month_is_dated_by_its_first_day():
+    from coalition_graph.loaders.extract.dates import find_dates
+    for text in ("The summit takes place from 12 to 14 March.", "It meets on 12-14 March.", "on 12 and 13 March"):
+        got = [(str(d.date), d.precision) for d in find_dates(text, dt.date(2025, 3, 1))]
+        assert got == [("2025-03-12", "day")], text

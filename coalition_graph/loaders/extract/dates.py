@@ -79,6 +79,9 @@ def _monday(d: dt.date) -> dt.date:
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH_RE}),?\s+(?P<d>{_DAY_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
+    # "from 12 to 14 March", "on 27-28 June": a span of days of one month, dated by its first day
+    ("dm", re.compile(rf"\b(?P<d>{_DAY_RE})\s*(?:-|–|—|to|and|until)\s*{_DAY_RE}\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b"
+                      rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<m>{_MONTH_RE})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")),
     ("month", re.compile(r"\b(?:in|since|during|by|from|of|until|for|before|after|around|till|to|and|between|"
                          r"early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
