@@ -277,3 +277,16 @@ def test_a_trip_not_made_is_no_visit():
     f = facts("BRICS leaders opened their summit in Johannesburg on Tuesday. Vladimir Putin did not travel to "
               "South Africa.", "2023-08-23")
     assert [m.kind for m in f.meetings] == ["summit"]
+
+
+def test_a_visit_paid_or_told_in_an_adjunct_is_the_visitors():
+    # "paid a visit to Ankara", "Zelenskyy, on a visit to Ankara, thanked …": Zelenskyy's visit; "Macron, who is on
+    # a state visit to Britain," describes him in passing and is no meeting
+    for text in ("President Volodymyr Zelenskyy paid a visit to Ankara on Tuesday.",
+                 "President Volodymyr Zelenskyy, on a visit to Ankara on Tuesday, thanked Turkey for its help."):
+        ms, att = meetings_and_people(text, "2025-03-12")
+        assert [(m.kind, m.city) for m in ms] == [("bilateral", "Ankara")], text
+        assert {name for _k, name in att} == {"Volodymyr Zelenskyy"}
+    ms, _att = meetings_and_people("The call was co-chaired by Keir Starmer and Emmanuel Macron, who is on a state "
+                                   "visit to Britain.", "2025-07-10")
+    assert all(m.kind != "bilateral" for m in ms)

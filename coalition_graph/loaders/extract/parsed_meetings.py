@@ -54,6 +54,14 @@ def find_visits(doc, sent, meeting_spans: list[tuple[int, int]]) -> list[Visit]:
         else:
             holders = [c for c in a.children(t.i) if c.dep == "poss"]
             holders = [g for h in holders for g in syn.group(h)]
+            up = a.tokens[t.head]
+            if not holders and t.dep == "dobj" and up.pos == "VERB":
+                holders = syn.subjects(up)  # "Zelenskyy paid a visit to Ankara", "began a three-day visit"
+            elif not holders and t.dep == "pobj" and up.lower in ("on", "during") and a.tokens[up.head].lemma != "be":
+                # "Zelenskyy, on a visit to Ankara, thanked Erdogan": the one the phrase is about (not "Macron, who
+                # is on a state visit to Britain": a description in passing)
+                at = a.tokens[up.head]
+                holders = syn.subjects(at) if at.pos in ("VERB", "AUX") else syn.group(at)
         visitors = []
         for h in holders:
             actor = syn.actors(doc, h)
