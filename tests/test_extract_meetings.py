@@ -589,3 +589,12 @@ def test_two_leaders_meeting_at_a_summit_are_no_meeting_of_a_group():
                  "G7 leaders met at the summit in Rio de Janeiro on Monday."):
         f = facts(text, "2024-11-19")
         assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Rio de Janeiro")], text
+
+
+def test_two_nationalities_on_one_plural_title_are_a_two_sided_meeting():
+    # "The Turkish and Ukrainian presidents met": a bilateral of the two presidents; three are a summit
+    f = facts("The Turkish and Ukrainian presidents met in Ankara on Tuesday.", "2025-03-12")
+    assert [(m.kind, m.city) for m in f.meetings] == [("bilateral", "Ankara")]
+    assert sorted(a.country for a in f.attendances) == ["TUR", "UKR"]
+    f = facts("French, German and Polish leaders met in Berlin on Tuesday.", "2025-03-12")
+    assert [m.kind for m in f.meetings] == ["summit"]

@@ -583,6 +583,11 @@ class MeetingFinder:
                 if s <= o.start < e:
                     d.format = o.key
                     break
+            # "The Turkish and Ukrainian presidents met in Ankara": two nationalities, two sides
+            lead = max(sent.start, s - 40)
+            nations = {c.iso3 for c in doc.countries if c.form == "demonym" and lead <= c.start < s}
+            if len(nations) == 2 and re.search(r"(?<![,\w])\s*\w+\s+and\s+\w+\s+$", text[lead:s]):
+                d.head, d.bilateral, d.sides_by_country = "meeting", True, sorted(nations)
             found.append((d, "meeting.verb.leaders_gathered", (s, e)))
             used.append((s, e))
         # a group that meets: "over 200 military personnel from 30 countries will meet" (with a place in the sentence)
@@ -905,6 +910,8 @@ class MeetingFinder:
             d = self._draft_from(sent, g.start, g.end, g.head)
             d.format = d.format or g.format
             d.participants += [p for p in g.members if p not in d.participants]
+            if g.sides:
+                d.bilateral, d.sides_by_country = True, list(g.sides)
             out.append((d, "meeting.verb.group_met", (g.start, g.end)))
             used.append((g.start, g.end))
         return out

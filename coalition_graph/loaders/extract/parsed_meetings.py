@@ -149,6 +149,7 @@ class GroupMeeting:
     head: str           # summit | ministerial | meeting
     format: str | None  # organization key named in the subject ("the Group of Seven")
     members: tuple[str, ...]  # person keys named in the subject
+    sides: tuple[str, ...] = ()  # "the Turkish and Ukrainian presidents": the two countries of a two-sided meeting
 
 
 COLLECTIVE_NOUNS = {"group", "coalition", "alliance", "bloc", "grouping", "format"}
@@ -206,7 +207,12 @@ def find_group_meetings(doc, sent, context_format: str | None = None) -> list[Gr
                 act = syn.actors(doc, g)
                 if act and act[0] == "person":
                     members.append(act[1])
-        out.append(GroupMeeting(v.start, v.end, head, fmt, tuple(dict.fromkeys(members))))
+        # "The Turkish and Ukrainian presidents met": two nationalities on one plural title are two sides
+        nations = [c.iso3 for t in groups for c in doc.countries if c.form == "demonym" and
+                   syn.np_span(t)[0] <= c.start and c.end <= t.start]
+        sides = tuple(dict.fromkeys(nations)) if len(groups) == 1 and len(set(nations)) == 2 else ()
+        out.append(GroupMeeting(v.start, v.end, "meeting" if sides else head, fmt, tuple(dict.fromkeys(members)),
+                                sides))
     return out
 
 
