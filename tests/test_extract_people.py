@@ -177,3 +177,9 @@ def test_the_head_of_an_international_body_is_known_by_surname_alone():
     from tests.test_extract_helpers import facts
     f = facts("NATO leaders met in The Hague on Tuesday. Rutte said allies had agreed to spend more.", "2025-06-25")
     assert [s.speaker for s in f.statements] == ["mark-rutte"]
+
+
+def test_the_leader_of_a_country_with_an_executive_president_is_the_president():
+    # data/leaders.tsv: "French, German and Polish leaders" are Macron, the chancellor and the prime minister
+    f = facts("French, German and Polish leaders met in Berlin on Tuesday.", "2025-03-12")
+    assert sorted(a.person for a in f.attendances) == ["donald-tusk", "emmanuel-macron", "olaf-scholz"]

@@ -17,10 +17,24 @@ import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from coalition_graph.loaders.extract.analysis import Analysis
 from coalition_graph.loaders.extract.places import CountryMention, OrgMention
-from coalition_graph.loaders.gazetteer import Gazetteer, fold, normalize_title, slugify, surname_of
+from coalition_graph.loaders.gazetteer import Gazetteer, fold, normalize_title, read_tsv, slugify, surname_of
+
+@functools.lru_cache(maxsize=1)
+def _leaders() -> dict[str, str]:
+    return {r["iso3"]: r["leader"] for r in read_tsv(Path(__file__).parent / "data" / "leaders.tsv")}
+
+
+def leader_kinds(iso3: str) -> set[str]:
+    """The office kinds of a country's "leader" (data/leaders.tsv): its executive president, else its head of
+    government."""
+    if not (len(iso3) == 3 and iso3.isupper()):
+        return {"org_head"}  # "the NATO leader": an organization's head
+    return {_leaders().get(iso3, "head_of_government")}
+
 
 # Title phrases -> office kinds in offices.tsv. Titles not listed map to "other" and are
 # matched against offices.tsv by their normalized title text.
@@ -291,9 +305,9 @@ class PeopleFinder:
             if len(chain) < 2:
                 continue
             kinds = TITLE_KINDS.get(norm, set())
-            if norm == "leader":
-                kinds = {"head_of_government"}
             for c in chain:
+                if norm == "leader":
+                    kinds = leader_kinds(c.iso3)
                 holders = self.gaz.holders(c.iso3, kinds, {norm}, self.day)
                 if len(holders) == 1 and self._free(c.start, c.end, taken):
                     key = self._person(holders[0])
@@ -521,7 +535,7 @@ class PeopleFinder:
         # holders of the written office on the article's date
         holders: list[str] = []
         if t and of:
-            holders = gaz.holders(of, t.kinds or None, {t.norm}, self.day)
+            holders = gaz.holders(of, (leader_kinds(of) if t.norm == "leader" else t.kinds) or None, {t.norm}, self.day)
         sur = surname_of(clean)
         cands = gaz.people_by_surname(sur)
         if not cands:  # a misspelt surname ("Healy" for "Healey"): close enough and same first name
