@@ -183,3 +183,10 @@ def test_the_leader_of_a_country_with_an_executive_president_is_the_president():
     # data/leaders.tsv: "French, German and Polish leaders" are Macron, the chancellor and the prime minister
     f = facts("French, German and Polish leaders met in Berlin on Tuesday.", "2025-03-12")
     assert sorted(a.person for a in f.attendances) == ["donald-tusk", "emmanuel-macron", "olaf-scholz"]
+
+
+def test_the_leader_named_by_nationality_alone_is_that_countrys_leader():
+    for text, key in (("The Chinese leader attended the summit in Kazan on Tuesday.", "xi-jinping"),
+                      ("The German leader attended the summit in Kazan on Tuesday.", "olaf-scholz")):
+        f = facts(text, "2025-03-12")
+        assert [a.person for a in f.attendances] == [key], text

@@ -611,7 +611,8 @@ class PeopleFinder:
                     return m.key
             return None
         if t.of:
-            holders = self.gaz.holders(t.of, t.kinds or None, {t.norm}, self.day)
+            kinds = leader_kinds(t.of) if t.norm == "leader" else t.kinds  # "the Chinese leader": Xi, not the premier
+            holders = self.gaz.holders(t.of, kinds or None, {t.norm}, self.day)
             if len(holders) == 1:
                 return self._person(holders[0])
             named = [h for h in holders if any(m.key == h and m.start < t.start for m in self.mentions)]
