@@ -108,3 +108,12 @@ def test_he_goes_to_the_main_clause_subject_before_a_name_in_a_phrase_after_it()
               "doubt about the defence guarantee was dangerous.", "2024-02-13")
     said = [s for s in f.statements if "doubt" in s.text]
     assert [s.speaker for s in said] == ["olaf-scholz"]
+
+
+def test_a_quote_after_a_name_and_a_colon_is_that_persons():
+    # 'Macron: "…"' (a live blog's form); "The message: …" names nobody
+    lead = "EU leaders met in Brussels on Thursday for a summit on defence. "
+    f = facts(lead + 'Macron: "Europe must rearm now, and it must do so together with its allies."', "2025-03-07")
+    assert [(s.speaker, s.direct) for s in f.statements] == [("emmanuel-macron", True)]
+    f = facts(lead + 'The message: "Europe must rearm now, and it must do so together with its allies."', "2025-03-07")
+    assert f.statements == []

@@ -238,6 +238,11 @@ class StatementFinder:
                     return sp, "same_sentence_before" if self._quote_before(q, sent) else "before"
                 if NON_PERSON_SOURCE.search(head):
                     return None, "blocked"
+        # 'Macron: "Europe must rearm."' (a live blog's or a caption's form): the person named just before a colon
+        if sent and start > sent.start and re.search(r":\s*$", text[sent.start:start]):
+            sp = self._speaker_in(sent.start, start, last=True)
+            if sp is not None and re.fullmatch(r"\s*:\s*", text[sp.end:start]):
+                return sp, "colon_named"
         # a quote that is its own sentence right after "X said:" at the end of the previous one
         if sent and start == sent.start and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
