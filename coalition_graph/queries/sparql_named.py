@@ -1,14 +1,16 @@
 """Named queries on SPARQL backends, shaped for speed: the filters written into the query, then the sources.
 
 First the filters with an `#anchor` (the person, the meeting, the donor, the speaker) find the things
-they match, with a small query each. Then the .rq file runs with only the lines its filters need (`#if
-NAME` / `#unless NAME` at the end of a line), the filter values written in as literals and the things
-found as VALUES where it says #ANCHORS, so the join starts from them and no filter waits behind an
-OPTIONAL (a filter inside the main query made Oxigraph join every attendance first). It returns no
-sources: a last query fetches the sources of the rows returned, all at once (`VALUES` of their IRIs, or
-every record of the class when nothing was filtered). A `GROUP BY` over sources in one query multiplies
-each row by its sources and its meeting's; this way the rows are the same at the cost of the rows
-returned. Any SPARQL 1.1 endpoint runs every step.
+they match, with a small query each (over the names of the class they must be, compared by `sameTerm`
+with an id). Then the .rq file runs with only the lines its filters need (`#if NAME` / `#unless NAME` at
+the end of a line), the filter values written in as literals and the things found as VALUES where it says
+#ANCHORS, so the join starts from them and no filter waits behind an OPTIONAL (a filter inside the main
+query made Oxigraph join every attendance first). After an anchor the rows are few: the main query looks
+up each OPTIONAL row by row and returns no sources; a last query fetches the sources of the rows
+returned (`VALUES` of their IRIs). Without an anchor the rows are many: each OPTIONAL of one pattern
+becomes a subquery joined by hash (`hash_optionals`), and the sources of each record come in the same
+query, grouped by record in a subquery (`with_sources`), so no row is repeated a source. Any SPARQL 1.1
+endpoint runs every step.
 """
 from __future__ import annotations
 
