@@ -7,9 +7,10 @@ the end of a line), the filter values written in as literals and the things foun
 #ANCHORS, so the join starts from them and no filter waits behind an OPTIONAL (a filter inside the main
 query made Oxigraph join every attendance first). After an anchor the rows are few: the main query looks
 up each OPTIONAL row by row and returns no sources; a last query fetches the sources of the rows
-returned (`VALUES` of their IRIs). Without an anchor the rows are many: each OPTIONAL of one pattern
-becomes a subquery joined by hash (`hash_optionals`), and the sources of each record come in the same
-query, grouped by record in a subquery (`with_sources`), so no row is repeated a source. Any SPARQL 1.1
+returned (`VALUES` of their IRIs), as it does after a filter without an anchor (a country, dates).
+Without any filter the rows are every record of the class: each OPTIONAL of one pattern becomes a
+subquery joined by hash (`hash_optionals`), and the sources of each record come in the same query,
+grouped by record in a subquery (`with_sources`), so no row is repeated a source. Any SPARQL 1.1
 endpoint runs every step.
 """
 from __future__ import annotations
@@ -70,8 +71,8 @@ def hash_optionals(text: str) -> str:
     """Each `OPTIONAL { ?s p ?o }` of one triple pattern as `OPTIONAL { SELECT ?s ?o WHERE { ?s p ?o } }`: the
     same solutions (a subquery of one pattern, projected on both its variables), but evaluated once and
     joined by hash, where Oxigraph otherwise looks the pattern up again for every row (for every meeting of
-    the unfiltered list, seven look-ups a row). For queries without an anchor only: after an anchor the rows
-    are few and the look-ups cheaper than reading the whole property."""
+    the unfiltered list, seven look-ups a row). For queries without a filter only: after one the rows may
+    be few, and the look-ups cheaper than reading the whole property."""
     return ONE_PATTERN_OPTIONAL.sub(lambda m: f"OPTIONAL {{ SELECT {m['s']} {m['o']} WHERE {{ {m['s']} {m['p']} {m['o']} }} }}", text)
 
 
@@ -125,8 +126,8 @@ def sources_query(iris: list[str]) -> str:
 
 
 def with_sources(query: str, sourced: tuple[tuple[str, str, str], ...]) -> str:
-    """The query with the sources of its records as one more column each (tab-separated), for queries without an
-    anchor: one subquery a class, grouped by record and joined by hash, so no row is repeated a source and no
+    """The query with the sources of its records as one more column each (tab-separated), for queries without a
+    filter: one subquery a class, grouped by record and joined by hash, so no row is repeated a source and no
     record's IRI is read twice (a second query gave every source with its record's IRI again)."""
     head, brace, tail = query.rpartition("}")
     subqueries = "".join(
@@ -141,13 +142,14 @@ def run_sparql_named(backend: Backend, name: str, text: str, params: dict[str, s
                      dates: set[str]) -> list[dict[str, Any]]:
     """Flat rows of a named query from a SPARQL backend, with the columns the Cypher file returns."""
     query, anchors = specialise(text, params, defaults, dates)
+    everything = all(params[k] == defaults[k] for k in params)  # no filter: every record of the query's class
     if anchors:
         prefixes = "".join(line + "\n" for line in query.splitlines() if line.startswith("PREFIX "))
         values = anchor_values(backend, prefixes, anchors)
         if values is None:
             return []
         query = query.replace("#ANCHORS", values)
-    else:
+    elif everything:
         query = with_sources(hash_optionals(query), SOURCED[name])
     result = backend.query(query.replace("#ANCHORS", ""))
     columns = result.columns
@@ -162,7 +164,7 @@ def run_sparql_named(backend: Backend, name: str, text: str, params: dict[str, s
         for row in rows:  # the attendee is a person's id only where it is a person (it has a person's name)
             attendee = row.pop("attendee")
             row["person_id"] = attendee if row.get("person_name") is not None else None
-    if not anchors:  # the sources came with the rows (with_sources), tab-separated
+    if everything:  # the sources came with the rows (with_sources), tab-separated
         for row in rows:
             for _, target, _ in SOURCED[name]:
                 row[target] = row[target].split("\t") if row.get(target) else []
