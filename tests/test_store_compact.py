@@ -57,3 +57,28 @@ def test_a_rebuilt_view_is_compacted_again_after_the_next_ingest(tmp_path: Path)
         assert not (path / COMPACTED_FILE).exists()
         store.ingest(_articles(4, 1), extractor=paris_facts, progress=False)
         assert _compacted_at(path) == 5
+
+
+def test_a_reader_open_before_another_process_compacts_reads_every_row_after(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "store"
+    with Store.open(path, create=True) as store:
+        store.ingest(_articles(0, 4), extractor=paris_facts, progress=False)  # compacted
+        store.ingest(_articles(4, 1), extractor=paris_facts, progress=False)  # not: its batch left a file of its own
+    reader = Store.open(path)
+    try:
+        before = {name: run_named(reader.sparql, name) for name in ("meetings", "attendance", "statements")}
+        files_before = sorted(p.name for p in (path / "rdf").glob("*.sst"))
+        # another process compacts (no new generation: the reader keeps the engine it opened)
+        code = ("import sys; from coalition_graph.graph.store import Store\n"
+                "with Store.open(sys.argv[1]) as s, s._lock.exclusive():\n"
+                "    assert s.sparql.compact_if_grown(100)\n")
+        subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=Path(__file__).parent.parent)
+        assert _compacted_at(path) == 100
+        assert sorted(p.name for p in (path / "rdf").glob("*.sst")) != files_before  # files were rewritten
+        for name, rows in before.items():
+            assert rows and run_named(reader.sparql, name) == rows
+    finally:
+        reader.close()
