@@ -117,6 +117,7 @@ timed(parallel, "extract_many", "extract")
 timed(Store, "_commit", "commit")
 timed(cypher_view.LadybugView, "apply", "cypher")
 timed(sparql_view.OxigraphView, "apply", "sparql")
+timed(sparql_view.OxigraphView, "compact_if_grown", "sparql")  # its files compacted after the ingest
 def io_written():
     for line in open("/proc/self/io"):
         if line.startswith("write_bytes:"):

@@ -24,6 +24,7 @@ DB_DIR = "rdf"
 # The marker's name carries the view's layout: a view of an older layout (before the ontology went into it)
 # has no marker of this name, so it is rebuilt when next opened.
 GENERATION_FILE = "rdf-ontology.generation"
+COMPACTED_FILE = "rdf.compacted"  # how many articles the store held when the view's files were last compacted
 NODE_PREDICATES = frozenset({p for p, _ in PROPERTIES.values()} | {RDF.type, SDO.sameAs})
 
 
@@ -104,6 +105,7 @@ class OxigraphView(EmbeddedView):
         self.store_path = Path(store_path)
         self._marker = GenerationMarker(Path(store_path) / GENERATION_FILE, Path(store_path) / DB_DIR, "SPARQL")
         self.db_path = self.store_path / DB_DIR
+        self._compacted = GenerationMarker(Path(store_path) / COMPACTED_FILE, Path(store_path) / DB_DIR, "SPARQL")
         self._ox = None
         self._graph = None
 
@@ -194,6 +196,25 @@ class OxigraphView(EmbeddedView):
         store.bulk_extend(_ox_quads(view_triples(nodes, edges)))
         self._ox.flush()  # on disk before the marker says so
         self._marker.write(generation)
+        self._compacted.clear()
+
+    def compact_if_grown(self, articles: int) -> bool:
+        """Compact the view's files if the store holds half as many articles again as when they were last
+        compacted (or they never were); the caller holds the store exclusively. True if it compacted.
+
+        Every batch's write ends with a flush and the view is closed right after it, so RocksDB's own
+        compaction seldom runs and its sorted files pile up; every look-up of a query then reads each of
+        them (at 2,000 articles the filtered named queries took a third longer). A compaction rewrites the
+        whole view, so it comes when the store has grown by half: a constant cost an article, not the
+        store's size every ingest."""
+        last = self._compacted.read()
+        if not self.db_path.exists() or (last >= 0 and articles * 2 < last * 3):
+            return False
+        with self.writing():
+            self._open().optimize()
+            self._ox.flush()
+        self._compacted.write(articles)
+        return True
 
     def apply(self, changes: ChangeSet, generation: int) -> None:
         self._marker.check_next(generation)

@@ -313,9 +313,21 @@ class Store:
                 bar.update(len(batch))
         finally:
             bar.close()
+        if report.added or report.updated:
+            self._compact_views(views)
         if strict and report.problems:
             raise report.problems[0].error()
         return report
+
+    def _compact_views(self, views: list[Any]) -> None:
+        """After an ingest that wrote: the views that keep their files in a log-structured engine compact them
+        once the store has grown enough since they last did (OxigraphView.compact_if_grown)."""
+        with self._lock.exclusive():
+            articles = self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            for view in views:
+                compact = getattr(view, "compact_if_grown", None)
+                if compact is not None:
+                    compact(articles)
 
     def _ingest_batch(self, articles: list[Article], extractor: Extractor, report: IngestReport,
                       views: list[Any], run: _Run, sinks: Sequence[ChangeSink],
