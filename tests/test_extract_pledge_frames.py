@@ -160,3 +160,9 @@ def test_each_before_the_verb_gives_every_donor_the_amount():
 
 def test_an_amount_that_comes_from_a_donor_is_its_pledge():
     assert pledges("A further 200 million euros will come from the Netherlands.") == [("NLD", 200_000_000, "EUR")]
+
+
+def test_an_amount_received_from_a_donor_is_its_pledge():
+    # "will receive $50 million from Norway": the "from" phrase of the verb of receiving names the donor
+    assert pledges("The World Health Organization will receive 50 million dollars from Norway.") == [
+        ("NOR", 50_000_000, "USD")]

@@ -329,6 +329,8 @@ class PledgeFinder:
         holders = [head]
         if head.dep == "nsubj" and a.tokens[head.head].lemma == "come":
             holders.append(a.tokens[head.head])  # "A further €200 million will come from the Netherlands"
+        if head.dep == "dobj" and a.tokens[head.head].lemma in ("receive", "get", "obtain"):
+            holders.append(a.tokens[head.head])  # "The WHO will receive $50 million from Norway"
         for c in [c for h in holders for c in a.children(h.i)]:
             if c.dep == "prep" and c.lower == "from":
                 for o in a.children(c.i):
