@@ -598,3 +598,9 @@ def test_two_nationalities_on_one_plural_title_are_a_two_sided_meeting():
     assert sorted(a.country for a in f.attendances) == ["TUR", "UKR"]
     f = facts("French, German and Polish leaders met in Berlin on Tuesday.", "2025-03-12")
     assert [m.kind for m in f.meetings] == ["summit"]
+
+
+def test_a_teleconference_is_a_video_call():
+    f = facts("Prime Minister Keir Starmer chaired a teleconference of European leaders on Tuesday.", "2025-03-12")
+    assert [(m.kind, m.mode) for m in f.meetings] == [("video-call", "virtual")]
+    assert [(a.person, a.role) for a in f.attendances] == [("keir-starmer", "chair")]

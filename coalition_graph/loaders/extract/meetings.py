@@ -23,6 +23,7 @@ from coalition_graph.loaders.extract.parsed_meetings import (
 from coalition_graph.schema.models import Evidence, Meeting
 
 HEADS = (r"summit|ministerial(?: meeting)?|meetings?|conference|talks|video ?call|video ?conference|videoconference|"
+         r"tele-?conference|"
          r"(?:tele)?phone (?:call|conversation)|call|get-together|gathering|session|forum|assembly|event|consultations")
 HEAD_RX = re.compile(rf"(?<![\w-])(?:{HEADS})(?![\w-])", re.I)
 # heads that only refer back to a meeting already named, unless the phrase itself places it
@@ -38,7 +39,8 @@ FUTURE_RX = re.compile(r"\b(will|would|upcoming|next|set to|scheduled|planned|to
                        r"(?:is|are) expected|expected to|later this|arrang\w+|to organi[sz]e|proposed|possible|prospective)\b",
                        re.I)
 AHEAD_OF_RX = re.compile(r"\b(?:ahead of|before|in preparation for|in the run-up to)\s+(?:\S+\s+){0,6}$", re.I)
-VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|online|by video|remotely)\b", re.I)
+VIRTUAL_RX = re.compile(r"\b(virtual(?:ly)?|video ?(?:link|call|conference)|videoconference|tele-?conference|online|"
+                        r"by video|remotely)\b", re.I)
 INPERSON_RX = re.compile(r"\bin[- ]person\b", re.I)
 OTHER_MEETING_RX = re.compile(r"\beve of (?:the |a |an |this |their |its )?(?:[\w’']+\s+){0,2}$|"
                               r"\b(previous|last|next|another|earlier|upcoming|future|first|second|similar)\s+(?:(?:\w+\s+){0,2}|"
@@ -1049,7 +1051,8 @@ class MeetingFinder:
         doc = self.doc
         text = doc.text
         d = MeetingDraft(key="")
-        d.head = "video call" if "video" in head or head == "videoconference" else head.split()[0]
+        d.head = "video call" if "video" in head or head == "videoconference" or head.startswith("tele") \
+            else head.split()[0]
         if head.startswith("ministerial"):
             d.head = "ministerial"
         np_start = self._np_start(sent, s)
