@@ -166,3 +166,12 @@ def test_an_amount_received_from_a_donor_is_its_pledge():
     # "will receive $50 million from Norway": the "from" phrase of the verb of receiving names the donor
     assert pledges("The World Health Organization will receive 50 million dollars from Norway.") == [
         ("NOR", 50_000_000, "USD")]
+
+
+def test_the_giving_verb_is_found_across_a_phrase_on_the_amount_and_a_national_agency_is_its_state():
+    # "committed to sending … to Ukraine in its war against Russia, with aid valued at €1.3 billion": the verb of
+    # giving above "valued" (not Russia, named in between); a national agency gives for its state
+    assert pledges("Defence Minister Boris Pistorius has committed to sending more air defence to Ukraine in its war "
+                   "against Russia, with aid valued at 1.3 billion euros.", "2023-11-21") == [("DEU", 1_300_000_000, "EUR")]
+    assert pledges("Under the new scheme, the Japan International Cooperation Agency is expected to provide loans "
+                   "totaling about 500 billion yen.", "2024-10-26") == [("JPN", 500_000_000_000, "JPY")]

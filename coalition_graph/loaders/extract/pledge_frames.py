@@ -159,12 +159,20 @@ def donors_of_amount(doc, start: int, end: int) -> tuple[list[tuple[str, str]], 
         return [], None
     inside = {t.i for t in toks}
     head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
-    v = governing_verb(a, head)
-    if v is None or "give" not in lemma_classes().get(v.lemma, frozenset()) and \
-            "speech" not in lemma_classes().get(v.lemma, frozenset()):
+    classes = lemma_classes()
+    v = None
+    for x in a.ancestors(head.i):
+        if x.pos not in ("VERB", "AUX"):
+            continue
+        if classes.get(x.lemma, frozenset()) & {"give", "speech"}:
+            v = x
+            break
+        if x.dep not in ("acl", "relcl", "pcomp"):
+            break  # another clause's verb: not the one that gives the amount
+        # ("with aid valued at €1.3 billion", "a package worth …": a verb inside the noun phrase; climb on)
+    if v is None:
         return [], None
     syn = Syntax(a)
-    classes = lemma_classes()
     donors, person = [], None
     for s in syn.subjects(v):
         donor, who = _donor_of(doc, syn, s, classes)
@@ -220,6 +228,10 @@ def _donor_of(doc, syn: Syntax, t: Token, classes) -> tuple[tuple[str, str] | No
                         return ("organization", o.key), None
     named = doc.recognised_org(lo, t.end) if t.pos == "PROPN" else None
     if named:  # "the Gates Foundation will fund …": an organization no list knows
+        # (one named after its country, "the Japan International Cooperation Agency", is that state's agency)
+        own = [c for c in doc.countries if lo <= c.start < t.start and c.form in ("name", "demonym")]
+        if own and doc.text[lo:own[0].start].strip().lower() in ("", "the"):
+            return ("country", own[0].iso3), None
         return ("organization", named), None
     if "donor_noun" in classes.get(t.lemma, frozenset()):
         for c in syn.a.children(t.i):
