@@ -604,3 +604,14 @@ def test_a_teleconference_is_a_video_call():
     f = facts("Prime Minister Keir Starmer chaired a teleconference of European leaders on Tuesday.", "2025-03-12")
     assert [(m.kind, m.mode) for m in f.meetings] == [("video-call", "virtual")]
     assert [(a.person, a.role) for a in f.attendances] == [("keir-starmer", "chair")]
+
+
+def test_telling_or_promising_a_person_something_in_a_place_is_meeting_them_there():
+    # "Merz promised Zelenskyy five billion euros in Berlin on May 28": the two met in Berlin that day; without a
+    # place ("told Zelenskyy that …") it may be a call or a letter: no meeting
+    f = facts("Chancellor Friedrich Merz promised Volodymyr Zelenskyy five billion euros in Berlin on May 28.",
+              "2025-06-05")
+    assert [(m.kind, str(m.start), m.city) for m in f.meetings] == [("bilateral", "2025-05-28", "Berlin")]
+    assert sorted(a.person for a in f.attendances) == ["friedrich-merz", "volodymyr-zelenskyy"]
+    assert facts("Prime Minister Keir Starmer told Volodymyr Zelenskyy that Britain would stand by Ukraine.",
+                 "2025-06-05").meetings == []

@@ -401,6 +401,11 @@ def find_two_sided(doc, sent) -> list[TwoSided]:
                              for x in a.subtree(v.i) if x.pos == "NOUN")
                 out.append(TwoSided(v.start, v.end, "call" if phoned else "meeting", sides))
             continue
+        if v.pos == "VERB" and "tell_person" in cls:
+            sides = _told_in_person(doc, syn, v)
+            if sides is not None:
+                out.append(TwoSided(v.start, v.end, "meeting", sides))
+            continue
         if v.pos == "NOUN" and "encounter_noun" in cls:
             # "Zelenskyy's tense exchange with Trump in the Oval Office", "his conversation with Xi": a noun of
             # meeting someone, with one person as its owner and one in its "with" phrase
@@ -448,6 +453,26 @@ def host_country(doc, start: int, end: int) -> str | None:
         if act and act[0] == "country":
             return act[1]
     return None
+
+
+def _told_in_person(doc, syn: Syntax, v: Token) -> tuple[str, str] | None:
+    """"Merz promised Zelenskyy €5 billion in Berlin on May 28", "Starmer told Zelenskyy in Downing Street …": one
+    person saying or giving something to another person (class `tell_person`), in a place its phrase names — the two
+    met there. (Without a place, "told Zelenskyy" may be a call or a letter.)"""
+    a = syn.a
+    kids = a.children(v.i)
+    if any(c.dep == "neg" for c in kids) or any(c.dep == "auxpass" for c in kids):
+        return None
+    subj = [act[1] for s in syn.subjects(v) if (act := syn.actors(doc, s)) and act[0] == "person"]
+    objs = [c for c in kids if c.dep in ("dative", "dobj")]
+    told = [act[1] for o in objs if (act := syn.actors(doc, o)) and act[0] == "person"]
+    if len(set(subj)) != 1 or len(set(told)) != 1 or subj[0] == told[0]:
+        return None
+    holders = [v] + objs
+    placed = any(c.dep == "prep" and c.lower in ("in", "at") and
+                 any(doc.within(doc.places, *syn.np_span(o)) for o in a.children(c.i) if o.dep == "pobj")
+                 for h in holders for c in a.children(h.i))
+    return (subj[0], told[0]) if placed else None
 
 
 def _two_who_talk(doc, syn: Syntax, v: Token, cls: frozenset) -> tuple[str, str] | None:
