@@ -723,3 +723,11 @@ def test_officials_named_by_their_nationality_stand_for_their_country():
     for sentence, iso in (("Chinese officials attended as observers.", "CHN"), ("A Japanese delegation attended.", "JPN")):
         f = facts("Foreign ministers met in Riyadh on Sunday to discuss Syria. " + sentence, "2025-01-13")
         assert [(a.person, a.country, a.status) for a in f.attendances] == [(None, iso, "attended")], sentence
+
+
+def test_a_country_before_hosted_on_the_meeting_noun_hosted_it():
+    # "the French-hosted conference", "the Saudi-hosted talks"
+    for text, iso in (("The French-hosted conference on Sudan in Paris on Monday raised 2 billion euros.", "FRA"),
+                      ("The Saudi-hosted talks in Jeddah on Tuesday ended without a deal.", "SAU")):
+        f = facts(text, "2024-04-16")
+        assert [(a.country, a.role) for a in f.attendances] == [(iso, "host")], text

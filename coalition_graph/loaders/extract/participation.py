@@ -58,7 +58,9 @@ class ParticipationFinder:
         cls = self.classes.get(t.lemma, frozenset())
         if t.pos == "VERB":
             self._on_the_sidelines(t, sent)
-        if t.pos in ("VERB", "AUX") and cls & {"host", "chair", "attend", "absent", "speech"}:
+        if t.pos == "VERB" and cls & {"host", "chair"} and t.dep == "amod" and t.tag == "VBN":
+            self._hosted_by_modifier(t, cls, sent)
+        elif t.pos in ("VERB", "AUX") and cls & {"host", "chair", "attend", "absent", "speech"}:
             self._verb(t, cls, sent)
         elif t.pos == "ADJ" and t.lemma in ("present", "absent") and t.dep in ("acomp", "amod", "attr"):
             self._adjective(t, sent)
@@ -316,6 +318,20 @@ class ParticipationFinder:
         info = self.doc.people.get(actor[1]) if actor and actor[0] == "person" else None
         if info is not None and len(isos) == 1 and self.doc.country_of_person(actor[1]) == (None, None):
             info.stated.append(("", isos[0], person.start, person.end))
+
+    def _hosted_by_modifier(self, v: Token, cls: frozenset[str], sent: Sentence) -> None:
+        """"the French-hosted conference", "the Saudi-hosted talks": the country before the participle hosted (or
+        chaired) the meeting the participle modifies."""
+        meeting = self._holds_meeting(self.a.tokens[v.head], sent)
+        if meeting is None:
+            return
+        role = "host" if "host" in cls else "chair"
+        for x in self.a.children(v.i):
+            if x.dep in ("npadvmod", "compound", "nmod") and x.i < v.i:
+                iso = next((c.iso3 for c in self.doc.countries if c.start <= x.start < c.end), None)
+                if iso:
+                    self.found.append((meeting, "country", iso, role, self._status(v, meeting), sent,
+                                       "participation.hosted_by_modifier"))
 
     def _country_modifying(self, t: Token) -> str | None:
         """The country named by a modifier of the noun, or by a compound inside one ("U.S. government official")."""
