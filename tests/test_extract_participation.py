@@ -731,3 +731,11 @@ def test_a_country_before_hosted_on_the_meeting_noun_hosted_it():
                       ("The Saudi-hosted talks in Jeddah on Tuesday ended without a deal.", "SAU")):
         f = facts(text, "2024-04-16")
         assert [(a.country, a.role) for a in f.attendances] == [(iso, "host")], text
+
+
+def test_who_invited_to_the_meeting_hosted_it():
+    f = facts("The conference on Sudan, held in Paris on Monday at the invitation of France, raised 2 billion euros.",
+              "2024-04-16")
+    assert [(a.country, a.role) for a in f.attendances] == [("FRA", "host")]
+    f = facts("Leaders gathered in Paris on Monday at the invitation of Emmanuel Macron.", "2024-04-16")
+    assert [(a.person, a.role) for a in f.attendances] == [("emmanuel-macron", "host")]

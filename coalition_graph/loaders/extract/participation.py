@@ -84,6 +84,8 @@ class ParticipationFinder:
             self._participant_noun(t, sent)  # (also "Arrivals so far include A and B")
         elif t.pos == "NOUN" and "chair_noun" in cls:
             self._chairmanship(t, sent)
+        elif t.pos == "NOUN" and t.lemma == "invitation" and t.dep == "pobj" and self.a.tokens[t.head].lower in ("at", "on"):
+            self._at_invitation_of(t, sent)
         elif t.pos == "PRON" and t.lower in ("them", "those") and t.dep == "pobj":
             self._among_them(t, sent)
         elif t.pos == "NOUN" and cls & {"speech_noun", "absent_noun"}:
@@ -318,6 +320,18 @@ class ParticipationFinder:
         info = self.doc.people.get(actor[1]) if actor and actor[0] == "person" else None
         if info is not None and len(isos) == 1 and self.doc.country_of_person(actor[1]) == (None, None):
             info.stated.append(("", isos[0], person.start, person.end))
+
+    def _at_invitation_of(self, n: Token, sent: Sentence) -> None:
+        """"The conference, held in Paris at the invitation of France, …": the one who invited hosted the meeting
+        the phrase's clause tells of."""
+        v = self.a.tokens[self.a.tokens[n.head].head]
+        meeting = (self._holds_meeting(self.a.tokens[v.head], sent) if v.dep == "acl" else None) or \
+            self._meeting_told(v, sent)
+        if meeting is None:
+            return
+        hosts = [o for c in self.a.children(n.i) if c.dep == "prep" and c.lower == "of"
+                 for x in self.a.children(c.i) if x.dep == "pobj" for o in self.syn.group(x)]
+        self._record(meeting, hosts, "host", self._status(v, meeting), sent, "participation.invitation_of")
 
     def _hosted_by_modifier(self, v: Token, cls: frozenset[str], sent: Sentence) -> None:
         """"the French-hosted conference", "the Saudi-hosted talks": the country before the participle hosted (or
