@@ -739,3 +739,17 @@ def test_who_invited_to_the_meeting_hosted_it():
     assert [(a.country, a.role) for a in f.attendances] == [("FRA", "host")]
     f = facts("Leaders gathered in Paris on Monday at the invitation of Emmanuel Macron.", "2024-04-16")
     assert [(a.person, a.role) for a in f.attendances] == [("emmanuel-macron", "host")]
+
+
+@pytest.mark.parametrize("sentence", ["Viktor Orban declined the invitation.",
+                                      "Viktor Orban cancelled his trip to Brussels."])
+def test_calling_off_ones_coming_to_the_meeting_is_absence(sentence):
+    f = facts("EU leaders met in Brussels on Thursday for a summit on defence. " + sentence, "2025-03-07")
+    assert [m.kind for m in f.meetings] == ["summit"]
+    assert [(a.person, a.status) for a in f.attendances] == [("viktor-orban", "absent")]
+
+
+def test_a_meeting_called_off_is_no_meeting():
+    for sentence in ("Viktor Orban cancelled a meeting with farmers.", "The summit in Budapest was called off."):
+        f = facts("EU leaders met in Brussels on Thursday for a summit on defence. " + sentence, "2025-03-07")
+        assert [(m.kind, m.city) for m in f.meetings] == [("summit", "Brussels")], sentence

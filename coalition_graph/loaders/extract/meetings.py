@@ -1554,7 +1554,7 @@ class MeetingFinder:
 
     def _denied(self, s: int, e: int) -> bool:
         """The meeting noun at s..e is the object of a negated verb ("did not hold talks", "no meeting took
-        place" is the parser's "no" determiner)."""
+        place" is the parser's "no" determiner), or of a verb that calls it off ("cancelled the meeting")."""
         a = self.doc.analysis
         n = self._head_noun(s, e)
         if n is None:
@@ -1562,6 +1562,9 @@ class MeetingFinder:
         if any(c.dep == "det" and c.lower == "no" for c in a.children(n.i)):
             return True
         v = a.tokens[n.head]
+        if n.dep in ("dobj", "nsubjpass") and v.lemma in ("cancel", "scrap") or \
+                (v.lemma == "call" and any(c.dep == "prt" and c.lower == "off" for c in a.children(v.i))):
+            return True  # "cancelled a meeting with farmers", "the summit was called off": not held, not planned
         return n.dep in ("dobj", "nsubj") and v.pos in ("VERB", "AUX") and v.lemma in ("hold", "have", "take") and \
             any(c.dep == "neg" for c in a.children(v.i))
 

@@ -45,6 +45,8 @@ def find_visits(doc, sent, meeting_spans: list[tuple[int, int]]) -> list[Visit]:
             continue  # "travelled to Brussels for the summit": attendance, not a visit
         if t.pos == "VERB" and any(c.dep == "neg" for c in a.children(t.i)):
             continue  # "did not travel to South Africa": a visit that did not take place (an absence, if any)
+        if t.pos == "NOUN" and t.dep == "dobj" and a.tokens[t.head].lemma in ("cancel", "postpone", "scrap", "delay"):
+            continue  # "cancelled his trip to Brussels": no visit (an absence, which participation reads)
         place = _place_of(doc, a, t)
         if place is None:
             continue

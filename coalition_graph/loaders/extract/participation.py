@@ -33,6 +33,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 GUEST_OBJECT = {"meet", "welcome", "receive", "host", "co-host"}
 
+# what a person cancels or declines that was their coming to a meeting
+GOING_NOUNS = frozenset({"trip", "visit", "invitation", "attendance", "participation", "appearance", "journey"})
+
+
 class ParticipationFinder:
     def __init__(self, doc: Doc, meetings: MeetingFinder, speakers: dict[int, str] | None = None):
         self.doc = doc
@@ -102,6 +106,10 @@ class ParticipationFinder:
             return  # only "stay away", "stay home"
         if v.lemma == "pull" and not any(c.lower == "out" for c in self.a.children(v.i)):
             return  # only "pull out (of the summit)"
+        # "cancelled his trip", "declined the invitation": only what would have been the coming to the meeting
+        called_off = [c for c in self.a.children(v.i) if c.dep == "dobj" and c.lemma in GOING_NOUNS]
+        if v.lemma in ("cancel", "postpone", "scrap", "decline") and not called_off:
+            return
         delegation = v.lemma in ("head", "lead") and (
             self._object_is(v, {"delegation"}) or  # "The US delegation was led by Rubio"
             any(c.dep == "nsubjpass" and c.lemma == "delegation" for c in self.a.children(v.i)))
@@ -117,6 +125,8 @@ class ParticipationFinder:
                             for k in [self._holds_meeting(c, sent) or self._sitting(c, sent)] if k), None)
         if meeting is None and not speech_only:
             meeting = self._meeting_by_place(v, sent) or self._meeting_of_verb(v, sent) or self._only_meeting(v, sent)
+        if meeting is None and called_off:
+            meeting = self._meeting_told(v, sent)  # "Orban declined the invitation": to the meeting being told
         if meeting is None and v.dep == "conj" and cls & {"host", "chair"}:
             # "It was hosted by A and was convened jointly with B": the meeting of the verb it is joined to
             head = self.a.tokens[v.head]
