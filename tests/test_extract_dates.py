@@ -105,3 +105,11 @@ def test_a_span_of_days_of_one_month_is_dated_by_its_first_day():
     for text in ("The summit takes place from 12 to 14 March.", "It meets on 12-14 March.", "on 12 and 13 March"):
         got = [(str(d.date), d.precision) for d in find_dates(text, dt.date(2025, 3, 1))]
         assert got == [("2025-03-12", "day")], text
+
+
+def test_a_month_after_a_present_tense_verb_of_hosting_is_the_coming_one():
+    # "hosts the summit in November", told in May: this November, not last
+    from coalition_graph.loaders.extract.dates import find_dates
+    got = [(str(d.date), d.precision) for d in find_dates("South Africa hosts the summit in November.",
+                                                          dt.date(2025, 5, 20))]
+    assert got == [("2025-11-01", "month")]

@@ -27,7 +27,8 @@ _WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Words around a weekday or month name that put it after the publication date.
 FUTURE_CUES = re.compile(
     r"\b(will|would|upcoming|next|set to|scheduled|plans? to|planned|ahead of|expected|to be held|due (?:to|in|at)|is to|are to|"
-    r"meets|visits|meet|convenes?|opens|begins|runs|closes|ends|concludes|from (?:today|tomorrow)(?: until| to| through)?)\b",
+    r"meets|visits|meet|convenes?|opens|begins|runs|closes|ends|concludes|hosts|takes place|"
+    r"from (?:today|tomorrow)(?: until| to| through)?)\b",
     re.I)
 
 
