@@ -118,6 +118,10 @@ class ResolutionIndex:
 
     def __init__(self, meetings: Iterable[tuple[str, dict]] = (), pledges: Iterable[tuple[str, str, dict]] = ()):
         self.created: list[tuple[str, str, str | None, dict]] = []  # (kind, id, donor, props)
+        # What resolving looked at: (key, the description looked up, or None for an id tested for being free). The
+        # store keeps each article's, to resolve again only the articles whose look-ups an older article changed
+        # (see entry_keys and may_change).
+        self.looked: list[tuple[str, dict | None]] = []
         self.meetings: dict[str, dict] = {}
         self._meetings_by_month: dict[str, dict[str, dict]] = {}  # only meetings of nearby months can match
         self.pledges_by_donor: dict[str, dict[str, dict]] = {}
@@ -135,9 +139,37 @@ class ResolutionIndex:
         week = dt.timedelta(days=7)  # the widest tolerance same_meeting allows
         return {d.strftime("%Y-%m") for d in (day - week, day, day + week)}
 
+    @staticmethod
+    def _bucket(props: dict) -> str:
+        day = _day(props.get("start_date"))
+        return day.strftime("%Y-%m") if day else "undated"
+
+    @staticmethod
+    def entry_keys(kind: str, entry_id: str, donor: str | None, props: dict) -> list[tuple[str, dict | None]]:
+        """The look-ups an entry can change the answer of: its bucket (the month of a meeting, the donor of a
+        pledge), with the entry's description, and the ids `_free_id` would try for it (the id, and the stable id
+        it was derived from)."""
+        base = entry_id.rsplit("/", 1)[0]
+        if kind == "meeting":
+            return [(f"m:{ResolutionIndex._bucket(props)}", props), (f"mid:{entry_id}", None), (f"mid:{base}", None)]
+        return [(f"p:{donor}", props), (f"pid:{entry_id}", None), (f"pid:{base}", None)]
+
+    @staticmethod
+    def may_change(key: str, looked: dict | None, entry: dict | None) -> bool:
+        """Whether an entry under `key` (added, gone or moved) can change a look-up made under the same key: an id
+        always; in a bucket, only an entry the description looked up matches (the first match in a bucket wins,
+        and entries that match neither way do not move the others)."""
+        if looked is None or entry is None:
+            return True
+        if key.startswith("m:"):
+            return same_meeting(looked, entry)
+        return same_pledge(looked, entry)
+
     def meeting(self, props: dict, taken: set[str]) -> str | None:
         candidates: dict[str, dict] = {}
-        for month in sorted(self._months(props)):
+        months = sorted(self._months(props))
+        self.looked.extend((f"m:{month}", props) for month in months)
+        for month in months:
             candidates.update(self._meetings_by_month.get(month, {}))
         for meeting_id, existing in candidates.items():
             if meeting_id not in taken and same_meeting(props, existing):
@@ -145,6 +177,7 @@ class ResolutionIndex:
         return None
 
     def pledge(self, donor_id: str, props: dict, taken: set[str]) -> str | None:
+        self.looked.append((f"p:{donor_id}", props))
         for pledge_id, existing in self.pledges_by_donor.get(donor_id, {}).items():
             if pledge_id not in taken and same_pledge(props, existing):
                 return pledge_id
@@ -155,9 +188,7 @@ class ResolutionIndex:
             return
         self.created.append(("meeting", meeting_id, None, props))
         self.meetings[meeting_id] = props
-        day = _day(props.get("start_date"))
-        month = day.strftime("%Y-%m") if day else "undated"
-        self._meetings_by_month.setdefault(month, {})[meeting_id] = props
+        self._meetings_by_month.setdefault(self._bucket(props), {})[meeting_id] = props
 
     def add_pledge(self, pledge_id: str, donor_id: str, props: dict) -> None:
         if pledge_id in self.all_pledge_ids:
@@ -278,10 +309,13 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
     for m in facts.meetings:
         props = meeting_props(m, meeting_name(m, facts))
         found = index.meeting(props, taken)
-        meeting_id = found or _free_id(ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name),
-                                       m.name, lambda i: i in index.meetings or i in taken)
         if found is None:
+            candidate = ids.meeting_id(m.kind, m.start, m.date_precision, m.city or m.country, m.name)
+            index.looked.append((f"mid:{candidate}", None))
+            meeting_id = _free_id(candidate, m.name, lambda i: i in index.meetings or i in taken)
             index.add_meeting(meeting_id, props)
+        else:
+            meeting_id = found
         taken.add(meeting_id)
         meeting_ids[m.key] = a.node(meeting_id, "Meeting", {k: v for k, v in props.items() if k != "format"}, m.evidence)
         if m.country:
@@ -313,10 +347,13 @@ def article_claims(facts: ArticleFacts, index: ResolutionIndex) -> list[Claim]:
         donor = a.actor(p.donor)
         props = pledge_props(p)
         found = index.pledge(donor, props, taken)
-        pledge_id = found or _free_id(ids.pledge_id(donor, p.amount, p.currency, p.announced, p.what),
-                                      p.what, lambda i: i in index.all_pledge_ids or i in taken)
         if found is None:
+            candidate = ids.pledge_id(donor, p.amount, p.currency, p.announced, p.what)
+            index.looked.append((f"pid:{candidate}", None))
+            pledge_id = _free_id(candidate, p.what, lambda i: i in index.all_pledge_ids or i in taken)
             index.add_pledge(pledge_id, donor, props)
+        else:
+            pledge_id = found
         taken.add(pledge_id)
         pledge_ids[p.key] = a.node(pledge_id, "Pledge", props, p.evidence)
         a.edge("PLEDGED", donor, pledge_id, evidence=p.evidence)

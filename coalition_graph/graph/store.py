@@ -74,6 +74,12 @@ CREATE TABLE IF NOT EXISTS resolutions(
     article_id TEXT NOT NULL, pos INTEGER NOT NULL, order_key TEXT NOT NULL, kind TEXT NOT NULL,
     fact_id TEXT NOT NULL, donor TEXT, props TEXT NOT NULL, PRIMARY KEY(article_id, pos));
 CREATE INDEX IF NOT EXISTS resolutions_by_order ON resolutions(order_key, pos);
+-- What resolving each article (of those in `facts`) looked at (merge.ResolutionIndex.looked): when an older article
+-- changes the index, only the later articles that looked at what it changed are resolved again.
+-- key: 'm:<month>' or 'p:<donor>' with the description looked up (props), 'mid:<id>' or 'pid:<id>' (an id tried).
+CREATE TABLE IF NOT EXISTS lookups(key TEXT NOT NULL, order_key TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT);
+CREATE INDEX IF NOT EXISTS lookups_by_key ON lookups(key, order_key);
+CREATE INDEX IF NOT EXISTS lookups_by_article ON lookups(article_id);
 """
 # On columns a store of schema 2 gains in its migration: created once the migration has run.
 _DDL_3 = """
@@ -436,15 +442,17 @@ class Store:
         Articles are resolved (their meetings and pledges given ids, see merge.article_claims) in article order,
         never in arrival order. The usual batch comes after everything stored: it is resolved against the
         index as it stands. A batch with an article that sorts before stored articles naming meetings or
-        pledges (an older article, an edited one) walks those stored articles in order with it: as long as no
-        article has created different ids than before, a stored article's resolution cannot have changed and
-        only its ids go into the index; after that, each is resolved again from its kept facts, and where its
-        claims differ they are replaced and the records they touch merged again. Stored articles in `pending`
+        pledges (an older article, an edited one) walks those stored articles in order with it: a stored article
+        is resolved again from its kept facts only if an entry that changed before it (added, gone, or created by
+        an article resolved again differently) can change one of its look-ups (its `lookups`, found by key: an id
+        it tried, or a bucket it searched with a description that matches the entry); otherwise its resolution
+        cannot have changed and only its ids go into the index. Where the claims of an article resolved again
+        differ they are replaced and the records they touch merged again. Stored articles in `pending`
         (a later batch of the same run handles them) are passed over; what comes after them is then resolved
         again, as their ids are missing from the index.
         Returns the changes and the index after the batch.
         """
-        from coalition_graph.graph.merge import article_claims
+        from coalition_graph.graph.merge import ResolutionIndex, article_claims
         from coalition_graph.loaders.dedup import canonical_url, text_key
 
         conn = self._conn
@@ -469,24 +477,49 @@ class Store:
             in_batch = {facts.article.id: key for key, _, facts, _ in batch}
             # The walk: (key, what, item). A stored article of the batch whose date changed leaves its old place.
             events: list[tuple[str, str, Any]] = [(item[0], "batch", item) for item in batch]
-            for article_id, (key, has_facts) in stored_later.items():
+            for article_id, (key, has_facts, has_lookups) in stored_later.items():
                 if article_id not in in_batch:
-                    events.append((key, "stored", (article_id, has_facts)))
+                    events.append((key, "stored", (article_id, has_facts, has_lookups)))
                 elif in_batch[article_id] != key:
-                    events.append((key, "moved", (article_id, has_facts)))
+                    events.append((key, "moved", (article_id, has_facts, has_lookups)))
             events.sort(key=lambda event: event[0])
-            changed = False  # whether the index, from here on, differs from what the stored articles were resolved with
+            # Where the index, from here on, differs from what the stored articles were resolved with: the look-ups
+            # (ResolutionIndex.entry_keys) whose answer may have changed, and the later stored articles that made
+            # one of them. Only those are resolved again; the others would get the same claims and ids.
+            dirty: set[tuple[str, str]] = set()
+            affected: set[str] = set()
+            looked_up: dict[str, list[tuple[str, str, dict | None]]] = {}  # key → (order key, article, description)
+
+            def spoil(rows: Iterable[tuple[str, str, str | None, str]], at: str) -> None:
+                for kind, fact_id, donor, props in rows:
+                    for look, entry in ResolutionIndex.entry_keys(kind, fact_id, donor, json.loads(props)):
+                        mark = (look, json.dumps(entry, sort_keys=True, default=str))
+                        if mark in dirty:
+                            continue
+                        dirty.add(mark)
+                        if look not in looked_up:
+                            looked_up[look] = self._looked_at(look, start)
+                        affected.update(article_id for key, article_id, described in looked_up[look]
+                                        if key >= at and article_id not in affected
+                                        and ResolutionIndex.may_change(look, described, entry))
+
             for key, what, item in events:
                 if what == "moved":
-                    changed = changed or bool(entries.get(item[0]))
+                    spoil(entries.get(item[0], ()), key)
                     continue
                 if what == "stored":
-                    article_id, has_facts = item
+                    article_id, has_facts, has_lookups = item
                     if article_id in pending:
-                        changed = changed or bool(entries.get(article_id))
+                        spoil(entries.get(article_id, ()), key)
                         continue
-                    if changed and has_facts:
+                    # a stored article whose look-ups were not kept (stored by an earlier version) is resolved
+                    # again whenever anything before it changed
+                    if dirty and has_facts and (article_id in affected or not has_lookups):
+                        mark = len(index.created)
                         refold |= self._resolve_again(article_id, index)
+                        rows, before = _entry_rows(index.created[mark:]), entries.get(article_id, [])
+                        if rows != before:
+                            spoil(rows + before, key)
                     else:
                         for kind, fact_id, donor, props in entries.get(article_id, ()):
                             _add_entry(index, kind, fact_id, donor, props)
@@ -497,9 +530,10 @@ class Store:
                     refold.update(r[0] for r in conn.execute("SELECT fact_id FROM claims WHERE article_id=?", (art.id,)))
                     self._forget_claims(art.id)
                 seq += 1
-                mark = len(index.created)
+                mark, seen = len(index.created), len(index.looked)
                 claims = article_claims(facts, index)
-                created = index.created[mark:]
+                created, looked = index.created[mark:], index.looked[seen:]
+                del index.looked[seen:]
                 published = art.published.isoformat() if art.published else None
                 conn.execute(
                     "INSERT OR REPLACE INTO articles(id, node_id, url, title, publisher, published, text, digest, seq, "
@@ -508,9 +542,11 @@ class Store:
                      key, canonical_url(art.url), text_key(art.text)),
                 )
                 self._insert_claims(art.id, claims)
-                self._keep_resolution(art.id, key, facts, created)
+                self._keep_resolution(art.id, key, facts, created, looked)
                 before = entries.get(art.id, []) if old_key == key else []
-                changed = changed or _entry_rows(created) != before
+                rows = _entry_rows(created)
+                if rows != before:
+                    spoil(rows + before, key)
                 for claim in claims:
                     new_claims[claim.fact_id].append((key, claim))
             changes = self._fold(new_claims, refold)
@@ -521,16 +557,25 @@ class Store:
             raise
         return changes, index
 
-    def _later_articles(self, start: str) -> dict[str, tuple[str, bool]]:
+    def _later_articles(self, start: str) -> dict[str, tuple[str, bool, bool]]:
         """Stored articles from `start` on (in article order) whose resolution may depend on what comes before
         them: those that name meetings or pledges. Whether their facts are kept (stores migrated from schema 2
-        have none for the articles they held)."""
-        found: dict[str, tuple[str, bool]] = {}
-        for article_id, key in self._conn.execute("SELECT article_id, order_key FROM facts WHERE order_key >= ?", (start,)):
-            found[article_id] = (key, True)
+        have none for the articles they held), and whether their look-ups are (stores of an earlier version)."""
+        found: dict[str, tuple[str, bool, bool]] = {}
+        for article_id, key, looked in self._conn.execute(
+                "SELECT f.article_id, f.order_key, EXISTS(SELECT 1 FROM lookups l WHERE l.article_id = f.article_id) "
+                "FROM facts f WHERE f.order_key >= ?", (start,)):
+            found[article_id] = (key, True, bool(looked))
         for article_id, key in self._conn.execute("SELECT DISTINCT article_id, order_key FROM resolutions WHERE order_key >= ?", (start,)):
-            found.setdefault(article_id, (key, False))
+            found.setdefault(article_id, (key, False, False))
         return dict(sorted(found.items(), key=lambda item: item[1][0]))
+
+    def _looked_at(self, key: str, start: str) -> list[tuple[str, str, dict | None]]:
+        """The look-ups under `key` that stored articles from `start` on made (an indexed look-up): their order key,
+        article and the description they looked up."""
+        return [(order_key, article_id, None if props is None else json.loads(props)) for order_key, article_id, props
+                in self._conn.execute("SELECT order_key, article_id, props FROM lookups WHERE key = ? AND order_key >= ?",
+                                      (key, start))]
 
     def _entries(self, start: str) -> dict[str, list[tuple[str, str, str | None, str]]]:
         """The ids each stored article from `start` on created, in the order it created them."""
@@ -541,18 +586,26 @@ class Store:
         return out
 
     def _forget_claims(self, article_id: str) -> None:
-        for table in ("claims", "evidence", "facts", "resolutions"):
+        for table in ("claims", "evidence", "facts", "resolutions", "lookups"):
             self._conn.execute(f"DELETE FROM {table} WHERE article_id=?", (article_id,))
 
-    def _keep_resolution(self, article_id: str, key: str, facts: ArticleFacts, created: list[tuple]) -> None:
+    def _keep_resolution(self, article_id: str, key: str, facts: ArticleFacts, created: list[tuple],
+                         looked: Iterable[tuple[str, dict | None]] = ()) -> None:
         """What resolving the article again takes: its facts (only where it names a meeting or a pledge, the only
-        claims that depend on other articles) and the ids it created."""
+        claims that depend on other articles), the ids it created, and what it looked up in the index."""
         if facts.meetings or facts.pledges:
             # compressed: the evidence sentences repeat the text many times over (about 8 times its size as JSON)
             packed = zlib.compress(facts.model_dump_json(exclude={"article"}).encode("utf-8"))
             self._conn.execute("INSERT OR REPLACE INTO facts VALUES (?,?,?)", (article_id, key, packed))
+            self._keep_lookups(article_id, key, looked)
         self._conn.executemany("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?)",
                                [(article_id, pos, key, *row) for pos, row in enumerate(_entry_rows(created))])
+
+    def _keep_lookups(self, article_id: str, key: str, looked: Iterable[tuple[str, dict | None]]) -> None:
+        self._conn.execute("DELETE FROM lookups WHERE article_id=?", (article_id,))
+        rows = {(k, None if props is None else json.dumps(props, sort_keys=True, ensure_ascii=False, default=str))
+                for k, props in looked}
+        self._conn.executemany("INSERT INTO lookups VALUES (?,?,?,?)", [(k, key, article_id, p) for k, p in sorted(rows, key=str)])
 
     def _resolve_again(self, article_id: str, index: ResolutionIndex) -> set[str]:
         """Resolve a stored article again against `index` (which it extends); replace its claims where they changed.
@@ -563,16 +616,27 @@ class Store:
         conn = self._conn
         key, facts_json = conn.execute("SELECT order_key, facts FROM facts WHERE article_id=?", (article_id,)).fetchone()
         facts = ArticleFacts.model_validate({**json.loads(zlib.decompress(facts_json)), "article": self._article(article_id)})
-        mark = len(index.created)
+        mark, seen = len(index.created), len(index.looked)
         claims = article_claims(facts, index)
-        created = index.created[mark:]
+        created, looked = index.created[mark:], index.looked[seen:]
+        del index.looked[seen:]  # kept per article, not for the run
         old = dict(conn.execute("SELECT fact_id, props FROM claims WHERE article_id=?", (article_id,)).fetchall())
         new = {c.fact_id: props_to_json(c.props) for c in claims}
         if old == new:
+            # the same claims; what it looked up, and the ids it created (another article may have created one of
+            # them before), are kept as they are now
+            self._keep_lookups(article_id, key, looked)
+            rows = _entry_rows(created)
+            kept = [tuple(r) for r in conn.execute(
+                "SELECT kind, fact_id, donor, props FROM resolutions WHERE article_id=? ORDER BY pos", (article_id,))]
+            if rows != kept:
+                conn.execute("DELETE FROM resolutions WHERE article_id=?", (article_id,))
+                conn.executemany("INSERT INTO resolutions VALUES (?,?,?,?,?,?,?)",
+                                 [(article_id, pos, key, *row) for pos, row in enumerate(rows)])
             return set()
         self._forget_claims(article_id)
         self._insert_claims(article_id, claims)
-        self._keep_resolution(article_id, key, facts, created)
+        self._keep_resolution(article_id, key, facts, created, looked)
         return old.keys() | new.keys()
 
     def _article(self, article_id: str) -> Article:
