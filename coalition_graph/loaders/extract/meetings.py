@@ -1593,34 +1593,31 @@ class MeetingFinder:
                         return True
         return False
 
-    def _days_apart(self, s: int) -> int | None:
-        """Days from the date told before the mention at `s` to the meeting, when it is told "N days/weeks
-        before/after" it ("on Thursday, a day before the summit": +1; "two weeks after the conference": -14)."""
+    def _apart_phrases(self, s: int):
+        """(count, unit lemma, "after"|"before", tokens between it and the mention) for each "N days/weeks/
+        months/years after/before" in the seven words before the mention at `s`."""
         a = self.doc.analysis
         m = a.token_at(s) if a is not None else None
         if m is None:
-            return None
+            return
         toks = list(a.tokens[max(0, m.i - 7):m.i])
         for n, unit, rel in zip(toks, toks[1:], toks[2:]):
-            count = NUMBER_WORDS.get(n.lower) or (int(n.text) if n.text.isdigit() else None)
-            if count and unit.lemma in ("day", "week") and rel.lower in ("after", "before") and \
-                    m.i - rel.i <= 3:  # the mention follows the relation, with a determiner and a word between
-                days = count * (7 if unit.lemma == "week" else 1)
-                return days if rel.lower == "before" else -days
+            count = NUMBER_WORDS.get(n.lower) or (int(n.text) if n.text.isdigit() else 1 if n.lower == "an" else None)
+            if count and unit.lemma in ("day", "week", "month", "year") and rel.lower in ("after", "before"):
+                yield count, unit.lemma, rel.lower, m.i - rel.i
+
+    def _days_apart(self, s: int) -> int | None:
+        """Days from the date told before the mention at `s` to the meeting, when it is told "N days/weeks
+        before/after" it ("on Thursday, a day before the summit": +1; "two weeks after the conference": -14)."""
+        for count, unit, rel, gap in self._apart_phrases(s):
+            if unit in ("day", "week") and gap <= 3:  # the mention follows the relation, a determiner and a word between
+                days = count * (7 if unit == "week" else 1)
+                return days if rel == "before" else -days
         return None
 
     def _told_apart(self, s: int) -> bool:
         """The mention at `s` follows "N days/weeks/months/years after/before" in its clause."""
-        a = self.doc.analysis
-        m = a.token_at(s) if a is not None else None
-        if m is None:
-            return False
-        toks = a.tokens[max(0, m.i - 7):m.i]
-        for n, unit, rel in zip(toks, toks[1:], toks[2:]):
-            if (NUMBER_WORDS.get(n.lower) or n.text.isdigit() or n.lower in ("a", "an")) and \
-                    unit.lemma in ("day", "week", "month", "year") and rel.lower in ("after", "before"):
-                return True
-        return False
+        return next(self._apart_phrases(s), None) is not None
 
     def _place_on_trigger(self, s: int):
         """A place in an "in/at/to" phrase of the meeting word, however long the object between them

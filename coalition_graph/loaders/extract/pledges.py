@@ -131,10 +131,10 @@ class PledgeFinder:
         if money:
             paired: list[Money] = []  # amounts already given to their donors by "respectively"
             for i, m in enumerate(money):
-                if not PLEDGE_WORDS.search(sent.text) and not list_donor and not self._from_phrase_donor(m):
+                from_donor = self._from_phrase_donor(m)
+                if not PLEDGE_WORDS.search(sent.text) and not list_donor and not from_donor:
                     continue  # (an amount "from" a donor is given: "€200 million will come from the Netherlands")
                 before = text[max(sent.start, m.start - 60): m.start]
-                from_donor = self._from_phrase_donor(m)
                 blocked = NOT_A_PLEDGE.search(before)
                 if blocked and blocked.group(0).lower() == "total" and from_donor:
                     blocked = None  # "a total of $2.1 billion, including $600 million from the US": the US's share
@@ -314,8 +314,10 @@ class PledgeFinder:
         a = self.doc.analysis
         toks = a.tokens_in(m.start, m.end) if a is not None else []
         v = next((x for t in toks[-1:] for x in a.ancestors(t.i) if x.pos in ("VERB", "AUX")), None) if toks else None
-        return v is not None and any(c.lower == "each" for x in [v, *self.doc.analysis.children(v.i)]
-                                     for c in [x, *a.children(x.i)] if c.i < v.i)
+        if v is None:
+            return False
+        near = [x for c in a.children(v.i) for x in (c, *a.children(c.i))]  # "each" on the verb or on its subject
+        return any(x.lower == "each" and x.i < v.i for x in near)
 
     def _from_phrase_donor(self, m: Money) -> tuple[str, str] | None:
         """"$100 million from Canada": the amount's own "from" phrase names its donor."""
